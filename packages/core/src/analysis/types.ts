@@ -1,0 +1,118 @@
+/**
+ * What analysis produces: the status a conformant controller would write (predicted), the
+ * resolved relations later stages build on (listeners, attachments, backends), and diagnostics.
+ * The simulator and the topology read only this, never raw objects' optional fields.
+ */
+import type { Diagnostic } from '../diagnostics/types.ts';
+import type { GroupKind, ObjectKey, ObjectRef } from '../model/identity.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import type { Condition, ListenerTLS, ProtocolType, RouteKind } from '../model/types.ts';
+
+/** Predicted status in the exact Kubernetes shape (DESIGN.md, CLI contract). */
+export interface PredictedListenerStatus {
+  readonly name: string;
+  readonly attachedRoutes: number;
+  readonly supportedKinds: readonly GroupKind[];
+  readonly conditions: readonly Condition[];
+}
+
+export interface PredictedRouteParentStatus {
+  readonly parentRef: {
+    readonly group: string;
+    readonly kind: string;
+    readonly namespace: string;
+    readonly name: string;
+    readonly sectionName?: string;
+    readonly port?: number;
+  };
+  readonly controllerName: string;
+  readonly conditions: readonly Condition[];
+}
+
+export type PredictedStatus =
+  | { readonly kind: 'GatewayClass'; readonly conditions: readonly Condition[] }
+  | {
+      readonly kind: 'Gateway';
+      readonly conditions: readonly Condition[];
+      readonly listeners: readonly PredictedListenerStatus[];
+      readonly attachedListenerSets?: number;
+    }
+  | {
+      readonly kind: 'ListenerSet';
+      readonly conditions: readonly Condition[];
+      readonly listeners: readonly PredictedListenerStatus[];
+    }
+  | { readonly kind: 'Route'; readonly parents: readonly PredictedRouteParentStatus[] };
+
+/**
+ * A listener as the data plane sees it: from a Gateway's spec or from an attached ListenerSet.
+ * `id` is the UI node id: `Listener/<ns>/<gateway>/<listener>` (for a ListenerSet listener the
+ * ListenerSet's namespace and name).
+ */
+export interface ResolvedListener {
+  readonly id: string;
+  readonly gateway: ObjectKey;
+  /** The Gateway itself, or the ListenerSet that contributed this listener. */
+  readonly owner: ObjectKey;
+  readonly name: string;
+  readonly port: number;
+  readonly protocol: ProtocolType;
+  readonly hostname?: string;
+  readonly tls?: ListenerTLS;
+  /** Kinds of route this listener admits (after filtering invalid kinds). */
+  readonly supportedKinds: readonly GroupKind[];
+  /** Accepted, not conflicted, refs resolved: it serves traffic. */
+  readonly ready: boolean;
+  readonly conditions: readonly Condition[];
+}
+
+/** One route attached to one listener through one of its parentRefs. */
+export interface RouteAttachment {
+  readonly route: ObjectKey;
+  readonly routeKind: RouteKind;
+  readonly parentRefIndex: number;
+  readonly listenerId: string;
+  readonly gateway: ObjectKey;
+  /**
+   * Hostnames of the route that intersect the listener's, narrowed to the more specific side
+   * (route `*.example.com` on listener `foo.example.com` gives `foo.example.com`).
+   * Empty: the route matches any host the listener accepts.
+   */
+  readonly hostnames: readonly string[];
+}
+
+/** A route's backendRef (or a mirror's) with its target resolved. */
+export interface ResolvedBackend {
+  readonly route: ObjectKey;
+  readonly ruleIndex: number;
+  readonly backendIndex: number;
+  readonly target: ObjectRef & { readonly key: ObjectKey };
+  readonly port?: number;
+  readonly weight: number;
+  /** False when the reference cannot be used (missing, not permitted, bad kind or port). */
+  readonly valid: boolean;
+  /** Gateway API reason when invalid: BackendNotFound, RefNotPermitted, InvalidKind, ... */
+  readonly reason?: string;
+  /** Ready/total endpoints, when EndpointSlices are known. */
+  readonly endpoints?: { readonly ready: number; readonly total: number };
+  /** For ServiceImport targets: the exporting clusters, when known. */
+  readonly clusters?: readonly string[];
+  /** The ReferenceGrant that permits a cross-namespace reference. */
+  readonly grantedBy?: ObjectKey;
+  /**
+   * Set when this is the target of a RequestMirror filter rather than a backendRef: the filter's
+   * index in the rule's filters, or in backendRefs[backendRefIndex].filters.
+   */
+  readonly mirror?: { readonly filterIndex: number; readonly backendRefIndex?: number };
+}
+
+export interface Analysis {
+  readonly snapshot: Snapshot;
+  /** Predicted status per GatewayClass, Gateway, ListenerSet and Route, by key. */
+  readonly predicted: ReadonlyMap<ObjectKey, PredictedStatus>;
+  readonly listeners: readonly ResolvedListener[];
+  readonly attachments: readonly RouteAttachment[];
+  readonly backends: readonly ResolvedBackend[];
+  /** Sorted: severity, then object key, then code. */
+  readonly diagnostics: readonly Diagnostic[];
+}

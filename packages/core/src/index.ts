@@ -1,0 +1,6 @@
+// Public surface of @gatescope/core. Each stage lives in its own folder; see DESIGN.md.
+export * from './model/identity.ts';
+export * from './model/types.ts';
+export * from './model/snapshot.ts';
+export * from './diagnostics/types.ts';
+export * from './analysis/types.ts';
