@@ -45,7 +45,10 @@ export default tseslint.config(
         'error',
         { object: 'Math', property: 'random', message: 'packages/core is deterministic: pass a seed.' },
       ],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'http', 'os', 'child_process'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['node:*', 'fs', 'path', 'http', 'os', 'child_process'] },
+      ],
     },
   },
   {

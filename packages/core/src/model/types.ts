@@ -36,7 +36,7 @@ export interface ObjectMeta {
   readonly cluster: string;
 }
 
-interface ObjectBase<K extends string> {
+export interface ObjectBase<K extends string> {
   /**
    * The model's discriminator. For most kinds it equals ref.kind; ListenerSet also covers
    * XListenerSet, and Policy/Opaque cover many real kinds: ref.group/ref.kind is the real one.
@@ -243,7 +243,7 @@ export interface ObservedRouteParentStatus {
   readonly conditions: readonly Condition[];
 }
 
-interface RouteBase<K extends string, R> extends ObjectBase<K> {
+export interface RouteBase<K extends string, R> extends ObjectBase<K> {
   readonly parentRefs: readonly ParentRef[];
   readonly hostnames: readonly string[];
   readonly rules: readonly R[];
@@ -274,7 +274,7 @@ export interface HTTPRouteRule {
   readonly index: number;
 }
 
-export interface HTTPRoute extends RouteBase<'HTTPRoute', HTTPRouteRule> {}
+export type HTTPRoute = RouteBase<'HTTPRoute', HTTPRouteRule>;
 
 export interface GRPCMethodMatch {
   /** Defaulted to Exact. */
@@ -298,7 +298,7 @@ export interface GRPCRouteRule {
   readonly index: number;
 }
 
-export interface GRPCRoute extends RouteBase<'GRPCRoute', GRPCRouteRule> {}
+export type GRPCRoute = RouteBase<'GRPCRoute', GRPCRouteRule>;
 
 export interface L4RouteRule {
   readonly name?: string;
@@ -306,13 +306,19 @@ export interface L4RouteRule {
   readonly index: number;
 }
 
-export interface TLSRoute extends RouteBase<'TLSRoute', L4RouteRule> {}
-export interface TCPRoute extends RouteBase<'TCPRoute', L4RouteRule> {}
-export interface UDPRoute extends RouteBase<'UDPRoute', L4RouteRule> {}
+export type TLSRoute = RouteBase<'TLSRoute', L4RouteRule>;
+export type TCPRoute = RouteBase<'TCPRoute', L4RouteRule>;
+export type UDPRoute = RouteBase<'UDPRoute', L4RouteRule>;
 
 export type Route = HTTPRoute | GRPCRoute | TLSRoute | TCPRoute | UDPRoute;
 export type RouteKind = Route['kind'];
-export const ROUTE_KINDS: readonly RouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
+export const ROUTE_KINDS: readonly RouteKind[] = [
+  'HTTPRoute',
+  'GRPCRoute',
+  'TLSRoute',
+  'TCPRoute',
+  'UDPRoute',
+];
 
 // ---------------------------------------------------------------------------------------------
 // References, policies and backends
@@ -388,7 +394,7 @@ export interface EndpointSlice extends ObjectBase<'EndpointSlice'> {
   readonly total: number;
 }
 
-export interface Namespace extends ObjectBase<'Namespace'> {}
+export type Namespace = ObjectBase<'Namespace'>;
 
 /** Metadata only: Secret data is never read or kept. */
 export interface Secret extends ObjectBase<'Secret'> {
