@@ -4,3 +4,4 @@ export * from './model/types.ts';
 export * from './model/snapshot.ts';
 export * from './diagnostics/types.ts';
 export * from './analysis/types.ts';
+export * from './wire.ts';
