@@ -1,0 +1,132 @@
+/**
+ * The generic graph builder: runs every row of the relation table, turns edge ends into nodes
+ * (object nodes get their health from predicted conditions and diagnostics; missing objects
+ * become ghosts) and returns a sorted, deterministic Topology. It knows no kind.
+ */
+import type { Analysis, PredictedStatus } from '../analysis/types.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import type { ObjectKey } from '../model/identity.ts';
+import type { Condition } from '../model/types.ts';
+import { conditionsHealth, diagnosticsHealth, worse } from './health.ts';
+import { objectSeed } from './nodes.ts';
+import type { NodeSeed } from './nodes.ts';
+import { RELATIONS, STANDALONE_KINDS } from './relations.ts';
+import type { Endpoint, RelationContext, RelationEdge } from './relations.ts';
+import type { Health, TopoEdge, TopoNode, Topology } from './types.ts';
+
+export function diagnosticNodeId(d: Diagnostic): string {
+  return `${d.object.kind}/${d.object.namespace}/${d.object.name}`;
+}
+
+function groupDiagnostics(diagnostics: readonly Diagnostic[]): Map<string, Diagnostic[]> {
+  const byId = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const id = diagnosticNodeId(d);
+    const list = byId.get(id);
+    if (list === undefined) byId.set(id, [d]);
+    else list.push(d);
+  }
+  return byId;
+}
+
+function predictedConditions(status: PredictedStatus | undefined): readonly Condition[] {
+  if (status === undefined) return [];
+  if (status.kind === 'Route') return status.parents.flatMap((p) => p.conditions);
+  return status.conditions;
+}
+
+class GraphBuilder {
+  readonly nodes = new Map<string, TopoNode>();
+  readonly edges = new Map<string, TopoEdge>();
+
+  constructor(private readonly context: RelationContext) {}
+
+  objectNode(key: ObjectKey, column?: number): TopoNode {
+    const object = this.context.analysis.snapshot.byKey.get(key);
+    const seed = objectSeed(key, object);
+    const existing = this.nodes.get(seed.id);
+    if (existing !== undefined) return existing;
+    const diagnostics = this.context.diagnosticsById.get(seed.id) ?? [];
+    let health: Health;
+    if (object === undefined) {
+      // Nobody reconciles a Gateway whose class is absent (Pending); other missing objects break things.
+      health = seed.kind === 'GatewayClass' ? 'unknown' : 'error';
+    } else {
+      const conditions = predictedConditions(this.context.analysis.predicted.get(key));
+      health = worse(conditionsHealth(conditions), diagnosticsHealth(diagnostics));
+    }
+    const node = this.toNode(column === undefined ? seed : { ...seed, column }, health, object === undefined);
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  partNode(seed: NodeSeed): TopoNode {
+    const existing = this.nodes.get(seed.id);
+    if (existing !== undefined) return existing;
+    const diagnostics = this.context.diagnosticsById.get(seed.id) ?? [];
+    const node = this.toNode(seed, worse(seed.health ?? 'ok', diagnosticsHealth(diagnostics)), false);
+    this.nodes.set(node.id, node);
+    return node;
+  }
+
+  private toNode(seed: NodeSeed, health: Health, ghost: boolean): TopoNode {
+    const { health: _seedHealth, ...rest } = seed;
+    return ghost ? { ...rest, health, ghost: true } : { ...rest, health };
+  }
+
+  /** Key and part ends create their node now; id ends are looked up after every relation ran. */
+  materialize(end: Endpoint): void {
+    if ('key' in end) this.objectNode(end.key, end.column);
+    else if ('part' in end) this.partNode(end.part);
+  }
+
+  endId(end: Endpoint): string | undefined {
+    if ('part' in end) return end.part.id;
+    if ('key' in end) return objectSeed(end.key, this.context.analysis.snapshot.byKey.get(end.key)).id;
+    return this.nodes.has(end.id) ? end.id : undefined;
+  }
+
+  addEdge(edge: RelationEdge): void {
+    const source = this.endId(edge.source);
+    const target = this.endId(edge.target);
+    if (source === undefined || target === undefined) return;
+    const ghost = this.nodes.get(source)?.ghost === true ? this.nodes.get(source) : this.nodes.get(target);
+    const ghostHealth: Health = ghost?.ghost === true ? ghost.health : 'ok';
+    const health = worse(edge.health ?? 'ok', ghostHealth);
+    const base = `${edge.kind}:${source}->${target}`;
+    let id = base;
+    for (let n = 2; this.edges.has(id); n++) id = `${base}#${n}`;
+    const result: TopoEdge = { id, source, target, kind: edge.kind, health };
+    this.edges.set(id, {
+      ...result,
+      ...(edge.label === undefined ? {} : { label: edge.label }),
+      ...(edge.grant === undefined ? {} : { grant: edge.grant }),
+    });
+  }
+}
+
+function compareNodes(a: TopoNode, b: TopoNode): number {
+  return a.column - b.column || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function buildTopology(analysis: Analysis): Topology {
+  const context: RelationContext = { analysis, diagnosticsById: groupDiagnostics(analysis.diagnostics) };
+  const builder = new GraphBuilder(context);
+  const derived: RelationEdge[] = [];
+  for (const relation of RELATIONS) {
+    for (const edge of relation.derive(context)) {
+      builder.materialize(edge.source);
+      builder.materialize(edge.target);
+      derived.push(edge);
+    }
+  }
+  // After the relations, so that a relation's placement (a policy in its target's column) wins.
+  for (const object of analysis.snapshot.objects) {
+    if (STANDALONE_KINDS.has(object.kind)) builder.objectNode(object.key);
+  }
+  for (const edge of derived) builder.addEdge(edge);
+  return {
+    nodes: [...builder.nodes.values()].sort(compareNodes),
+    edges: [...builder.edges.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Health from conditions, by the DESIGN.md polarity table: bad when False for Accepted,
+ * Programmed, ResolvedRefs, Ready; bad when True for Conflicted, Detached, PartiallyInvalid;
+ * Pending/Unknown is "in progress".
+ */
+import type { Diagnostic, Severity } from '../diagnostics/types.ts';
+import type { Condition } from '../model/types.ts';
+import type { Health } from './types.ts';
+
+const POSITIVE = new Set(['Accepted', 'Programmed', 'ResolvedRefs', 'Ready']);
+const NEGATIVE = new Set(['Conflicted', 'Detached', 'PartiallyInvalid']);
+
+const RANK: Readonly<Record<Health, number>> = { ok: 0, unknown: 1, warning: 2, error: 3 };
+
+/** The worse of two health values (error > warning > unknown > ok). */
+export function worse(a: Health, b: Health): Health {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export function worst(values: Iterable<Health>): Health {
+  let result: Health = 'ok';
+  for (const value of values) result = worse(result, value);
+  return result;
+}
+
+export function conditionHealth(condition: Condition): Health {
+  if (condition.status === 'Unknown' || condition.reason === 'Pending') return 'unknown';
+  if (POSITIVE.has(condition.type)) return condition.status === 'False' ? 'error' : 'ok';
+  if (NEGATIVE.has(condition.type)) {
+    // PartiallyInvalid: some rules were dropped, the rest still serves traffic.
+    if (condition.status !== 'True') return 'ok';
+    return condition.type === 'PartiallyInvalid' ? 'warning' : 'error';
+  }
+  return 'ok';
+}
+
+export function conditionsHealth(conditions: readonly Condition[]): Health {
+  return worst(conditions.map(conditionHealth));
+}
+
+export function severityHealth(severity: Severity): Health {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'ok';
+}
+
+export function diagnosticsHealth(diagnostics: readonly Diagnostic[]): Health {
+  return worst(diagnostics.map((d) => severityHealth(d.severity)));
+}

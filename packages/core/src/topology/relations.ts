@@ -1,0 +1,200 @@
+/**
+ * The relation table (gwctl style): one row per relation between kinds. Each row derives its
+ * edges from the Analysis; the graph builder (build.ts) is generic and knows no kind.
+ */
+import type { Analysis } from '../analysis/types.ts';
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
+import type { ObjectKey } from '../model/identity.ts';
+import { objectsOfKind } from '../model/snapshot.ts';
+import { ROUTE_KINDS } from '../model/types.ts';
+import type { GwObject, Route } from '../model/types.ts';
+import { conditionsHealth, diagnosticsHealth, worse, worst } from './health.ts';
+import { clusterSeed, endpointsSeed, listenerSeed, placeKind, ruleSeed } from './nodes.ts';
+import type { NodeSeed } from './nodes.ts';
+import type { Health, TopoEdgeKind } from './types.ts';
+import { backendEdges, routeParentEdges } from './route-relations.ts';
+
+/** An edge end: an object (the builder makes its node, or a ghost) or a part with its own seed. */
+export type Endpoint =
+  | { readonly key: ObjectKey; readonly column?: number }
+  | { readonly part: NodeSeed }
+  /** A node another relation made (a listener or a rule); the edge is dropped if it is absent. */
+  | { readonly id: string };
+
+export interface RelationEdge {
+  readonly source: Endpoint;
+  readonly target: Endpoint;
+  readonly kind: TopoEdgeKind;
+  /** Defaults to ok, or error when either end is a ghost. */
+  readonly health?: Health;
+  readonly label?: string;
+  readonly grant?: ObjectKey;
+}
+
+export interface RelationContext {
+  readonly analysis: Analysis;
+  /** Diagnostics by node id of their object. */
+  readonly diagnosticsById: ReadonlyMap<string, readonly Diagnostic[]>;
+}
+
+export interface Relation {
+  readonly name: string;
+  readonly from: string;
+  readonly to: string;
+  readonly derive: (context: RelationContext) => Iterable<RelationEdge>;
+}
+
+function routes(analysis: Analysis): Route[] {
+  return analysis.snapshot.objects.filter((o): o is Route =>
+    (ROUTE_KINDS as readonly string[]).includes(o.kind),
+  );
+}
+
+function* classToGateway({ analysis }: RelationContext): Iterable<RelationEdge> {
+  for (const gateway of objectsOfKind(analysis.snapshot, 'Gateway')) {
+    const classKey = keyOf({
+      group: GATEWAY_GROUP,
+      kind: 'GatewayClass',
+      namespace: '',
+      name: gateway.gatewayClassName,
+    });
+    yield { source: { key: classKey }, target: { key: gateway.key }, kind: 'class' };
+  }
+}
+
+function* gatewayToListenerSet({ analysis }: RelationContext): Iterable<RelationEdge> {
+  for (const set of objectsOfKind(analysis.snapshot, 'ListenerSet')) {
+    yield { source: { key: set.parentRef.key }, target: { key: set.key }, kind: 'listener-set' };
+  }
+}
+
+function* ownerToListener({ analysis }: RelationContext): Iterable<RelationEdge> {
+  for (const listener of analysis.listeners) {
+    const health = worse(conditionsHealth(listener.conditions), listener.ready ? 'ok' : 'error');
+    const isSet = listener.owner !== listener.gateway;
+    yield {
+      source: { key: listener.owner },
+      target: { part: listenerSeed(listener, health) },
+      kind: isSet ? 'listener-set' : 'listener',
+      health,
+    };
+  }
+}
+
+function ruleHealth(context: RelationContext, route: Route, index: number): Health {
+  const prefix = `spec.rules[${index}]`;
+  const own = (
+    context.diagnosticsById.get(`${route.ref.kind}/${route.ref.namespace}/${route.ref.name}`) ?? []
+  ).filter((d) => d.field !== undefined && d.field.startsWith(prefix));
+  const backends = context.analysis.backends.filter(
+    (b) => b.route === route.key && b.ruleIndex === index && b.mirror === undefined,
+  );
+  const invalid = backends.filter((b) => !b.valid).length;
+  // Some invalid backends: that share of requests gets 500s; all invalid: the rule is broken.
+  const backendHealth: Health = invalid === 0 ? 'ok' : invalid === backends.length ? 'error' : 'warning';
+  return worst([diagnosticsHealth(own), backendHealth]);
+}
+
+function* routeToRule(context: RelationContext): Iterable<RelationEdge> {
+  for (const route of routes(context.analysis)) {
+    for (let index = 0; index < route.rules.length; index++) {
+      const health = ruleHealth(context, route, index);
+      yield {
+        source: { key: route.key },
+        target: { part: ruleSeed(route, index, health) },
+        kind: 'rule',
+        health,
+      };
+    }
+  }
+}
+
+function serviceEndpoints(analysis: Analysis): Map<string, { ready: number; total: number }> {
+  const counts = new Map<string, { ready: number; total: number }>();
+  for (const slice of objectsOfKind(analysis.snapshot, 'EndpointSlice')) {
+    const id = `${slice.ref.namespace}/${slice.serviceName}`;
+    const sum = counts.get(id) ?? { ready: 0, total: 0 };
+    counts.set(id, { ready: sum.ready + slice.ready, total: sum.total + slice.total });
+  }
+  return counts;
+}
+
+function* serviceToEndpoints({ analysis }: RelationContext): Iterable<RelationEdge> {
+  const counts = serviceEndpoints(analysis);
+  const seen = new Set<string>();
+  for (const backend of analysis.backends) {
+    const target = backend.target;
+    if (target.kind !== 'Service' || target.group !== '' || seen.has(target.key)) continue;
+    seen.add(target.key);
+    const fromSlices = counts.get(`${target.namespace}/${target.name}`);
+    const known = backend.endpoints ?? fromSlices;
+    if (known === undefined || !analysis.snapshot.byKey.has(target.key)) continue;
+    const seed = endpointsSeed(target, known.ready, known.total);
+    yield {
+      source: { key: target.key },
+      target: { part: seed },
+      kind: 'endpoints',
+      health: seed.health ?? 'ok',
+    };
+  }
+}
+
+/** ServiceImport → exporting clusters; ServiceExport (another cluster) → the ServiceImport it feeds. */
+function* importToClusters({ analysis }: RelationContext): Iterable<RelationEdge> {
+  const exports = objectsOfKind(analysis.snapshot, 'ServiceExport');
+  for (const imported of objectsOfKind(analysis.snapshot, 'ServiceImport')) {
+    const matching = exports.filter(
+      (e) => e.ref.namespace === imported.ref.namespace && e.ref.name === imported.ref.name,
+    );
+    const exportClusters = new Set(matching.map((e) => e.meta.cluster));
+    for (const exported of matching) {
+      const health = conditionsHealth(exported.observed?.conditions ?? []);
+      const label = exported.meta.cluster === '' ? 'exported' : `exported by ${exported.meta.cluster}`;
+      yield { source: { key: imported.key }, target: { key: exported.key }, kind: 'export', health, label };
+    }
+    for (const cluster of imported.clusters) {
+      if (exportClusters.has(cluster)) continue;
+      yield { source: { key: imported.key }, target: { part: clusterSeed(cluster, 'ok') }, kind: 'cluster' };
+    }
+  }
+}
+
+function* policyToTarget({ analysis }: RelationContext): Iterable<RelationEdge> {
+  const policies = analysis.snapshot.objects.filter(
+    (o): o is Extract<GwObject, { kind: 'Policy' | 'BackendTLSPolicy' }> =>
+      o.kind === 'Policy' || o.kind === 'BackendTLSPolicy',
+  );
+  for (const policy of policies) {
+    for (const target of policy.targetRefs) {
+      const column = placeKind(target.kind).column;
+      const label =
+        target.sectionName === undefined ? policy.ref.kind : `${policy.ref.kind} · ${target.sectionName}`;
+      yield { source: { key: policy.key, column }, target: { key: target.key }, kind: 'policy', label };
+    }
+  }
+}
+
+/** One row per relation. Order matters only for readability; the builder sorts its output. */
+export const RELATIONS: readonly Relation[] = [
+  { name: 'class', from: 'GatewayClass', to: 'Gateway', derive: classToGateway },
+  { name: 'listener-set', from: 'Gateway', to: 'ListenerSet', derive: gatewayToListenerSet },
+  { name: 'listener', from: 'Gateway | ListenerSet', to: 'Listener', derive: ownerToListener },
+  { name: 'parent', from: 'Listener | Gateway', to: 'Route', derive: routeParentEdges },
+  { name: 'rule', from: 'Route', to: 'Rule', derive: routeToRule },
+  { name: 'backend', from: 'Rule', to: 'Service | ServiceImport | Backend', derive: backendEdges },
+  { name: 'endpoints', from: 'Service', to: 'Endpoints', derive: serviceToEndpoints },
+  { name: 'clusters', from: 'ServiceImport', to: 'Cluster | ServiceExport', derive: importToClusters },
+  { name: 'policy', from: 'Policy', to: 'any', derive: policyToTarget },
+];
+
+/** Kinds that get a node even when no relation touches them (a lone route is still shown). */
+export const STANDALONE_KINDS: ReadonlySet<string> = new Set([
+  'GatewayClass',
+  'Gateway',
+  'ListenerSet',
+  ...ROUTE_KINDS,
+  'ServiceImport',
+  'Policy',
+  'BackendTLSPolicy',
+]);

@@ -1,0 +1,99 @@
+/**
+ * The two relations that carry most of the debugging value: Listener → Route (attachment, or a
+ * red edge from the refused parent with the reason) and Rule → backend (valid, mirror, or a red
+ * `missing-reference-grant` edge).
+ */
+import type { Analysis, PredictedRouteParentStatus } from '../analysis/types.ts';
+import { parseKey } from '../model/identity.ts';
+import { ROUTE_KINDS } from '../model/types.ts';
+import type { ParentRef, Route } from '../model/types.ts';
+import { ruleNodeId } from './nodes.ts';
+import type { RelationContext, RelationEdge } from './relations.ts';
+
+function sameParent(status: PredictedRouteParentStatus, ref: ParentRef): boolean {
+  const p = status.parentRef;
+  return (
+    p.group === ref.group &&
+    p.kind === ref.kind &&
+    p.namespace === ref.namespace &&
+    p.name === ref.name &&
+    p.sectionName === ref.sectionName &&
+    p.port === ref.port
+  );
+}
+
+/** Why the parent refused the route: the first False/Unknown condition's reason, if any. */
+function refusalReason(analysis: Analysis, route: Route, ref: ParentRef): string | undefined {
+  const predicted = analysis.predicted.get(route.key);
+  if (predicted?.kind !== 'Route') return undefined;
+  const status = predicted.parents.find((s) => sameParent(s, ref));
+  const accepted = status?.conditions.find((c) => c.type === 'Accepted');
+  return accepted !== undefined && accepted.status !== 'True' ? accepted.reason : undefined;
+}
+
+function listenerIdFor(analysis: Analysis, ref: ParentRef): string | undefined {
+  if (ref.sectionName === undefined) return undefined;
+  return analysis.listeners.find((l) => l.owner === ref.key && l.name === ref.sectionName)?.id;
+}
+
+export function* routeParentEdges({ analysis }: RelationContext): Iterable<RelationEdge> {
+  const attached = new Set<string>();
+  for (const a of analysis.attachments) {
+    attached.add(`${a.route}#${a.parentRefIndex}`);
+    const label = a.hostnames.length === 0 ? undefined : a.hostnames.join(', ');
+    yield {
+      source: { id: a.listenerId },
+      target: { key: a.route },
+      kind: 'parent',
+      ...(label === undefined ? {} : { label }),
+    };
+  }
+  for (const route of analysis.snapshot.objects) {
+    if (!(ROUTE_KINDS as readonly string[]).includes(route.kind)) continue;
+    const r = route as Route;
+    for (const ref of r.parentRefs) {
+      if (attached.has(`${r.key}#${ref.index}`)) continue;
+      const listenerId = listenerIdFor(analysis, ref);
+      const reason = refusalReason(analysis, r, ref) ?? 'NotAttached';
+      yield {
+        source: listenerId === undefined ? { key: ref.key } : { id: listenerId },
+        target: { key: r.key },
+        kind: 'parent',
+        health: 'error',
+        label: reason,
+      };
+    }
+  }
+}
+
+export function* backendEdges({ analysis }: RelationContext): Iterable<RelationEdge> {
+  const perRule = new Map<string, number>();
+  for (const b of analysis.backends) {
+    if (b.mirror !== undefined) continue;
+    const id = `${b.route}#${b.ruleIndex}`;
+    perRule.set(id, (perRule.get(id) ?? 0) + 1);
+  }
+  for (const b of analysis.backends) {
+    const route = parseKey(b.route);
+    const source = { id: ruleNodeId(route, b.ruleIndex) };
+    const target = { key: b.target.key };
+    const health = b.valid ? 'ok' : 'error';
+    if (b.reason === 'RefNotPermitted') {
+      yield { source, target, kind: 'missing-reference-grant', health, label: 'no ReferenceGrant' };
+      continue;
+    }
+    const parts: string[] = [];
+    if (b.mirror !== undefined) parts.push('mirror');
+    else if ((perRule.get(`${b.route}#${b.ruleIndex}`) ?? 0) > 1) parts.push(`weight ${b.weight}`);
+    if (!b.valid && b.reason !== undefined) parts.push(b.reason);
+    if (b.grantedBy !== undefined) parts.push(`granted by ${parseKey(b.grantedBy).name}`);
+    yield {
+      source,
+      target,
+      kind: b.mirror !== undefined ? 'mirror' : 'backend',
+      health,
+      ...(parts.length === 0 ? {} : { label: parts.join(' · ') }),
+      ...(b.grantedBy === undefined ? {} : { grant: b.grantedBy }),
+    };
+  }
+}

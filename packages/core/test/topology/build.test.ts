@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { buildTopology } from '../../src/topology/build.ts';
+import type { Topology } from '../../src/topology/types.ts';
+import { analysisOf, gateway, policy, serviceExport, serviceImport, svcRef } from './fixtures.ts';
+import { scenario } from './scenario.ts';
+
+function node(topology: Topology, id: string) {
+  const found = topology.nodes.find((n) => n.id === id);
+  if (found === undefined)
+    throw new Error(`no node ${id}; have ${topology.nodes.map((n) => n.id).join(', ')}`);
+  return found;
+}
+
+function edgesBetween(topology: Topology, source: string, target: string) {
+  return topology.edges.filter((e) => e.source === source && e.target === target);
+}
+
+describe('buildTopology on the broken-and-healthy scenario', () => {
+  const topology = buildTopology(scenario());
+
+  it('uses the DESIGN.md node ids for objects, listeners and rules', () => {
+    const ids = topology.nodes.map((n) => n.id);
+    expect(ids).toContain('GatewayClass//shared');
+    expect(ids).toContain('Gateway/infra/edge');
+    expect(ids).toContain('Listener/infra/edge/http');
+    expect(ids).toContain('HTTPRoute/app/good');
+    expect(ids).toContain('Rule/app/HTTPRoute/good/0');
+    expect(ids).toContain('Rule/app/HTTPRoute/cross/1');
+    expect(ids).toContain('Service/billing/api');
+  });
+
+  it('colours routes by the condition polarity of their predicted status', () => {
+    expect(node(topology, 'HTTPRoute/app/good').health).toBe('ok');
+    expect(node(topology, 'HTTPRoute/app/nohost').health).toBe('error');
+    expect(node(topology, 'HTTPRoute/app/cross').health).toBe('error');
+    expect(node(topology, 'Gateway/infra/edge').health).toBe('ok');
+  });
+
+  it('draws a red missing-reference-grant edge from the rule to the backend', () => {
+    const [edge] = edgesBetween(topology, 'Rule/app/HTTPRoute/cross/0', 'Service/billing/api');
+    expect(edge?.kind).toBe('missing-reference-grant');
+    expect(edge?.health).toBe('error');
+    expect(node(topology, 'Rule/app/HTTPRoute/cross/0').health).toBe('error');
+  });
+
+  it('shows a missing backend as a ghost node with a red edge', () => {
+    const ghost = node(topology, 'Service/app/gone');
+    expect(ghost.ghost).toBe(true);
+    expect(ghost.health).toBe('error');
+    expect(edgesBetween(topology, 'Rule/app/HTTPRoute/cross/1', 'Service/app/gone')[0]?.health).toBe('error');
+  });
+
+  it('links the refused route to its parent with the reason as label', () => {
+    const [edge] = edgesBetween(topology, 'Gateway/infra/edge', 'HTTPRoute/app/nohost');
+    expect(edge).toMatchObject({ kind: 'parent', health: 'error', label: 'NoMatchingListenerHostname' });
+    const [attached] = edgesBetween(topology, 'Listener/infra/edge/http', 'HTTPRoute/app/good');
+    expect(attached).toMatchObject({ kind: 'parent', health: 'ok' });
+  });
+
+  it('shows endpoint readiness from EndpointSlices', () => {
+    const endpoints = node(topology, 'Endpoints/app/web');
+    expect(endpoints.label).toBe('2/3 ready');
+    expect(endpoints.health).toBe('warning');
+  });
+
+  it('puts each kind in its fixed column', () => {
+    const columns = Object.fromEntries(topology.nodes.map((n) => [n.id, n.column]));
+    expect(columns['GatewayClass//shared']).toBe(0);
+    expect(columns['Gateway/infra/edge']).toBe(1);
+    expect(columns['Listener/infra/edge/http']).toBe(2);
+    expect(columns['HTTPRoute/app/good']).toBe(3);
+    expect(columns['Rule/app/HTTPRoute/good/0']).toBe(4);
+    expect(columns['Service/app/web']).toBe(5);
+    expect(columns['Endpoints/app/web']).toBe(6);
+  });
+
+  it('is deterministic and sorted', () => {
+    const again = buildTopology(scenario());
+    expect(JSON.stringify(again)).toBe(JSON.stringify(topology));
+    const ids = topology.edges.map((e) => e.id);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
+
+describe('buildTopology edge cases', () => {
+  it('gives a Gateway with an absent class a ghost class in progress (unknown)', () => {
+    const gw = gateway('infra', 'lonely', 'nowhere');
+    const topology = buildTopology(analysisOf({ objects: [gw] }));
+    expect(node(topology, 'GatewayClass//nowhere')).toMatchObject({ ghost: true, health: 'unknown' });
+  });
+
+  it('puts a policy in its target column and a missing target as a ghost', () => {
+    const p = policy('app', 'retry', svcRef('app', 'absent'));
+    const topology = buildTopology(analysisOf({ objects: [p] }));
+    expect(node(topology, 'RetryPolicy/app/retry')).toMatchObject({
+      kind: 'Policy',
+      column: 5,
+      realKind: 'RetryPolicy',
+    });
+    expect(node(topology, 'Service/app/absent').ghost).toBe(true);
+    expect(topology.edges[0]).toMatchObject({ kind: 'policy', health: 'error' });
+  });
+
+  it('joins a ServiceExport from another cluster to the ServiceImport and lists other clusters', () => {
+    const imported = serviceImport('app', 'api', ['east', 'west']);
+    const exported = serviceExport('app', 'api', 'east');
+    const topology = buildTopology(analysisOf({ objects: [imported, exported] }));
+    const exportEdge = topology.edges.find((e) => e.kind === 'export');
+    expect(exportEdge).toMatchObject({
+      source: 'ServiceImport/app/api',
+      target: 'ServiceExport/app/api',
+      label: 'exported by east',
+    });
+    expect(node(topology, 'ServiceExport/app/api').cluster).toBe('east');
+    expect(node(topology, 'Cluster//west').kind).toBe('Cluster');
+    expect(topology.nodes.some((n) => n.id === 'Cluster//east')).toBe(false);
+  });
+});
