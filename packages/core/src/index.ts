@@ -5,3 +5,4 @@ export * from './model/snapshot.ts';
 export * from './diagnostics/types.ts';
 export * from './analysis/types.ts';
 export * from './wire.ts';
+export * from './topology/index.ts';
