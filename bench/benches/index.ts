@@ -1,0 +1,6 @@
+/** Every bench, in the order `npm run bench` runs them (pipeline order, then server and browser). */
+import type { Bench } from '../lib/types.ts';
+import { analyzeBench } from './analyze.ts';
+import { parseBench } from './parse.ts';
+
+export const BENCHES: readonly Bench[] = [parseBench, analyzeBench];

@@ -1,0 +1,66 @@
+/** bench-results.json and the summary table printed at the end of a run. */
+import { writeFileSync } from 'node:fs';
+import type { BenchReport, Figure, ResultEntry } from './types.ts';
+
+export function resultEntries(reports: readonly BenchReport[]): ResultEntry[] {
+  const entries: ResultEntry[] = [];
+  for (const report of reports) {
+    for (const f of report.figures) {
+      if (f.target === undefined) continue;
+      entries.push({
+        name: f.name,
+        value: round(f.value),
+        unit: f.unit,
+        target: f.target,
+        better: f.better,
+        preset: f.preset,
+      });
+    }
+  }
+  return entries;
+}
+
+export function writeResults(path: string, reports: readonly BenchReport[]): ResultEntry[] {
+  const entries = resultEntries(reports);
+  writeFileSync(path, JSON.stringify(entries, null, 2) + '\n');
+  return entries;
+}
+
+function round(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const digits = Math.abs(value) >= 100 ? 1 : Math.abs(value) >= 1 ? 2 : 4;
+  return Number(value.toFixed(digits));
+}
+
+export function meetsTarget(f: Pick<Figure, 'value' | 'better'> & { target: number }): boolean {
+  return f.better === 'lower' ? f.value <= f.target : f.value >= f.target;
+}
+
+function verdict(f: Figure): string {
+  if (f.target === undefined) return '';
+  return meetsTarget({ ...f, target: f.target }) ? 'ok' : 'MISSED';
+}
+
+export function summaryTable(
+  sections: readonly { readonly title: string; readonly report: BenchReport }[],
+): string {
+  const rows: string[][] = [['figure', 'preset', 'value', 'target', 'status']];
+  for (const { title, report } of sections) {
+    for (const f of report.figures) {
+      const cmp = f.better === 'lower' ? '≤' : '≥';
+      const target = f.target === undefined ? '—' : `${cmp} ${f.target} ${f.unit}`;
+      rows.push([f.name, f.preset, `${round(f.value)} ${f.unit}`, target, verdict(f)]);
+    }
+    for (const c of report.checks) rows.push([`check: ${c.name}`, '', c.detail, '', c.ok ? 'ok' : 'FAILED']);
+    for (const u of report.unavailable) rows.push([`${title}: unavailable`, '', u, '', 'n/a']);
+  }
+  const widths = rows[0]!.map((_, i) => Math.min(70, Math.max(...rows.map((r) => (r[i] ?? '').length))));
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
