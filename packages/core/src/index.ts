@@ -6,3 +6,4 @@ export * from './diagnostics/types.ts';
 export * from './analysis/types.ts';
 export * from './wire.ts';
 export * from './topology/index.ts';
+export * from './share/index.ts';
