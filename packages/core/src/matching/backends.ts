@@ -1,0 +1,89 @@
+/**
+ * Where a matched rule sends traffic. Spec (HTTPRouteRule.backendRefs and BackendRef.weight,
+ * apis/v1/httproute_types.go, shared_types.go):
+ * - share of each entry = weight / sum of the rule's weights (default weight 1, 0 = no traffic);
+ * - invalid entries keep their share, and that share of requests gets HTTP 500;
+ * - every entry invalid, or every weight 0, or no backendRefs at all → 500 for all requests;
+ * - a Service with no ready endpoints → 503 with the same proportional rule.
+ */
+import type { ResolvedBackend } from '../analysis/types.ts';
+import type { ObjectKey } from '../model/identity.ts';
+import type { BackendRef } from '../model/types.ts';
+import { backendKey } from './tables.ts';
+import type { RouteTables } from './tables.ts';
+import type { SimBackend } from './types.ts';
+
+export interface BackendOutcome {
+  readonly backends: SimBackend[];
+  /** 200 when some traffic reaches a usable backend; else 500 or 503. */
+  readonly status: number;
+  readonly notes: string[];
+}
+
+function describe(b: { kind: string; namespace: string; name: string; port: number | null }): string {
+  return `${b.kind} ${b.namespace}/${b.name}${b.port !== null ? `:${b.port}` : ''}`;
+}
+
+function toSimBackend(ref: BackendRef, resolved: ResolvedBackend | undefined, total: number): SimBackend {
+  const weight = resolved?.weight ?? ref.weight;
+  const valid = resolved?.valid ?? true;
+  const port = resolved?.port ?? ref.port ?? null;
+  return {
+    kind: ref.kind,
+    namespace: ref.namespace,
+    name: ref.name,
+    port,
+    weight,
+    probability: total > 0 ? weight / total : 0,
+    valid,
+    ...(resolved?.reason !== undefined && !valid ? { reason: resolved.reason } : {}),
+    ...(resolved?.clusters !== undefined ? { clusters: resolved.clusters } : {}),
+  };
+}
+
+export function resolveBackends(
+  tables: RouteTables,
+  routeKey: ObjectKey,
+  ruleIndex: number,
+  refs: readonly BackendRef[],
+): BackendOutcome {
+  const notes: string[] = [];
+  if (refs.length === 0) {
+    notes.push('The rule has no backendRefs: the gateway answers 500 (spec: HTTPRouteNoBackendRefs).');
+    return { backends: [], status: 500, notes };
+  }
+  const resolved = refs.map((r) => tables.backends.get(backendKey(routeKey, ruleIndex, r.index)));
+  const total = refs.reduce((sum, r, i) => sum + (resolved[i]?.weight ?? r.weight), 0);
+  const backends = refs.map((r, i) => toSimBackend(r, resolved[i], total));
+  if (total === 0) {
+    notes.push('Every backendRef has weight 0: no backend gets traffic, the gateway answers 500.');
+    return { backends, status: 500, notes };
+  }
+  const validShare = backends.filter((b) => b.valid).reduce((s, b) => s + b.probability, 0);
+  for (const b of backends) {
+    if (b.weight === 0) notes.push(`${describe(b)} has weight 0: no traffic.`);
+    else if (!b.valid) {
+      notes.push(
+        `${describe(b)} is invalid (${b.reason ?? 'unresolved'}): its ${pct(b.probability)} of requests get 500.`,
+      );
+    } else {
+      const clusters = b.clusters ? ` (exported by clusters: ${b.clusters.join(', ') || 'none known'})` : '';
+      notes.push(`${describe(b)} gets ${pct(b.probability)} of requests${clusters}.`);
+    }
+  }
+  if (validShare === 0) {
+    notes.push('Every backendRef with traffic is invalid: all requests get 500.');
+    return { backends, status: 500, notes };
+  }
+  const endpoints = refs.map((_, i) => resolved[i]?.endpoints);
+  const usable = backends.some((b, i) => b.valid && b.weight > 0 && (endpoints[i]?.ready ?? 1) > 0);
+  if (!usable) {
+    notes.push('No valid backend has ready endpoints: requests get 503.');
+    return { backends, status: 503, notes };
+  }
+  return { backends, status: 200, notes };
+}
+
+function pct(p: number): string {
+  return `${Math.round(p * 1000) / 10}%`;
+}

@@ -1,0 +1,70 @@
+/**
+ * Problems the matcher finds while compiling: an invalid RegularExpression never matches and is
+ * reported as a diagnostic (never thrown).
+ */
+import type { Diagnostic } from '../diagnostics/types.ts';
+import type { Route } from '../model/types.ts';
+import { compileRegex } from './regex.ts';
+
+export const INVALID_REGEX_CODE = 'GS7001-InvalidRegularExpression';
+
+function regexProblem(route: Route, field: string, pattern: string): Diagnostic | null {
+  const compiled = compileRegex(pattern);
+  if (compiled.ok) return null;
+  return {
+    code: INVALID_REGEX_CODE,
+    severity: 'error',
+    object: {
+      group: route.ref.group,
+      kind: route.kind,
+      namespace: route.meta.namespace,
+      name: route.meta.name,
+    },
+    field,
+    reason: 'UnsupportedValue',
+    message: `RegularExpression ${JSON.stringify(pattern)} is not valid RE2 syntax (${compiled.error}); this match never matches.`,
+    fix: { summary: 'Rewrite the pattern in RE2 syntax (no backreferences or lookaround).' },
+  };
+}
+
+export function regexDiagnostics(routes: Iterable<Route>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const add = (d: Diagnostic | null): void => {
+    if (d) out.push(d);
+  };
+  for (const route of routes) {
+    if (route.kind === 'HTTPRoute') {
+      route.rules.forEach((rule, r) =>
+        rule.matches.forEach((m, i) => {
+          const at = `spec.rules[${r}].matches[${i}]`;
+          if (m.path.type === 'RegularExpression') add(regexProblem(route, `${at}.path.value`, m.path.value));
+          m.headers.forEach((h, j) => {
+            if (h.type === 'RegularExpression')
+              add(regexProblem(route, `${at}.headers[${j}].value`, h.value));
+          });
+          m.queryParams.forEach((q, j) => {
+            if (q.type === 'RegularExpression')
+              add(regexProblem(route, `${at}.queryParams[${j}].value`, q.value));
+          });
+        }),
+      );
+    } else if (route.kind === 'GRPCRoute') {
+      route.rules.forEach((rule, r) =>
+        rule.matches.forEach((m, i) => {
+          const at = `spec.rules[${r}].matches[${i}]`;
+          if (m.method?.type === 'RegularExpression') {
+            if (m.method.service !== undefined)
+              add(regexProblem(route, `${at}.method.service`, m.method.service));
+            if (m.method.method !== undefined)
+              add(regexProblem(route, `${at}.method.method`, m.method.method));
+          }
+          m.headers.forEach((h, j) => {
+            if (h.type === 'RegularExpression')
+              add(regexProblem(route, `${at}.headers[${j}].value`, h.value));
+          });
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,153 @@
+/**
+ * The per-hostname-bucket index of HTTP matches: an exact-path map, the regex list and a prefix
+ * trie by path segments; each node keeps its entries in precedence order with a secondary index
+ * by the first Exact header (name, value) so that thousands of header-only-discriminated rules
+ * on one path do not turn into a scan.
+ *
+ * Why the lookup order is correct: inside one hostname bucket, precedence is path class first
+ * (Exact, then RegularExpression, then PathPrefix), and a deeper trie node always holds longer
+ * prefixes than a shallower one (a segment adds at least "/x", a trailing slash only "/"), so
+ * the first node, walked in that order, that has a matching entry holds the winner.
+ */
+import { httpMatchHolds } from './http-match.ts';
+import { compareHttpStatic } from './precedence.ts';
+import type { HttpEntry } from './tables.ts';
+import type { RequestView } from './request.ts';
+
+interface Ranked {
+  readonly entry: HttpEntry;
+  readonly rank: number;
+}
+
+/** Entries of one path (or one trie node), in precedence order. */
+export interface NodeIndex {
+  readonly sorted: readonly Ranked[];
+  /** `lower-case name \0 value` of the first Exact header → entries (in order). */
+  readonly byHeader: ReadonlyMap<string, readonly Ranked[]> | null;
+  /** Entries without an Exact header (when byHeader is used). */
+  readonly rest: readonly Ranked[];
+}
+
+interface TrieNode {
+  readonly children: Map<string, TrieNode>;
+  entries: HttpEntry[];
+  index: NodeIndex | null;
+}
+
+export interface HttpIndex {
+  readonly exact: ReadonlyMap<string, NodeIndex>;
+  readonly regex: NodeIndex | null;
+  readonly trie: TrieNode;
+}
+
+/** Below this many entries a node is scanned in order; above it the header index pays off. */
+const HEADER_INDEX_THRESHOLD = 8;
+
+export function buildHttpIndex(entries: readonly HttpEntry[]): HttpIndex {
+  const exact = new Map<string, HttpEntry[]>();
+  const regex: HttpEntry[] = [];
+  const trie: TrieNode = { children: new Map(), entries: [], index: null };
+  for (const e of entries) {
+    const m = e.match;
+    if (m.pathType === 'Exact') push(exact, m.pathValue, e);
+    else if (m.pathType === 'RegularExpression') regex.push(e);
+    else trieNodeFor(trie, m.prefix).entries.push(e);
+  }
+  finishTrie(trie);
+  return {
+    exact: new Map([...exact].map(([path, list]) => [path, nodeIndex(list)])),
+    regex: regex.length > 0 ? nodeIndex(regex) : null,
+    trie,
+  };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function trieNodeFor(root: TrieNode, prefix: string): TrieNode {
+  let node = root;
+  if (prefix === '') return node;
+  for (const segment of prefix.slice(1).split('/')) {
+    let child = node.children.get(segment);
+    if (!child) {
+      child = { children: new Map(), entries: [], index: null };
+      node.children.set(segment, child);
+    }
+    node = child;
+  }
+  return node;
+}
+
+function finishTrie(node: TrieNode): void {
+  if (node.entries.length > 0) node.index = nodeIndex(node.entries);
+  node.entries = [];
+  for (const child of node.children.values()) finishTrie(child);
+}
+
+function nodeIndex(list: readonly HttpEntry[]): NodeIndex {
+  const sorted = [...list]
+    .sort((a, b) => compareHttpStatic(a.prec, b.prec))
+    .map((entry, rank) => ({
+      entry,
+      rank,
+    }));
+  if (sorted.length <= HEADER_INDEX_THRESHOLD) return { sorted, byHeader: null, rest: sorted };
+  const byHeader = new Map<string, Ranked[]>();
+  const rest: Ranked[] = [];
+  for (const r of sorted) {
+    const h = r.entry.match.headers.find((x) => x.type === 'Exact');
+    if (h) push(byHeader, `${h.name}\0${h.value}`, r);
+    else rest.push(r);
+  }
+  return { sorted, byHeader, rest };
+}
+
+function firstHolding(list: readonly Ranked[], req: RequestView, below: number): Ranked | null {
+  for (const r of list) {
+    if (r.rank >= below) return null;
+    if (httpMatchHolds(r.entry.match, req)) return r;
+  }
+  return null;
+}
+
+/** The best entry of a node for this request (lowest rank whose match holds). */
+function bestInNode(node: NodeIndex, req: RequestView): HttpEntry | null {
+  let best = firstHolding(node.rest, req, Infinity);
+  if (node.byHeader) {
+    for (const [name, value] of req.headers) {
+      const list = node.byHeader.get(`${name}\0${value}`);
+      if (!list) continue;
+      const hit = firstHolding(list, req, best?.rank ?? Infinity);
+      if (hit) best = hit;
+    }
+  }
+  return best?.entry ?? null;
+}
+
+/** The winning HTTP entry of one hostname bucket, or null. */
+export function lookupHttp(index: HttpIndex, req: RequestView): HttpEntry | null {
+  const exactNode = index.exact.get(req.path);
+  const exactHit = exactNode ? bestInNode(exactNode, req) : null;
+  if (exactHit) return exactHit;
+  const regexHit = index.regex ? bestInNode(index.regex, req) : null;
+  if (regexHit) return regexHit;
+  // Walk the trie as deep as the request path goes; the deepest holding node wins.
+  const path: TrieNode[] = [index.trie];
+  let node = index.trie;
+  const segments = req.path.slice(1).split('/');
+  for (const segment of segments) {
+    const child = node.children.get(segment);
+    if (!child) break;
+    path.push(child);
+    node = child;
+  }
+  for (let i = path.length - 1; i >= 0; i--) {
+    const idx = path[i]?.index;
+    const hit = idx ? bestInNode(idx, req) : null;
+    if (hit) return hit;
+  }
+  return null;
+}
