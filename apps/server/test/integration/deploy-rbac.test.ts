@@ -1,0 +1,325 @@
+/**
+ * The RBAC in deploy/ grants exactly what DESIGN.md's security rules say, proven with
+ * SubjectAccessReviews against a real kube-apiserver's RBAC authorizer:
+ * - the gatescope ServiceAccount can get/list/watch every kind Gatescope reads;
+ * - compared with a ServiceAccount that has no bindings at all (what every authenticated user gets
+ *   by default), it gains those reads and nothing else: no Secrets, no writes, no wildcards;
+ * - the opt-in role in deploy/optional/ adds list/watch of Secrets and nothing more.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { request as httpsRequest } from 'node:https';
+import { parseAllDocuments } from 'yaml';
+import { binariesOrSkip, REPO_ROOT } from '../harness/binaries.ts';
+import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
+import { KubeClient, type KubeObject } from '../harness/kube-client.ts';
+
+const binaries = binariesOrSkip();
+
+/** What Gatescope reads (DESIGN.md "Live mode" and "Security rules"), as group/resource. */
+const READS: readonly (readonly [group: string, resource: string])[] = [
+  ['gateway.networking.k8s.io', 'gatewayclasses'],
+  ['gateway.networking.k8s.io', 'gateways'],
+  ['gateway.networking.k8s.io', 'listenersets'],
+  ['gateway.networking.k8s.io', 'httproutes'],
+  ['gateway.networking.k8s.io', 'grpcroutes'],
+  ['gateway.networking.k8s.io', 'tlsroutes'],
+  ['gateway.networking.k8s.io', 'tcproutes'],
+  ['gateway.networking.k8s.io', 'udproutes'],
+  ['gateway.networking.k8s.io', 'referencegrants'],
+  ['gateway.networking.k8s.io', 'backendtlspolicies'],
+  ['gateway.networking.x-k8s.io', 'xlistenersets'],
+  ['gateway.networking.x-k8s.io', 'xbackendtrafficpolicies'],
+  ['multicluster.x-k8s.io', 'serviceimports'],
+  ['multicluster.x-k8s.io', 'serviceexports'],
+  ['', 'services'],
+  ['', 'namespaces'],
+  ['discovery.k8s.io', 'endpointslices'],
+  ['apiextensions.k8s.io', 'customresourcedefinitions'],
+];
+const READ_VERBS = ['get', 'list', 'watch'] as const;
+const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'] as const;
+const ALL_VERBS = [...READ_VERBS, ...WRITE_VERBS] as const;
+
+interface Subject {
+  readonly user: string;
+  readonly groups: readonly string[];
+}
+
+function serviceAccount(namespace: string, name: string): Subject {
+  return {
+    user: `system:serviceaccount:${namespace}:${name}`,
+    groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
+  };
+}
+
+const GATESCOPE = serviceAccount('gatescope', 'gatescope');
+const UNBOUND = serviceAccount('gatescope-baseline', 'nobody');
+
+interface Attributes {
+  readonly verb: string;
+  readonly group: string;
+  readonly resource: string;
+  readonly subresource?: string;
+  readonly namespace?: string;
+}
+
+const keyOf = (a: Attributes): string =>
+  `${a.verb} ${a.group === '' ? 'core' : a.group}/${a.resource}${a.subresource ? `/${a.subresource}` : ''}${a.namespace ? ` in ${a.namespace}` : ''}`;
+
+async function allowed(admin: KubeClient, subject: Subject, attributes: Attributes): Promise<boolean> {
+  const review = (await admin.must('POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', {
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SubjectAccessReview',
+    spec: { user: subject.user, groups: subject.groups, resourceAttributes: attributes },
+  })) as { status: { allowed: boolean } };
+  return review.status.allowed;
+}
+
+/** The allowed subset of `universe` for `subject`, as keyOf strings (16 reviews in flight). */
+async function allowedSet(
+  admin: KubeClient,
+  subject: Subject,
+  universe: readonly Attributes[],
+): Promise<Set<string>> {
+  const result = new Set<string>();
+  for (let i = 0; i < universe.length; i += 16) {
+    const batch = universe.slice(i, i + 16);
+    const answers = await Promise.all(batch.map((a) => allowed(admin, subject, a)));
+    batch.forEach((a, j) => {
+      if (answers[j]) result.add(keyOf(a));
+    });
+  }
+  return result;
+}
+
+/** Every resource and subresource the apiserver serves (all groups, all versions) plus READS. */
+async function discoveredResources(admin: KubeClient): Promise<[group: string, resource: string][]> {
+  const paths = ['/api/v1'];
+  const groups = (await admin.must('GET', '/apis')) as { groups: { versions: { groupVersion: string }[] }[] };
+  for (const group of groups.groups) for (const v of group.versions) paths.push(`/apis/${v.groupVersion}`);
+  const found = new Map<string, [string, string]>(READS.map(([g, r]) => [`${g}|${r}`, [g, r]]));
+  for (const path of paths) {
+    const list = (await admin.must('GET', path)) as { groupVersion: string; resources: { name: string }[] };
+    const group = list.groupVersion.includes('/') ? (list.groupVersion.split('/')[0] ?? '') : '';
+    for (const r of list.resources) found.set(`${group}|${r.name}`, [group, r.name]);
+  }
+  return [...found.values()].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
+}
+
+function universeOf(resources: readonly [string, string][]): Attributes[] {
+  return resources.flatMap(([group, name]) => {
+    const [resource = name, subresource] = name.split('/');
+    return ALL_VERBS.map((verb) => ({ verb, group, resource, ...(subresource ? { subresource } : {}) }));
+  });
+}
+
+function loadObjects(...files: string[]): KubeObject[] {
+  return files.flatMap((file) =>
+    parseAllDocuments(readFileSync(join(REPO_ROOT, 'deploy', file), 'utf8')).map(
+      (d) => d.toJS() as KubeObject,
+    ),
+  );
+}
+
+const PATHS: Record<string, (o: KubeObject) => string> = {
+  Namespace: () => '/api/v1/namespaces',
+  ServiceAccount: (o) => `/api/v1/namespaces/${o.metadata.namespace}/serviceaccounts`,
+  ClusterRole: () => '/apis/rbac.authorization.k8s.io/v1/clusterroles',
+  ClusterRoleBinding: () => '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+};
+
+async function install(admin: KubeClient, objects: readonly KubeObject[]): Promise<void> {
+  for (const object of objects) {
+    const path = PATHS[String(object['kind'])];
+    if (path === undefined) throw new Error(`no path for ${String(object['kind'])}`);
+    await admin.apply(path(object), object);
+  }
+}
+
+async function tokenFor(admin: KubeClient, namespace: string, name: string): Promise<string> {
+  const review = (await admin.must('POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
+    apiVersion: 'authentication.k8s.io/v1',
+    kind: 'TokenRequest',
+    spec: { expirationSeconds: 3600 },
+  })) as { status: { token: string } };
+  return review.status.token;
+}
+
+/** A list as PartialObjectMetadata, the form the server uses for Secrets (never `data`). */
+async function metadataList(
+  cluster: TestCluster,
+  token: string,
+  path: string,
+): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolveList, reject) => {
+    const req = httpsRequest(
+      new URL(path, cluster.server),
+      {
+        ca: readFileSync(cluster.pki.caCert),
+        headers: {
+          authorization: `Bearer ${token}`,
+          accept: 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolveList({
+            status: res.statusCode ?? 0,
+            body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const expectedReads = (): string[] =>
+  READS.flatMap(([group, resource]) => READ_VERBS.map((verb) => keyOf({ verb, group, resource }))).sort();
+
+describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () => {
+  let cluster: TestCluster;
+  let universe: Attributes[];
+  let unbound: Set<string>;
+  let granted: Set<string>;
+
+  beforeAll(async () => {
+    if (!binaries.ok) return;
+    cluster = await TestCluster.start(binaries.dir);
+    await cluster.admin.installCrds(CRD_FILES.gatewayApi);
+    await cluster.admin.installCrds(CRD_FILES.mcs);
+    await install(
+      cluster.admin,
+      loadObjects('namespace.yaml', 'serviceaccount.yaml', 'clusterrole.yaml', 'clusterrolebinding.yaml'),
+    );
+    await install(cluster.admin, [
+      { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'gatescope-baseline' } },
+      {
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'nobody', namespace: 'gatescope-baseline' },
+      },
+    ]);
+    universe = universeOf(await discoveredResources(cluster.admin));
+    unbound = await allowedSet(cluster.admin, UNBOUND, universe);
+    granted = await allowedSet(cluster.admin, GATESCOPE, universe);
+  });
+  afterAll(async () => cluster?.stop());
+
+  it('reviews a meaningful universe (every served resource and subresource × 8 verbs)', () => {
+    const resources = new Set(universe.map((a) => `${a.group}/${a.resource}/${a.subresource ?? ''}`));
+    expect(resources.size).toBeGreaterThan(50);
+    expect(resources).toContain('/secrets/');
+    expect(resources).toContain('/pods/exec');
+  });
+
+  it('lets the ServiceAccount get/list/watch each kind Gatescope reads', async () => {
+    for (const key of expectedReads()) expect(granted, key).toContain(key);
+  });
+
+  it('grants nothing beyond those reads compared with an unbound ServiceAccount', () => {
+    const added = [...granted].filter((key) => !unbound.has(key)).sort();
+    expect(added).toEqual(expectedReads());
+    expect([...unbound].filter((key) => !granted.has(key))).toEqual([]);
+  });
+
+  it('cannot write anything (only the self-reviews every authenticated user may create)', () => {
+    const writes = [...granted].filter((key) => WRITE_VERBS.some((verb) => key.startsWith(`${verb} `)));
+    expect(
+      writes.every((key) =>
+        /^create authorization\.k8s\.io\/self|^create authentication\.k8s\.io\/self/.test(key),
+      ),
+    ).toBe(true);
+    expect(writes).toEqual(
+      [...unbound].filter((key) => WRITE_VERBS.some((verb) => key.startsWith(`${verb} `))),
+    );
+  });
+
+  it('cannot read Secrets, ConfigMaps or Pods, cluster-wide or in its own namespace', async () => {
+    for (const resource of ['secrets', 'configmaps', 'pods']) {
+      for (const verb of READ_VERBS) {
+        for (const namespace of [undefined, 'gatescope', 'default']) {
+          const attributes = { verb, group: '', resource, ...(namespace ? { namespace } : {}) };
+          expect(await allowed(cluster.admin, GATESCOPE, attributes), keyOf(attributes)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('has no wildcard grants: a "*" verb, group or resource is never allowed', async () => {
+    // RBAC matches a requested "*" only against a rule that itself says "*".
+    for (const [group, resource] of READS) {
+      expect(await allowed(cluster.admin, GATESCOPE, { verb: '*', group, resource })).toBe(false);
+      expect(await allowed(cluster.admin, GATESCOPE, { verb: 'list', group, resource: '*' })).toBe(false);
+    }
+    expect(
+      await allowed(cluster.admin, GATESCOPE, { verb: 'list', group: '*', resource: 'httproutes' }),
+    ).toBe(false);
+    for (const rule of (loadObjects('clusterrole.yaml')[0]?.['rules'] ?? []) as Record<string, string[]>[]) {
+      for (const field of ['apiGroups', 'resources', 'verbs']) expect(rule[field]).not.toContain('*');
+      expect(rule['resourceNames']).toBeUndefined();
+    }
+  });
+
+  it('a real token of the ServiceAccount reads routes and is refused Secrets and writes', async () => {
+    const client = new KubeClient(
+      cluster.server,
+      cluster.pki.caCert,
+      await tokenFor(cluster.admin, 'gatescope', 'gatescope'),
+    );
+    expect((await client.raw('GET', '/apis/gateway.networking.k8s.io/v1/httproutes')).status).toBe(200);
+    expect((await client.raw('GET', '/api/v1/secrets')).status).toBe(403);
+    const write = await client.raw('POST', '/api/v1/namespaces/gatescope/configmaps', {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'nope' },
+    });
+    expect(write.status).toBe(403);
+  });
+
+  describe('with the opt-in Secrets role (deploy/optional/)', () => {
+    let withSecrets: Set<string>;
+
+    beforeAll(async () => {
+      if (!binaries.ok) return;
+      await install(
+        cluster.admin,
+        loadObjects('optional/secrets-clusterrole.yaml', 'optional/secrets-clusterrolebinding.yaml'),
+      );
+      withSecrets = await allowedSet(cluster.admin, GATESCOPE, universe);
+    });
+
+    it('adds list/watch of Secrets and nothing more', () => {
+      expect([...withSecrets].filter((key) => !granted.has(key)).sort()).toEqual([
+        'list core/secrets',
+        'watch core/secrets',
+      ]);
+      expect([...granted].filter((key) => !withSecrets.has(key))).toEqual([]);
+      expect(withSecrets).not.toContain('get core/secrets');
+    });
+
+    it('lets the token list Secret metadata (what the server asks for)', async () => {
+      await cluster.admin.apply('/api/v1/namespaces/gatescope/secrets', {
+        apiVersion: 'v1',
+        kind: 'Secret',
+        metadata: { name: 'tls-cert', namespace: 'gatescope' },
+        stringData: { 'tls.key': 'private' },
+      });
+      const token = await tokenFor(cluster.admin, 'gatescope', 'gatescope');
+      const client = new KubeClient(cluster.server, cluster.pki.caCert, token);
+      expect((await client.raw('GET', '/api/v1/namespaces/gatescope/secrets/tls-cert')).status).toBe(403);
+      const list = await metadataList(cluster, token, '/api/v1/secrets');
+      expect(list.status).toBe(200);
+      const body = list.body as { kind: string; items: Record<string, unknown>[] };
+      expect(body.kind).toBe('PartialObjectMetadataList');
+      expect(body.items.map((i) => (i['metadata'] as { name: string }).name)).toContain('tls-cert');
+      expect(JSON.stringify(body)).not.toContain('private');
+      expect(JSON.stringify(body)).not.toContain(Buffer.from('private').toString('base64'));
+    });
+  });
+});
