@@ -124,87 +124,81 @@ export function simulateDetailed(
   const gw = tables.gateways.get(request.gateway);
   if (!gw) {
     const known = [...tables.gateways.keys()].join(', ') || 'none';
-    return {
-      view,
-      table: null,
-      protocol: null,
-      result: emptyResult(request, null, [
-        `No Gateway ${request.gateway} with ready listeners (known: ${known}).`,
-      ]),
-    };
+    const why = `No Gateway ${request.gateway} with listeners (known: ${known}).`;
+    return { view, table: null, protocol: null, result: emptyResult(request, null, [why]) };
   }
   const choice = chooseListener(gw, request, view);
-  if (!choice.ok)
+  if (!choice.ok) {
     return { view, table: null, protocol: null, result: emptyResult(request, choice.status, choice.trace) };
-  const { table, protocol } = choice;
-  const listenerFacts = { protocol: table.listener.protocol, port: table.listener.port };
-  const base = { id: request.id ?? null, listener: table.listener.name };
-  let rule: MatchedRule | null = null;
-  if (protocol === 'GRPC') {
-    const hit = finder.grpc(table, grpcCallOf(request.grpc, view.path), view);
-    rule = hit ? matchedGrpcRule(hit) : null;
-  } else if (protocol === 'TLS' || protocol === 'TCP' || protocol === 'UDP') {
-    const sni = request.sni ?? view.host.name;
-    const hit = finder.l4(table, protocol, sni === null ? null : sni.toLowerCase());
-    const trace = [...choice.trace];
-    if (!hit)
-      return {
-        view,
-        table,
-        protocol,
-        result: {
-          ...emptyResult(request, null, [
-            ...trace,
-            'No route attached to this listener takes the connection: it is closed.',
-          ]),
-          ...base,
-        },
-      };
-    const outcome = resolveBackends(tables, hit.route.key, hit.rule?.index ?? 0, hit.rule?.backendRefs ?? []);
-    const route = { kind: hit.route.kind, namespace: hit.route.namespace, name: hit.route.name };
-    trace.push(`${route.kind} ${hit.route.nsName} takes the connection.`, ...outcome.notes);
-    return {
-      view,
-      table,
-      protocol,
-      result: {
-        ...emptyResult(request, null, trace),
-        ...base,
-        route,
-        rule: hit.rule?.index ?? null,
-        backends: outcome.backends,
-      },
-    };
-  } else {
-    const hit = finder.http(table, view);
-    rule = hit ? matchedHttpRule(hit) : null;
   }
+  const { table, protocol } = choice;
+  const done = (result: SimResult): Simulation => ({ view, table, protocol, result });
+  if (protocol === 'TLS' || protocol === 'TCP' || protocol === 'UDP') {
+    return done(simulateL4(tables, request, view, table, protocol, choice.trace, finder));
+  }
+  const base = { id: request.id ?? null, listener: table.listener.name };
+  const rule = findRule(table, request, view, protocol, finder);
   if (!rule) {
     const explanation = [
       ...choice.trace,
       `No rule of the routes attached to listener ${table.listener.name} matches: 404.`,
     ];
     const result = { ...emptyResult(request, 404, explanation), ...base };
-    return {
-      view,
-      table,
-      protocol,
-      result: protocol === 'GRPC' ? { ...result, grpcCode: 'UNIMPLEMENTED' } : result,
-    };
+    return done(protocol === 'GRPC' ? { ...result, grpcCode: 'UNIMPLEMENTED' } : result);
   }
-  const out = respond(tables, rule, view, listenerFacts, request.backendResponseHeaders);
-  const { notes, ...rest } = out;
-  const explanation = [
-    ...choice.trace,
-    `Matched ${rule.route.kind} ${rule.route.nsName} rule ${rule.ruleIndex}.`,
-    ...notes,
+  const listenerFacts = { protocol: table.listener.protocol, port: table.listener.port };
+  const { notes, ...rest } = respond(tables, rule, view, listenerFacts, request.backendResponseHeaders);
+  const matched = `Matched ${rule.route.kind} ${rule.route.nsName} rule ${rule.ruleIndex}.`;
+  const result: SimResult = { ...rest, ...base, explanation: [...choice.trace, matched, ...notes] };
+  return done(protocol === 'GRPC' ? { ...result, grpcCode: grpcCodeOf(result.status) } : result);
+}
+
+function findRule(
+  table: ListenerTable,
+  request: SimRequest,
+  view: RequestView,
+  protocol: SimProtocol,
+  finder: Finder,
+): MatchedRule | null {
+  if (protocol === 'GRPC') {
+    const hit = finder.grpc(table, grpcCallOf(request.grpc, view.path), view);
+    return hit ? matchedGrpcRule(hit) : null;
+  }
+  const hit = finder.http(table, view);
+  return hit ? matchedHttpRule(hit) : null;
+}
+
+/** TLSRoute by SNI, TCPRoute/UDPRoute by listener port: no HTTP status, just where it goes. */
+function simulateL4(
+  tables: RouteTables,
+  request: SimRequest,
+  view: RequestView,
+  table: ListenerTable,
+  protocol: SimProtocol,
+  listenerTrace: readonly string[],
+  finder: Finder,
+): SimResult {
+  const base = { id: request.id ?? null, listener: table.listener.name };
+  const sni = request.sni ?? view.host.name;
+  const hit = finder.l4(table, protocol, sni === null ? null : sni.toLowerCase());
+  if (!hit) {
+    const why = 'No route attached to this listener takes the connection: it is closed.';
+    return { ...emptyResult(request, null, [...listenerTrace, why]), ...base };
+  }
+  const ruleIndex = hit.rule?.index ?? 0;
+  const outcome = resolveBackends(tables, hit.route.key, ruleIndex, hit.rule?.backendRefs ?? []);
+  const route = { kind: hit.route.kind, namespace: hit.route.namespace, name: hit.route.name };
+  const trace = [
+    ...listenerTrace,
+    `${route.kind} ${hit.route.nsName} takes the connection.`,
+    ...outcome.notes,
   ];
-  const result: SimResult = { ...rest, ...base, explanation };
   return {
-    view,
-    table,
-    protocol,
-    result: protocol === 'GRPC' ? { ...result, grpcCode: grpcCodeOf(result.status) } : result,
+    ...emptyResult(request, null, trace),
+    ...base,
+    route,
+    rule: hit.rule ? ruleIndex : null,
+    backends: outcome.backends,
   };
 }
 
