@@ -1,0 +1,122 @@
+/**
+ * The offline "conformant controller": named stages, each a pure function over the snapshot and
+ * the previous stages' values, collecting diagnostics instead of aborting (Envoy Gateway
+ * translator style). Stage order:
+ *   1. context      index the snapshot (context.ts)
+ *   2. gateways     GatewayClass, listeners, ListenerSets, conflicts (gateways.ts)
+ *   3. attach       route parentRefs → listeners (attach.ts)
+ *   4. collisions   GRPCRoute/HTTPRoute hostname collisions (collisions.ts)
+ *   5. backends     backendRefs, ReferenceGrants, endpoints (backends.ts)
+ *   6. status       predicted status objects (status.ts)
+ *   7. checks       shadowing, policies, features, channel, observed status (checks/*.ts)
+ */
+import type { Diagnostic } from '../diagnostics/types.ts';
+import { sortDiagnostics } from '../diagnostics/make.ts';
+import type { ObjectKey } from '../model/identity.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import type { ParentEval } from './attach.ts';
+import { attachRoutes } from './attach.ts';
+import { resolveBackends } from './backends.ts';
+import { resolveCollisions } from './collisions.ts';
+import type { AnalyzeOptions } from './context.ts';
+import { buildContext } from './context.ts';
+import { evaluateGateways } from './gateways.ts';
+import type { GatewayStageResult } from './gateways.ts';
+import { cond } from './conditions.ts';
+import {
+  gatewayStatus,
+  isListenerSetAccepted,
+  listenerSetStatus,
+  resolvedListener,
+  routeParentStatus,
+} from './status.ts';
+import { runChecks } from './checks/index.ts';
+import type {
+  Analysis,
+  PredictedRouteParentStatus,
+  PredictedStatus,
+  ResolvedListener,
+  RouteAttachment,
+} from './types.ts';
+
+export type { AnalyzeOptions } from './context.ts';
+
+export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
+  const ctx = buildContext(snapshot, options);
+  const out: Diagnostic[] = [];
+  const stage = evaluateGateways(ctx, out);
+  const parents = attachRoutes(ctx, stage, out);
+  resolveCollisions(parents, out);
+  const attachments = countAttachments(parents);
+  const { backends, refsByRoute } = resolveBackends(ctx, out);
+
+  const predicted = new Map<ObjectKey, PredictedStatus>();
+  for (const gc of ctx.gatewayClasses.values()) {
+    predicted.set(gc.key, {
+      kind: 'GatewayClass',
+      conditions: [cond('Accepted', true, 'Accepted', `Treated as accepted by ${gc.controllerName}.`)],
+    });
+  }
+  gatewayAndListenerSetStatus(stage, predicted);
+  const routeParents = new Map<ObjectKey, PredictedRouteParentStatus[]>();
+  const ok = { ok: true, reason: 'ResolvedRefs', message: 'All references are resolved.' };
+  for (const p of parents) {
+    const list = routeParents.get(p.route.key) ?? [];
+    list.push(routeParentStatus(p, refsByRoute.get(p.route.key) ?? ok));
+    routeParents.set(p.route.key, list);
+  }
+  for (const route of ctx.routes)
+    predicted.set(route.key, { kind: 'Route', parents: routeParents.get(route.key) ?? [] });
+
+  const listeners: ResolvedListener[] = [];
+  for (const ge of stage.gateways.values()) {
+    for (const l of ge.listeners) listeners.push(resolvedListener(l, ge.gatewayClass !== undefined));
+  }
+  const analysis = { snapshot, predicted, listeners, attachments, backends };
+  out.push(...runChecks(ctx, analysis, parents));
+  return { ...analysis, diagnostics: sortDiagnostics(out) };
+}
+
+/** attachedRoutes: routes (not parentRefs) accepted on each listener; also the attachment list. */
+function countAttachments(parents: readonly ParentEval[]): RouteAttachment[] {
+  const attachments: RouteAttachment[] = [];
+  const seen = new Map<string, Set<string>>();
+  for (const p of parents) {
+    if (p.outcome.kind !== 'accepted') continue;
+    for (const a of p.outcome.listeners) {
+      const routes = seen.get(a.listener.id) ?? new Set<string>();
+      if (!routes.has(p.route.key)) a.listener.attachedRoutes += 1;
+      routes.add(p.route.key);
+      seen.set(a.listener.id, routes);
+      attachments.push({
+        route: p.route.key,
+        routeKind: p.route.kind,
+        parentRefIndex: p.parentRef.index,
+        listenerId: a.listener.id,
+        gateway: a.listener.gateway.key,
+        hostnames: a.hostnames,
+      });
+    }
+  }
+  return attachments;
+}
+
+function gatewayAndListenerSetStatus(
+  stage: GatewayStageResult,
+  predicted: Map<ObjectKey, PredictedStatus>,
+): void {
+  const attachedSets = new Map<ObjectKey, number>();
+  const referenced = new Set<ObjectKey>();
+  for (const lse of stage.listenerSets.values()) {
+    predicted.set(lse.listenerSet.key, listenerSetStatus(lse));
+    const gw = lse.gateway?.gateway.key;
+    if (gw === undefined) continue;
+    referenced.add(gw);
+    if (isListenerSetAccepted(lse)) attachedSets.set(gw, (attachedSets.get(gw) ?? 0) + 1);
+  }
+  for (const ge of stage.gateways.values()) {
+    const key = ge.gateway.key;
+    const usesSets = referenced.has(key) || ge.gateway.allowedListeners.from !== 'None';
+    predicted.set(key, gatewayStatus(ge, usesSets ? (attachedSets.get(key) ?? 0) : undefined));
+  }
+}

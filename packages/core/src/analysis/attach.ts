@@ -1,0 +1,317 @@
+/**
+ * Stage "attach": each route parentRef against its Gateway or ListenerSet (apis/v1
+ * shared_types.go ParentReference, RouteConditionReason; gateway_types.go AllowedRoutes).
+ * Order of checks, as the conformance tests expect: parent exists → sectionName/port select
+ * listeners (NoMatchingParent) → allowedRoutes namespaces and kinds (NotAllowedByListeners) →
+ * hostname intersection (NoMatchingListenerHostname).
+ */
+import type { Diagnostic, Fix } from '../diagnostics/types.ts';
+import { diagnose } from '../diagnostics/make.ts';
+import { labelNamespaceFix } from '../diagnostics/fixes.ts';
+import { GATEWAY_GROUP, GATEWAY_X_GROUP } from '../model/identity.ts';
+import type { ParentRef, Route } from '../model/types.ts';
+import type { AnalysisContext } from './context.ts';
+import type { GatewayEval, GatewayStageResult } from './gateways.ts';
+import { effectiveHostnames } from './hostnames.ts';
+import type { ListenerEval } from './listener-eval.ts';
+import { listenerLabel } from './listener-eval.ts';
+import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
+
+export interface AttachedListener {
+  readonly listener: ListenerEval;
+  readonly hostnames: readonly string[];
+}
+
+export type ParentOutcome =
+  | { readonly kind: 'accepted'; listeners: AttachedListener[] }
+  | { readonly kind: 'rejected'; readonly reason: string; readonly message: string }
+  | { readonly kind: 'pending'; readonly message: string };
+
+export interface ParentEval {
+  readonly route: Route;
+  readonly parentRef: ParentRef;
+  readonly controllerName: string;
+  readonly gateway?: GatewayEval;
+  outcome: ParentOutcome;
+}
+
+export function isGatewayParent(ref: ParentRef): boolean {
+  return ref.group === GATEWAY_GROUP && ref.kind === 'Gateway';
+}
+
+export function isListenerSetParent(ref: ParentRef): boolean {
+  return (
+    (ref.group === GATEWAY_GROUP && ref.kind === 'ListenerSet') ||
+    (ref.group === GATEWAY_X_GROUP && (ref.kind === 'XListenerSet' || ref.kind === 'ListenerSet'))
+  );
+}
+
+export function attachRoutes(
+  ctx: AnalysisContext,
+  stage: GatewayStageResult,
+  out: Diagnostic[],
+): ParentEval[] {
+  const result: ParentEval[] = [];
+  for (const route of ctx.routes) {
+    for (const parentRef of route.parentRefs) {
+      // parentRefs to kinds no Gateway API controller owns (e.g. a mesh Service) are not ours.
+      if (!isGatewayParent(parentRef) && !isListenerSetParent(parentRef)) continue;
+      result.push(attachParent(ctx, stage, route, parentRef, out));
+    }
+  }
+  return result;
+}
+
+function routeLabel(route: Route): string {
+  return `${route.kind} ${route.meta.namespace}/${route.meta.name}`;
+}
+
+function parentLabel(ref: ParentRef): string {
+  return `${ref.kind} ${ref.namespace}/${ref.name}`;
+}
+
+function attachParent(
+  ctx: AnalysisContext,
+  stage: GatewayStageResult,
+  route: Route,
+  parentRef: ParentRef,
+  out: Diagnostic[],
+): ParentEval {
+  const field = `spec.parentRefs[${parentRef.index}]`;
+  const base = { route, parentRef };
+  let candidates: ListenerEval[];
+  let ge: GatewayEval | undefined;
+  if (isGatewayParent(parentRef)) {
+    ge = stage.gateways.get(parentRef.key);
+    // A Gateway parentRef selects only the Gateway's own listeners (GEP-1713): listeners
+    // contributed by ListenerSets are reached through a ListenerSet parentRef.
+    candidates = ge?.listeners.filter((l) => l.owner.kind === 'Gateway') ?? [];
+  } else {
+    const lse = stage.listenerSets.get(parentRef.key);
+    ge = lse?.gateway;
+    if (lse !== undefined && lse.rejected !== undefined && !lse.rejected.pending) {
+      const message = `${parentLabel(parentRef)} is not accepted by its Gateway: ${lse.rejected.message}`;
+      out.push(
+        diagnose('RouteParentListenerSetNotAccepted', route, `${routeLabel(route)}: ${message}`, {
+          field,
+          fix: {
+            summary:
+              'Fix the ListenerSet first (see its diagnostics); the route attaches once it is accepted.',
+          },
+          related: [parentRef.key],
+        }),
+      );
+      return {
+        ...base,
+        controllerName: ge?.controllerName ?? ctx.options.defaultControllerName,
+        ...(ge === undefined ? {} : { gateway: ge }),
+        outcome: { kind: 'rejected', reason: 'NoMatchingParent', message },
+      };
+    }
+    candidates = lse?.listeners ?? [];
+    if (lse === undefined) ge = undefined;
+  }
+  if (ge === undefined) {
+    const message = `${parentLabel(parentRef)} does not exist.`;
+    out.push(
+      diagnose('RouteParentNotFound', route, `${routeLabel(route)}: parentRef ${message}`, {
+        field,
+        fix: {
+          summary: `Fix spec.parentRefs[${parentRef.index}] (name, namespace, kind) or create ${parentLabel(parentRef)}.`,
+        },
+        related: [parentRef.key],
+      }),
+    );
+    return {
+      ...base,
+      controllerName: ctx.options.defaultControllerName,
+      outcome: { kind: 'rejected', reason: 'NoMatchingParent', message },
+    };
+  }
+  const withGateway = { ...base, controllerName: ge.controllerName, gateway: ge };
+  if (ge.gatewayClass === undefined) {
+    const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${ge.gateway.gatewayClassName}" is absent.`;
+    out.push(
+      diagnose('RouteParentPending', route, `${routeLabel(route)}: ${message}`, {
+        field,
+        related: [ge.gateway.key],
+      }),
+    );
+    return { ...withGateway, outcome: { kind: 'pending', message } };
+  }
+  const selected = candidates.filter(
+    (l) =>
+      (parentRef.sectionName === undefined || l.listener.name === parentRef.sectionName) &&
+      (parentRef.port === undefined || l.listener.port === parentRef.port),
+  );
+  if (selected.length === 0)
+    return { ...withGateway, outcome: noMatchingSection(route, parentRef, candidates, field, out) };
+  return { ...withGateway, outcome: filterListeners(ctx, route, parentRef, selected, field, out) };
+}
+
+function noMatchingSection(
+  route: Route,
+  parentRef: ParentRef,
+  candidates: readonly ListenerEval[],
+  field: string,
+  out: Diagnostic[],
+): ParentOutcome {
+  const wanted = [
+    parentRef.sectionName === undefined ? '' : `sectionName "${parentRef.sectionName}"`,
+    parentRef.port === undefined ? '' : `port ${parentRef.port}`,
+  ]
+    .filter((s) => s !== '')
+    .join(' and ');
+  const existing = candidates.map((l) => `${l.listener.name} (port ${l.listener.port})`).join(', ');
+  const message = `${parentLabel(parentRef)} has no listener with ${wanted}.`;
+  out.push(
+    diagnose(
+      'RouteNoMatchingSection',
+      route,
+      `${routeLabel(route)}: ${message} Its listeners: ${existing === '' ? '(none)' : existing}.`,
+      {
+        field: `${field}${parentRef.sectionName === undefined ? '.port' : '.sectionName'}`,
+        fix: {
+          summary:
+            candidates.length === 0
+              ? `Attach to a parent that has listeners.`
+              : `Use one of the listeners: ${candidates.map((l) => `sectionName: ${l.listener.name}, port: ${l.listener.port}`).join('; ')}.`,
+        },
+      },
+    ),
+  );
+  return { kind: 'rejected', reason: 'NoMatchingParent', message };
+}
+
+function filterListeners(
+  ctx: AnalysisContext,
+  route: Route,
+  parentRef: ParentRef,
+  selected: readonly ListenerEval[],
+  field: string,
+  out: Diagnostic[],
+): ParentOutcome {
+  // Listeners that are not accepted or are conflicted take no routes.
+  const live = selected.filter((l) => l.notAccepted === undefined && l.conflict === undefined);
+  if (live.length === 0) {
+    const message = `No usable listener on ${parentLabel(parentRef)} (selected listeners are invalid or conflicted).`;
+    out.push(
+      diagnose('RouteNoMatchingSection', route, `${routeLabel(route)}: ${message}`, {
+        field,
+        fix: { summary: 'Fix the listener diagnostics on the parent first.' },
+      }),
+    );
+    return { kind: 'rejected', reason: 'NoMatchingParent', message };
+  }
+  const nsDenied: ListenerEval[] = [];
+  const kindDenied: ListenerEval[] = [];
+  const allowed: ListenerEval[] = [];
+  for (const l of live) {
+    if (!namespaceAllowed(ctx, l, route.meta.namespace)) nsDenied.push(l);
+    else if (!l.supportedKinds.some((gk) => gk.group === GATEWAY_GROUP && gk.kind === route.kind))
+      kindDenied.push(l);
+    else allowed.push(l);
+  }
+  if (allowed.length === 0) {
+    for (const l of nsDenied) out.push(namespaceDiagnostic(ctx, route, l, field));
+    for (const l of kindDenied) out.push(kindDiagnostic(route, l, field));
+    const message = `No listener of ${parentLabel(parentRef)} allows this route (${nsDenied.length > 0 ? 'namespace' : 'kind'} not allowed by allowedRoutes).`;
+    return { kind: 'rejected', reason: 'NotAllowedByListeners', message };
+  }
+  const attached: AttachedListener[] = [];
+  for (const l of allowed) {
+    const hostnames =
+      route.kind === 'TCPRoute' || route.kind === 'UDPRoute'
+        ? []
+        : effectiveHostnames(l.listener.hostname, route.hostnames);
+    if (hostnames !== null) attached.push({ listener: l, hostnames });
+  }
+  if (attached.length === 0) {
+    const listenerHosts = allowed.map((l) => `"${l.listener.hostname ?? '*'}"`).join(', ');
+    const message = `None of the route hostnames (${route.hostnames.join(', ')}) intersect the listener hostnames (${listenerHosts}).`;
+    out.push(
+      diagnose(
+        'RouteNoMatchingListenerHostname',
+        route,
+        `${routeLabel(route)} on ${parentLabel(parentRef)}: ${message}`,
+        {
+          field: 'spec.hostnames',
+          fix: {
+            summary: `Add a hostname that matches ${listenerHosts} to spec.hostnames (or attach to a listener with a matching hostname).`,
+          },
+        },
+      ),
+    );
+    return { kind: 'rejected', reason: 'NoMatchingListenerHostname', message };
+  }
+  return { kind: 'accepted', listeners: attached };
+}
+
+export function namespaceAllowed(ctx: AnalysisContext, l: ListenerEval, namespace: string): boolean {
+  const from = l.listener.allowedRoutes.from;
+  switch (from) {
+    case 'All':
+      return true;
+    case 'Same':
+      // "Same" is the namespace of the object that defines the listener (Gateway or ListenerSet).
+      return namespace === l.owner.meta.namespace;
+    case 'Selector':
+      return selectorMatches(
+        l.listener.allowedRoutes.selector ?? { matchLabels: {}, matchExpressions: [] },
+        ctx.namespaceLabels(namespace),
+      );
+    case 'None':
+      return false;
+  }
+}
+
+function namespaceDiagnostic(ctx: AnalysisContext, route: Route, l: ListenerEval, field: string): Diagnostic {
+  const ns = route.meta.namespace;
+  const from = l.listener.allowedRoutes.from;
+  let why: string;
+  let fix: Fix;
+  if (from === 'Selector') {
+    const selector = l.listener.allowedRoutes.selector ?? { matchLabels: {}, matchExpressions: [] };
+    why = `admits routes only from namespaces matching ${describeSelector(selector)}`;
+    const needed = labelsToSatisfy(selector, ctx.namespaceLabels(ns));
+    const summary = `Label namespace ${ns} to match the listener's selector.`;
+    fix =
+      needed === null
+        ? { summary: `Change ${listenerLabel(l)} allowedRoutes selector to admit namespace ${ns}.` }
+        : labelNamespaceFix(ns, needed, summary);
+  } else {
+    why =
+      from === 'Same'
+        ? `admits routes only from namespace ${l.owner.meta.namespace} (from: Same)`
+        : 'admits no routes (from: None)';
+    fix = {
+      summary: `Set allowedRoutes.namespaces.from to All (or Selector) on ${listenerLabel(l)}, or move the route to namespace ${l.owner.meta.namespace}.`,
+    };
+  }
+  return diagnose(
+    'RouteNamespaceNotAllowed',
+    route,
+    `${routeLabel(route)} in namespace ${ns} is not allowed by ${listenerLabel(l)}: it ${why}.`,
+    {
+      field,
+      fix,
+      related: [l.owner.key],
+    },
+  );
+}
+
+function kindDiagnostic(route: Route, l: ListenerEval, field: string): Diagnostic {
+  const kinds = l.supportedKinds.map((gk) => gk.kind).join(', ') || '(none)';
+  return diagnose(
+    'RouteKindNotAllowed',
+    route,
+    `${routeLabel(route)} cannot attach to ${listenerLabel(l)} (protocol ${l.listener.protocol}), which accepts ${kinds}.`,
+    {
+      field,
+      fix: {
+        summary: `Attach the ${route.kind} to a listener that serves it (sectionName), or add it to allowedRoutes.kinds if the protocol allows.`,
+      },
+      related: [l.owner.key],
+    },
+  );
+}

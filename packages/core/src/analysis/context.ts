@@ -1,0 +1,167 @@
+/**
+ * The read-only index every analysis stage shares: objects by kind, namespace labels, reference
+ * grants, backends and the spec's "oldest first" ordering. Built once per analyze() call.
+ */
+import type { ObjectKey } from '../model/identity.ts';
+import { namespacedName } from '../model/identity.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import type {
+  BackendTLSPolicy,
+  ConfigMap,
+  EndpointSlice,
+  Gateway,
+  GatewayClass,
+  GwObject,
+  ListenerSet,
+  ObjectBase,
+  Policy,
+  ReferenceGrant,
+  Route,
+  Secret,
+  Service,
+  ServiceImport,
+} from '../model/types.ts';
+import { ROUTE_KINDS } from '../model/types.ts';
+
+export interface AnalyzeOptions {
+  /**
+   * Whether the input shows every Secret that exists (sandbox, CLI: yes). A live cluster without
+   * Secret access says false: certificateRef health then comes from the controller's observed
+   * listener conditions instead of being predicted.
+   */
+  readonly secretsVisible?: boolean;
+  /** CRD channel the cluster serves; "standard" enables the experimental-field check. */
+  readonly channel?: 'standard' | 'experimental';
+  /** controllerName for route parent status when the Gateway's class is absent. */
+  readonly defaultControllerName?: string;
+}
+
+export const DEFAULT_CONTROLLER_NAME = 'gatescope.dev/offline-controller';
+
+/** The implicit label every Namespace carries (Kubernetes ≥ 1.22). */
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+export interface AnalysisContext {
+  readonly snapshot: Snapshot;
+  readonly options: Required<Omit<AnalyzeOptions, 'channel'>> & Pick<AnalyzeOptions, 'channel'>;
+  readonly gatewayClasses: ReadonlyMap<string, GatewayClass>;
+  readonly gateways: readonly Gateway[];
+  readonly listenerSets: readonly ListenerSet[];
+  readonly routes: readonly Route[];
+  readonly referenceGrants: readonly ReferenceGrant[];
+  readonly backendTLSPolicies: readonly BackendTLSPolicy[];
+  readonly policies: readonly Policy[];
+  readonly services: ReadonlyMap<ObjectKey, Service>;
+  readonly serviceImports: ReadonlyMap<ObjectKey, ServiceImport>;
+  readonly secrets: ReadonlyMap<ObjectKey, Secret>;
+  readonly configMaps: ReadonlyMap<ObjectKey, ConfigMap>;
+  /** `namespace/serviceName` → slices of that Service. */
+  readonly endpointSlices: ReadonlyMap<string, readonly EndpointSlice[]>;
+  /** Labels of every namespace the input names (Namespace objects, or implied by objects). */
+  readonly namespaceLabels: (namespace: string) => Readonly<Record<string, string>>;
+  /** Whether a Namespace object for this name is in the input (labels are then authoritative). */
+  readonly hasNamespaceObject: (namespace: string) => boolean;
+}
+
+export function buildContext(snapshot: Snapshot, options: AnalyzeOptions = {}): AnalysisContext {
+  const gatewayClasses = new Map<string, GatewayClass>();
+  const services = new Map<ObjectKey, Service>();
+  const serviceImports = new Map<ObjectKey, ServiceImport>();
+  const secrets = new Map<ObjectKey, Secret>();
+  const configMaps = new Map<ObjectKey, ConfigMap>();
+  const endpointSlices = new Map<string, EndpointSlice[]>();
+  const namespaces = new Map<string, Readonly<Record<string, string>>>();
+  const lists = {
+    gateways: [] as Gateway[],
+    listenerSets: [] as ListenerSet[],
+    routes: [] as Route[],
+    referenceGrants: [] as ReferenceGrant[],
+    backendTLSPolicies: [] as BackendTLSPolicy[],
+    policies: [] as Policy[],
+  };
+  for (const object of snapshot.objects) {
+    switch (object.kind) {
+      case 'GatewayClass':
+        gatewayClasses.set(object.meta.name, object);
+        break;
+      case 'Gateway':
+        lists.gateways.push(object);
+        break;
+      case 'ListenerSet':
+        lists.listenerSets.push(object);
+        break;
+      case 'ReferenceGrant':
+        lists.referenceGrants.push(object);
+        break;
+      case 'BackendTLSPolicy':
+        lists.backendTLSPolicies.push(object);
+        break;
+      case 'Policy':
+        lists.policies.push(object);
+        break;
+      case 'Service':
+        services.set(object.key, object);
+        break;
+      case 'ServiceImport':
+        serviceImports.set(object.key, object);
+        break;
+      case 'Secret':
+        secrets.set(object.key, object);
+        break;
+      case 'ConfigMap':
+        configMaps.set(object.key, object);
+        break;
+      case 'EndpointSlice': {
+        const id = `${object.meta.namespace}/${object.serviceName}`;
+        endpointSlices.set(id, [...(endpointSlices.get(id) ?? []), object]);
+        break;
+      }
+      case 'Namespace':
+        namespaces.set(object.meta.name, object.meta.labels);
+        break;
+      default:
+        if (isRoute(object)) lists.routes.push(object);
+    }
+  }
+  return {
+    snapshot,
+    options: {
+      secretsVisible: options.secretsVisible ?? true,
+      defaultControllerName: options.defaultControllerName ?? DEFAULT_CONTROLLER_NAME,
+      ...(options.channel === undefined ? {} : { channel: options.channel }),
+    },
+    gatewayClasses,
+    ...lists,
+    services,
+    serviceImports,
+    secrets,
+    configMaps,
+    endpointSlices,
+    namespaceLabels: (namespace) => ({
+      ...(namespaces.get(namespace) ?? {}),
+      [NAMESPACE_NAME_LABEL]: namespace,
+    }),
+    hasNamespaceObject: (namespace) => namespaces.has(namespace),
+  };
+}
+
+export function isRoute(object: GwObject): object is Route {
+  return (ROUTE_KINDS as readonly string[]).includes(object.kind);
+}
+
+/**
+ * The spec's tie-break (e.g. HTTPRoute/GRPCRoute collisions, ListenerSet precedence): the oldest
+ * creationTimestamp first, then `{namespace}/{name}` alphabetically. YAML without timestamps uses
+ * document order as creation order (DESIGN.md, Determinism).
+ */
+export function compareAge(a: ObjectBase<string>, b: ObjectBase<string>): number {
+  const ta = a.meta.creationTimestamp;
+  const tb = b.meta.creationTimestamp;
+  // Kubernetes writes creationTimestamp as RFC 3339 UTC with second precision
+  // (`2024-01-02T03:04:05Z`), so the strings order like the instants they name.
+  if (ta !== undefined && tb !== undefined && ta !== tb) return ta < tb ? -1 : 1;
+  if ((ta === undefined || tb === undefined) && a.order !== b.order) return a.order - b.order;
+  const na = namespacedName(a.meta);
+  const nb = namespacedName(b.meta);
+  return na < nb ? -1 : na > nb ? 1 : 0;
+}

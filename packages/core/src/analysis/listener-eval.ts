@@ -1,0 +1,315 @@
+/**
+ * Stage "listeners", part 1: each listener on its own — protocol, route kinds and TLS
+ * (apis/v1 gateway_types.go: Listener, ListenerTLSConfig, ListenerConditionType/Reason).
+ * Conflicts between listeners are part 2 (listener-conflicts.ts).
+ */
+import type { Diagnostic, Fix } from '../diagnostics/types.ts';
+import { diagnose } from '../diagnostics/make.ts';
+import { referenceGrantFix } from '../diagnostics/fixes.ts';
+import type { GroupKind } from '../model/identity.ts';
+import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
+import type { Condition, Gateway, Listener, ListenerSet } from '../model/types.ts';
+import type { AnalysisContext } from './context.ts';
+import { findGrant } from './grants.ts';
+import { findCondition } from './conditions.ts';
+
+/** Route kinds each core/extended protocol can serve (spec: Listener.allowedRoutes.kinds). */
+const KINDS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
+  HTTP: ['HTTPRoute', 'GRPCRoute'],
+  HTTPS: ['HTTPRoute', 'GRPCRoute'],
+  TLS: ['TLSRoute'],
+  TCP: ['TCPRoute'],
+  UDP: ['UDPRoute'],
+};
+
+export function isSupportedProtocol(protocol: string): boolean {
+  return Object.prototype.hasOwnProperty.call(KINDS_BY_PROTOCOL, protocol);
+}
+
+/** A listener under evaluation: mutable only inside the analysis stages. */
+export interface ListenerEval {
+  readonly id: string;
+  readonly gateway: Gateway;
+  readonly owner: Gateway | ListenerSet;
+  readonly listener: Listener;
+  /** Position in the Gateway's merged listener list (Gateway listeners, then ListenerSets). */
+  precedence: number;
+  supportedKinds: GroupKind[];
+  /** Accepted=False reason, when the listener itself is unusable. */
+  notAccepted?: { reason: string; message: string };
+  conflict?: { reason: 'ProtocolConflict' | 'HostnameConflict'; message: string };
+  invalidKinds: boolean;
+  refs: { ok: boolean; reason: string; message: string; fromController: boolean };
+  attachedRoutes: number;
+}
+
+export function listenerField(owner: Gateway | ListenerSet, listener: Listener, rest = ''): string {
+  return `spec.listeners[${listener.index}]${rest}`;
+}
+
+export function listenerLabel(e: ListenerEval): string {
+  const owner = e.owner.kind === 'Gateway' ? 'Gateway' : e.owner.ref.kind;
+  return `listener "${e.listener.name}" of ${owner} ${e.owner.meta.namespace}/${e.owner.meta.name}`;
+}
+
+export function evaluateListener(
+  ctx: AnalysisContext,
+  gateway: Gateway,
+  owner: Gateway | ListenerSet,
+  listener: Listener,
+  out: Diagnostic[],
+): ListenerEval {
+  const id = `Listener/${owner.meta.namespace}/${owner.meta.name}/${listener.name}`;
+  const e: ListenerEval = {
+    id,
+    gateway,
+    owner,
+    listener,
+    precedence: 0,
+    supportedKinds: [],
+    invalidKinds: false,
+    refs: {
+      ok: true,
+      reason: 'ResolvedRefs',
+      message: 'All references are resolved.',
+      fromController: false,
+    },
+    attachedRoutes: 0,
+  };
+  if (!isSupportedProtocol(listener.protocol)) {
+    e.notAccepted = {
+      reason: 'UnsupportedProtocol',
+      message: `Protocol "${listener.protocol}" is not supported.`,
+    };
+    out.push(
+      diagnose(
+        'ListenerUnsupportedProtocol',
+        owner,
+        `${listenerLabelOf(owner, listener)} uses protocol "${listener.protocol}", which no conformant controller supports; it is not accepted.`,
+        {
+          field: listenerField(owner, listener, '.protocol'),
+          fix: { summary: `Set spec.listeners[${listener.index}].protocol to HTTP, HTTPS, TLS, TCP or UDP.` },
+        },
+      ),
+    );
+    return e;
+  }
+  evaluateKinds(e, out);
+  evaluateTLS(ctx, e, out);
+  return e;
+}
+
+function listenerLabelOf(owner: Gateway | ListenerSet, listener: Listener): string {
+  return `Listener "${listener.name}" of ${owner.ref.kind} ${owner.meta.namespace}/${owner.meta.name}`;
+}
+
+function evaluateKinds(e: ListenerEval, out: Diagnostic[]): void {
+  const allowed = KINDS_BY_PROTOCOL[e.listener.protocol] ?? [];
+  const requested = e.listener.allowedRoutes.kinds;
+  if (requested === null) {
+    e.supportedKinds = allowed.map((kind) => ({ group: GATEWAY_GROUP, kind }));
+    return;
+  }
+  const valid: GroupKind[] = [];
+  const invalid: GroupKind[] = [];
+  for (const gk of requested) {
+    if (gk.group === GATEWAY_GROUP && allowed.includes(gk.kind)) {
+      if (!valid.some((v) => v.kind === gk.kind)) valid.push(gk);
+    } else invalid.push(gk);
+  }
+  e.supportedKinds = valid;
+  if (invalid.length === 0) return;
+  e.invalidKinds = true;
+  const names = invalid.map((gk) => (gk.group === '' ? gk.kind : `${gk.group}/${gk.kind}`)).join(', ');
+  out.push(
+    diagnose(
+      'ListenerInvalidRouteKinds',
+      e.owner,
+      `${listenerLabelOf(e.owner, e.listener)} (protocol ${e.listener.protocol}) lists route kinds it cannot serve: ${names}.`,
+      {
+        field: listenerField(e.owner, e.listener, '.allowedRoutes.kinds'),
+        fix: {
+          summary: `Remove ${names} from allowedRoutes.kinds; protocol ${e.listener.protocol} serves ${allowed.join(', ')}.`,
+        },
+      },
+    ),
+  );
+}
+
+function evaluateTLS(ctx: AnalysisContext, e: ListenerEval, out: Diagnostic[]): void {
+  const { listener, owner } = e;
+  const tls = listener.tls;
+  const needsTLS = listener.protocol === 'HTTPS' || listener.protocol === 'TLS';
+  const invalidConfig = (message: string, fix: string): void => {
+    e.notAccepted = { reason: 'UnsupportedValue', message };
+    out.push(
+      diagnose('ListenerInvalidTLSConfig', owner, `${listenerLabelOf(owner, listener)}: ${message}`, {
+        field: listenerField(owner, listener, '.tls'),
+        fix: { summary: fix },
+      }),
+    );
+  };
+  if (!needsTLS) {
+    if (tls !== undefined)
+      invalidConfig(
+        `protocol ${listener.protocol} must not set tls.`,
+        'Remove the tls block or use protocol HTTPS/TLS.',
+      );
+    return;
+  }
+  if (tls === undefined) {
+    invalidConfig(
+      `protocol ${listener.protocol} requires tls.`,
+      'Add tls with mode Terminate and a certificateRef (or mode Passthrough for TLS).',
+    );
+    return;
+  }
+  if (listener.protocol === 'HTTPS' && tls.mode === 'Passthrough') {
+    invalidConfig(
+      'HTTPS listeners cannot use tls.mode Passthrough.',
+      'Use protocol TLS for passthrough, or tls.mode Terminate.',
+    );
+    return;
+  }
+  if (tls.mode === 'Passthrough') return;
+  if (tls.certificateRefs.length === 0) {
+    e.refs = {
+      ok: false,
+      reason: 'InvalidCertificateRef',
+      message: 'tls.mode Terminate needs at least one certificateRef.',
+      fromController: false,
+    };
+    out.push(
+      diagnose(
+        'ListenerInvalidTLSConfig',
+        owner,
+        `${listenerLabelOf(owner, listener)} terminates TLS but has no certificateRefs.`,
+        {
+          field: listenerField(owner, listener, '.tls.certificateRefs'),
+          fix: { summary: 'Add a certificateRef to a Secret of type kubernetes.io/tls.' },
+        },
+      ),
+    );
+    return;
+  }
+  if (!ctx.options.secretsVisible) {
+    useObservedRefs(e, out);
+    return;
+  }
+  for (const [i, ref] of tls.certificateRefs.entries()) {
+    const problem = certificateRefProblem(ctx, owner, ref, listener, i);
+    if (problem === null) continue;
+    if (e.refs.ok)
+      e.refs = { ok: false, reason: problem.reason, message: problem.message, fromController: false };
+    out.push(problem.diagnostic);
+  }
+}
+
+interface RefProblem {
+  readonly reason: string;
+  readonly message: string;
+  readonly diagnostic: Diagnostic;
+}
+
+function certificateRefProblem(
+  ctx: AnalysisContext,
+  owner: Gateway | ListenerSet,
+  ref: { group: string; kind: string; namespace: string; name: string },
+  listener: Listener,
+  index: number,
+): RefProblem | null {
+  const field = listenerField(owner, listener, `.tls.certificateRefs[${index}]`);
+  const label = listenerLabelOf(owner, listener);
+  const target = `${ref.namespace}/${ref.name}`;
+  if (ref.group !== '' || ref.kind !== 'Secret') {
+    const message = `certificateRef ${ref.group === '' ? '' : `${ref.group}/`}${ref.kind} ${target} is not a core Secret.`;
+    return {
+      reason: 'InvalidCertificateRef',
+      message,
+      diagnostic: diagnose('ListenerInvalidCertificateRef', owner, `${label}: ${message}`, {
+        field,
+        fix: { summary: 'Use group "" and kind Secret for certificateRefs.' },
+      }),
+    };
+  }
+  if (ref.namespace !== owner.meta.namespace) {
+    const grant = findGrant(ctx.referenceGrants, {
+      fromGroup: owner.ref.group,
+      fromKind: owner.ref.kind,
+      fromNamespace: owner.meta.namespace,
+      toGroup: '',
+      toKind: 'Secret',
+      toNamespace: ref.namespace,
+      toName: ref.name,
+    });
+    if (grant === null) {
+      const message = `certificateRef to Secret ${target} is not permitted by any ReferenceGrant.`;
+      const fix: Fix = referenceGrantFix(
+        {
+          toNamespace: ref.namespace,
+          toGroup: '',
+          toKind: 'Secret',
+          toName: ref.name,
+          fromGroup: owner.ref.group,
+          fromKind: owner.ref.kind,
+          fromNamespace: owner.meta.namespace,
+        },
+        `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
+      );
+      return {
+        reason: 'RefNotPermitted',
+        message,
+        diagnostic: diagnose('ListenerCertificateRefNotPermitted', owner, `${label}: ${message}`, {
+          field,
+          fix,
+        }),
+      };
+    }
+  }
+  const secret = ctx.secrets.get(
+    keyOf({ group: '', kind: 'Secret', namespace: ref.namespace, name: ref.name }),
+  );
+  const malformed =
+    secret !== undefined &&
+    ((secret.secretType !== undefined && secret.secretType !== 'kubernetes.io/tls') ||
+      (secret.dataKeys.length > 0 &&
+        !(secret.dataKeys.includes('tls.crt') && secret.dataKeys.includes('tls.key'))));
+  if (secret !== undefined && !malformed) return null;
+  const message =
+    secret === undefined
+      ? `certificateRef names Secret ${target}, which does not exist.`
+      : `Secret ${target} is not a TLS Secret (type kubernetes.io/tls with tls.crt and tls.key).`;
+  return {
+    reason: 'InvalidCertificateRef',
+    message,
+    diagnostic: diagnose('ListenerInvalidCertificateRef', owner, `${label}: ${message}`, {
+      field,
+      fix: {
+        summary: `Create it, e.g. kubectl create secret tls ${ref.name} -n ${ref.namespace} --cert=tls.crt --key=tls.key`,
+        command: `kubectl create secret tls ${ref.name} -n ${ref.namespace} --cert=tls.crt --key=tls.key`,
+      },
+      related: [keyOf({ group: '', kind: 'Secret', namespace: ref.namespace, name: ref.name })],
+    }),
+  };
+}
+
+/** Secrets are not readable (live, default RBAC): trust the controller's own listener status. */
+function useObservedRefs(e: ListenerEval, out: Diagnostic[]): void {
+  const observed =
+    e.owner.kind === 'Gateway'
+      ? e.owner.observed?.listeners.find((l) => l.name === e.listener.name)
+      : e.owner.observed?.listeners.find((l) => l.name === e.listener.name);
+  const c: Condition | undefined =
+    observed === undefined ? undefined : findCondition(observed.conditions, 'ResolvedRefs');
+  if (c !== undefined) {
+    e.refs = { ok: c.status !== 'False', reason: c.reason, message: c.message, fromController: true };
+  }
+  out.push(
+    diagnose(
+      'ListenerCertificateUnverified',
+      e.owner,
+      `${listenerLabelOf(e.owner, e.listener)}: Secrets are not readable here, so certificateRef health is ${c === undefined ? 'unknown (assumed valid; the controller has not reported it)' : `the controller's observed ResolvedRefs=${c.status} (${c.reason})`}.`,
+      { field: listenerField(e.owner, e.listener, '.tls.certificateRefs') },
+    ),
+  );
+}

@@ -1,0 +1,429 @@
+/**
+ * The checks catalogue (DESIGN.md, "Checks catalogue"): one entry per check, each with a stable
+ * code. GS0xx parse/normalize (parse-codes.ts), GS2xx GatewayClass/Gateway/listeners/ListenerSets,
+ * GS3xx routes and backends, GS4xx policies, features and controller status. A code never changes
+ * meaning once published; retired codes are not reused.
+ */
+import { PARSE_CODE_TABLE } from './parse-codes.ts';
+import type { Severity } from './types.ts';
+
+export interface CatalogueEntry {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Severity;
+  /** The Gateway API condition reason the check corresponds to, when there is one. */
+  readonly reason?: string;
+  readonly title: string;
+  /** What to check and change, in one or two sentences. */
+  readonly runbook: string;
+}
+
+const ANALYSIS_ENTRIES = [
+  // GatewayClass, Gateway, listeners, ListenerSets
+  e(
+    'GS201',
+    'GatewayClassNotFound',
+    'error',
+    'Pending',
+    'Gateway names a GatewayClass that does not exist',
+    'Create the GatewayClass or set spec.gatewayClassName to an installed class (`kubectl get gatewayclass`); until then no controller reconciles the Gateway.',
+  ),
+  e(
+    'GS202',
+    'GatewayClassNotAccepted',
+    'error',
+    'InvalidParameters',
+    'GatewayClass is not accepted by its controller',
+    'Read the GatewayClass Accepted condition message; check spec.controllerName and spec.parametersRef, and that the controller is running.',
+  ),
+  e(
+    'GS203',
+    'GatewayNotProgrammed',
+    'error',
+    'Invalid',
+    'Gateway will not be programmed',
+    'The Gateway has no valid listener (or is not accepted); fix the listener diagnostics listed for it.',
+  ),
+  e(
+    'GS204',
+    'GatewayInvalidParameters',
+    'error',
+    'InvalidParameters',
+    'Gateway infrastructure.parametersRef cannot be resolved',
+    'Point spec.infrastructure.parametersRef at an existing object of a kind the controller supports, or remove it.',
+  ),
+  e(
+    'GS210',
+    'ListenerUnsupportedProtocol',
+    'error',
+    'UnsupportedProtocol',
+    'Listener protocol is not supported',
+    'Use one of HTTP, HTTPS, TLS, TCP or UDP (or a protocol your implementation documents).',
+  ),
+  e(
+    'GS211',
+    'ListenerProtocolConflict',
+    'error',
+    'ProtocolConflict',
+    'Listeners on the same port use incompatible protocols',
+    'Give the conflicting listener its own port, or use the same protocol as the listener that claims this port first.',
+  ),
+  e(
+    'GS212',
+    'ListenerHostnameConflict',
+    'error',
+    'HostnameConflict',
+    'Listeners share port, protocol and hostname',
+    'Give each listener on this port a distinct hostname, or a different port.',
+  ),
+  e(
+    'GS213',
+    'ListenerInvalidRouteKinds',
+    'error',
+    'InvalidRouteKinds',
+    'allowedRoutes.kinds lists a kind this listener cannot serve',
+    'Remove the kind from allowedRoutes.kinds or change the listener protocol (HTTP/HTTPS: HTTPRoute, GRPCRoute; TLS: TLSRoute; TCP: TCPRoute; UDP: UDPRoute).',
+  ),
+  e(
+    'GS214',
+    'ListenerInvalidTLSConfig',
+    'error',
+    'InvalidCertificateRef',
+    'Listener TLS configuration is invalid',
+    'HTTPS listeners need tls.mode Terminate with at least one certificateRef; TLS listeners need tls; HTTP, TCP and UDP listeners must not set tls.',
+  ),
+  e(
+    'GS215',
+    'ListenerInvalidCertificateRef',
+    'error',
+    'InvalidCertificateRef',
+    'Listener certificateRef is missing or not a TLS Secret',
+    'Reference an existing Secret of type kubernetes.io/tls with tls.crt and tls.key (group "", kind Secret).',
+  ),
+  e(
+    'GS216',
+    'ListenerCertificateRefNotPermitted',
+    'error',
+    'RefNotPermitted',
+    'Cross-namespace certificateRef without a ReferenceGrant',
+    "Add a ReferenceGrant in the Secret's namespace that allows the Gateway (or ListenerSet) namespace to reference the Secret.",
+  ),
+  e(
+    'GS217',
+    'ListenerCertificateUnverified',
+    'info',
+    undefined,
+    'certificateRef health taken from the controller (Secrets not readable)',
+    "Gatescope cannot read Secrets here; the listener's ResolvedRefs is the controller's observed condition. Grant the optional metadata-only Secret role to predict it.",
+  ),
+  e(
+    'GS220',
+    'ListenerSetNotAllowed',
+    'error',
+    'NotAllowed',
+    'Gateway does not allow ListenerSets from this namespace',
+    "Set spec.allowedListeners.namespaces.from on the Gateway (Same, All or Selector) so that it admits this ListenerSet's namespace.",
+  ),
+  e(
+    'GS221',
+    'ListenerSetParentNotFound',
+    'error',
+    'ParentNotAccepted',
+    'ListenerSet parentRef names no Gateway',
+    'Point spec.parentRef at an existing Gateway (name and namespace).',
+  ),
+  e(
+    'GS222',
+    'ListenerSetListenersNotValid',
+    'error',
+    'ListenersNotValid',
+    'ListenerSet has invalid or conflicting listeners',
+    'Fix the listener diagnostics for this ListenerSet; a ListenerSet with no valid listener is not accepted.',
+  ),
+  // Routes: attachment
+  e(
+    'GS301',
+    'RouteParentNotFound',
+    'error',
+    'NoMatchingParent',
+    'Route parentRef names a Gateway or ListenerSet that does not exist',
+    'Fix parentRefs name/namespace/kind, or create the parent.',
+  ),
+  e(
+    'GS302',
+    'RouteNoMatchingSection',
+    'error',
+    'NoMatchingParent',
+    'parentRef sectionName/port names no listener of the parent',
+    'Use the name (sectionName) and port of an existing listener of the parent, or drop them to attach to every listener.',
+  ),
+  e(
+    'GS303',
+    'RouteNamespaceNotAllowed',
+    'error',
+    'NotAllowedByListeners',
+    "Listener allowedRoutes does not admit the route's namespace",
+    "Change the listener's allowedRoutes.namespaces (All, or a Selector the namespace matches), or label the route's namespace to match the selector.",
+  ),
+  e(
+    'GS304',
+    'RouteKindNotAllowed',
+    'error',
+    'NotAllowedByListeners',
+    'Listener does not accept this route kind or protocol',
+    'Attach the route to a listener whose protocol serves this kind (or add the kind to allowedRoutes.kinds).',
+  ),
+  e(
+    'GS305',
+    'RouteNoMatchingListenerHostname',
+    'error',
+    'NoMatchingListenerHostname',
+    'No route hostname intersects the listener hostname',
+    'Make spec.hostnames intersect the listener hostname (e.g. add the listener hostname, or a wildcard that covers it).',
+  ),
+  e(
+    'GS306',
+    'RouteHostnameCollision',
+    'error',
+    'NotAllowedByListeners',
+    'HTTPRoute and GRPCRoute claim the same hostname on one listener',
+    'Only the older route is accepted; give the two routes different hostnames or attach them to different listeners.',
+  ),
+  e(
+    'GS307',
+    'RouteParentPending',
+    'warning',
+    'Pending',
+    'Route parent is not reconciled by any controller',
+    "The parent Gateway's GatewayClass is not in the input; create it (or include it) so a controller accepts the route.",
+  ),
+  e(
+    'GS308',
+    'RouteParentListenerSetNotAccepted',
+    'error',
+    'NoMatchingParent',
+    'Route attaches to a ListenerSet that is not accepted',
+    'Fix the ListenerSet diagnostics first (its Gateway must allow it and it needs a valid listener).',
+  ),
+  // Routes: backends
+  e(
+    'GS310',
+    'BackendNotFound',
+    'error',
+    'BackendNotFound',
+    'backendRef names an object that does not exist',
+    'Create the Service (or ServiceImport) or fix the backendRef name/namespace.',
+  ),
+  e(
+    'GS311',
+    'BackendInvalidKind',
+    'error',
+    'InvalidKind',
+    'backendRef kind is not supported',
+    'Use kind Service (group "") or ServiceImport (group multicluster.x-k8s.io).',
+  ),
+  e(
+    'GS312',
+    'BackendPortInvalid',
+    'error',
+    'BackendNotFound',
+    'backendRef port is missing or not a port of the Service',
+    "Set backendRefs[].port to one of the Service's spec.ports[].port values.",
+  ),
+  e(
+    'GS313',
+    'BackendRefNotPermitted',
+    'error',
+    'RefNotPermitted',
+    'Cross-namespace backendRef without a ReferenceGrant',
+    "Add a ReferenceGrant in the backend's namespace that allows the route's kind and namespace to reference it.",
+  ),
+  e(
+    'GS314',
+    'AllBackendWeightsZero',
+    'warning',
+    undefined,
+    'Every backend of a rule has weight 0',
+    'A rule whose backends all weigh 0 answers 500; give at least one backend a positive weight.',
+  ),
+  e(
+    'GS315',
+    'BackendNoReadyEndpoints',
+    'warning',
+    undefined,
+    'Backend Service has no ready endpoints',
+    'Check the Service selector and the Pods behind it (`kubectl get endpointslices -l kubernetes.io/service-name=NAME`).',
+  ),
+  e(
+    'GS316',
+    'ServiceImportNoClusters',
+    'warning',
+    undefined,
+    'ServiceImport has no exporting cluster',
+    'Create a ServiceExport for the Service in at least one member cluster and check the MCS controller.',
+  ),
+  e(
+    'GS320',
+    'RouteShadowed',
+    'warning',
+    undefined,
+    'Route can never receive traffic',
+    'An older or more specific route on the same listener takes every request this route matches; remove it or make its matches or hostnames distinct.',
+  ),
+  e(
+    'GS321',
+    'RuleShadowed',
+    'warning',
+    undefined,
+    'Route rule can never receive traffic',
+    'An earlier rule (or an older route) with identical matches on the same hostnames wins every tie; remove the rule or change its matches.',
+  ),
+  // Policies, features, controller status
+  e(
+    'GS401',
+    'PolicyTargetNotFound',
+    'warning',
+    'TargetNotFound',
+    'Policy targetRef names an object that does not exist',
+    'Fix the targetRef (group, kind, name, sectionName) or create the target.',
+  ),
+  e(
+    'GS402',
+    'PolicyConflict',
+    'warning',
+    'Conflicted',
+    'Two policies of the same kind target the same object',
+    'Only the older policy applies; merge them or target different objects/sections.',
+  ),
+  e(
+    'GS403',
+    'BackendTLSPolicyInvalidCACertificateRef',
+    'error',
+    'InvalidCACertificateRef',
+    'BackendTLSPolicy CA certificate ref is missing or of an unsupported kind',
+    "Reference an existing ConfigMap (key ca.crt) in the policy's namespace, or use wellKnownCACertificates: System.",
+  ),
+  e(
+    'GS404',
+    'BackendTLSPolicyCARefNotPermitted',
+    'error',
+    'RefNotPermitted',
+    'BackendTLSPolicy CA ref crosses namespaces without a ReferenceGrant',
+    "Move the CA ConfigMap into the policy's namespace or add a ReferenceGrant that allows it.",
+  ),
+  e(
+    'GS410',
+    'FeatureNotSupported',
+    'warning',
+    'UnsupportedValue',
+    'Feature not listed in GatewayClass.status.supportedFeatures',
+    'The controller does not declare support for this feature; expect it to be ignored or rejected. Use another class or drop the feature.',
+  ),
+  e(
+    'GS411',
+    'ExperimentalFieldOnStandardChannel',
+    'warning',
+    undefined,
+    'Experimental field used where only standard-channel CRDs are served',
+    'The API server drops fields unknown to the standard-channel CRDs; install the experimental channel or remove the field.',
+  ),
+  e(
+    'GS420',
+    'StatusDisagreesWithPrediction',
+    'warning',
+    undefined,
+    'Controller status disagrees with the spec prediction',
+    'The controller wrote a different condition than a conformant controller would; read its message, or the input may be missing objects the controller sees.',
+  ),
+  e(
+    'GS421',
+    'StaleObservedGeneration',
+    'warning',
+    undefined,
+    'Status observedGeneration is older than metadata.generation',
+    'The controller has not processed the latest spec yet (or is down); wait or check the controller logs.',
+  ),
+] as const satisfies readonly CatalogueEntry[];
+
+function e(
+  code: string,
+  name: string,
+  severity: Severity,
+  reason: string | undefined,
+  title: string,
+  runbook: string,
+): CatalogueEntry {
+  return reason === undefined
+    ? { code, name, severity, title, runbook }
+    : { code, name, severity, reason, title, runbook };
+}
+
+export type CheckName =
+  | 'GatewayClassNotFound'
+  | 'GatewayClassNotAccepted'
+  | 'GatewayNotProgrammed'
+  | 'GatewayInvalidParameters'
+  | 'ListenerUnsupportedProtocol'
+  | 'ListenerProtocolConflict'
+  | 'ListenerHostnameConflict'
+  | 'ListenerInvalidRouteKinds'
+  | 'ListenerInvalidTLSConfig'
+  | 'ListenerInvalidCertificateRef'
+  | 'ListenerCertificateRefNotPermitted'
+  | 'ListenerCertificateUnverified'
+  | 'ListenerSetNotAllowed'
+  | 'ListenerSetParentNotFound'
+  | 'ListenerSetListenersNotValid'
+  | 'RouteParentNotFound'
+  | 'RouteNoMatchingSection'
+  | 'RouteNamespaceNotAllowed'
+  | 'RouteKindNotAllowed'
+  | 'RouteNoMatchingListenerHostname'
+  | 'RouteHostnameCollision'
+  | 'RouteParentPending'
+  | 'RouteParentListenerSetNotAccepted'
+  | 'BackendNotFound'
+  | 'BackendInvalidKind'
+  | 'BackendPortInvalid'
+  | 'BackendRefNotPermitted'
+  | 'AllBackendWeightsZero'
+  | 'BackendNoReadyEndpoints'
+  | 'ServiceImportNoClusters'
+  | 'RouteShadowed'
+  | 'RuleShadowed'
+  | 'PolicyTargetNotFound'
+  | 'PolicyConflict'
+  | 'BackendTLSPolicyInvalidCACertificateRef'
+  | 'BackendTLSPolicyCARefNotPermitted'
+  | 'FeatureNotSupported'
+  | 'ExperimentalFieldOnStandardChannel'
+  | 'StatusDisagreesWithPrediction'
+  | 'StaleObservedGeneration';
+
+const PARSE_RUNBOOK = 'Fix the input at the reported file:line:col; the rest of the input still loads.';
+
+/** Every code: parse/normalize codes first, then the analysis checks; sorted by code. */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  ...PARSE_CODE_TABLE.map((c) => ({ ...c, runbook: PARSE_RUNBOOK })),
+  ...ANALYSIS_ENTRIES,
+].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+
+const BY_NAME = new Map<string, CatalogueEntry>(CATALOGUE.map((entry) => [entry.name, entry]));
+
+export function catalogueEntry(name: CheckName): CatalogueEntry {
+  const entry = BY_NAME.get(name);
+  if (entry === undefined) throw new Error(`catalogue has no check ${name}`); // a bug, not user data
+  return entry;
+}
+
+/** `GS303-RouteNamespaceNotAllowed`: the string written into Diagnostic.code. */
+export function codeOf(name: CheckName): string {
+  const entry = catalogueEntry(name);
+  return `${entry.code}-${entry.name}`;
+}
+
+/** Look up an entry by the Diagnostic.code string (`GS303-...`) or the bare code (`GS303`). */
+export function entryForCode(code: string): CatalogueEntry | undefined {
+  const bare = code.split('-')[0];
+  return CATALOGUE.find((entry) => entry.code === bare);
+}

@@ -1,0 +1,71 @@
+/**
+ * Concrete fixes: the manifest or command that resolves a diagnostic. Output is plain text that a
+ * user can paste (YAML with stable key order, shell with single-quoted arguments).
+ */
+import type { Fix } from './types.ts';
+
+export interface GrantRequest {
+  /** Namespace of the referenced object: the ReferenceGrant lives here. */
+  readonly toNamespace: string;
+  readonly toGroup: string;
+  readonly toKind: string;
+  readonly toName: string;
+  readonly fromGroup: string;
+  readonly fromKind: string;
+  readonly fromNamespace: string;
+}
+
+/** A ReferenceGrant named after the referrer, allowing exactly this one reference. */
+export function referenceGrantFix(request: GrantRequest, summary: string): Fix {
+  const name = dnsLabel(`allow-${request.fromKind.toLowerCase()}-from-${request.fromNamespace}`);
+  const yaml = [
+    'apiVersion: gateway.networking.k8s.io/v1beta1',
+    'kind: ReferenceGrant',
+    'metadata:',
+    `  name: ${name}`,
+    `  namespace: ${request.toNamespace}`,
+    'spec:',
+    '  from:',
+    `    - group: ${yamlString(request.fromGroup)}`,
+    `      kind: ${request.fromKind}`,
+    `      namespace: ${request.fromNamespace}`,
+    '  to:',
+    `    - group: ${yamlString(request.toGroup)}`,
+    `      kind: ${request.toKind}`,
+    `      name: ${request.toName}`,
+    '',
+  ].join('\n');
+  return { summary, yaml };
+}
+
+/** `kubectl label namespace NS key=value ...` for the labels a selector requires. */
+export function labelNamespaceFix(
+  namespace: string,
+  labels: Readonly<Record<string, string>>,
+  summary: string,
+): Fix {
+  const pairs = Object.keys(labels)
+    .sort()
+    .map((key) => shellQuote(`${key}=${labels[key] ?? ''}`));
+  return { summary, command: `kubectl label namespace ${shellQuote(namespace)} ${pairs.join(' ')}` };
+}
+
+export function fixText(fix: Fix): string {
+  return [fix.summary, fix.yaml?.trimEnd(), fix.command].filter((part) => part !== undefined).join('\n');
+}
+
+function yamlString(value: string): string {
+  return value === '' ? '""' : value;
+}
+
+function shellQuote(value: string): string {
+  return /^[A-Za-z0-9_./=:-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+function dnsLabel(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+}
