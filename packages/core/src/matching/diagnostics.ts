@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import type { Route } from '../model/types.ts';
 import { compileRegex } from './regex.ts';
 
-export const INVALID_REGEX_CODE = 'GS7001-InvalidRegularExpression';
+export const INVALID_REGEX_CODE = 'GS330-InvalidRegularExpression';
 
 function regexProblem(route: Route, field: string, pattern: string): Diagnostic | null {
   const compiled = compileRegex(pattern);

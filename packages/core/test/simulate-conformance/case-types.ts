@@ -1,0 +1,62 @@
+/**
+ * Our own transcription of the request cases of the upstream Gateway API conformance suite
+ * (kubernetes-sigs/gateway-api conformance/tests/*.go, v1.6.x): each upstream
+ * `http.ExpectedResponse` (or gRPC expectation) becomes one row here, checked against
+ * `simulate` on the upstream manifests (../shared/conformance/v1.6.1). Defaults follow the
+ * upstream helpers: the request goes to Gateway gateway-conformance-infra/same-namespace by IP
+ * (no Host header), GET /, and expects 200 from the named backend in gateway-conformance-infra.
+ */
+export interface ConfRequest {
+  readonly host?: string;
+  readonly path?: string;
+  readonly method?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly port?: number;
+  readonly protocol?: 'HTTP' | 'HTTPS' | 'GRPC' | 'TLS' | 'TCP' | 'UDP';
+  readonly sni?: string;
+  readonly grpc?: { readonly service: string; readonly method: string };
+  readonly backendResponseHeaders?: Readonly<Record<string, string>>;
+}
+
+export interface ConfExpect {
+  /** Default 200 (when neither status nor statuses is given). */
+  readonly status?: number;
+  /** Any of these (upstream `StatusCodes`). */
+  readonly statuses?: readonly number[];
+  /** Backend (Service) that receives the request; with weights, the backends with traffic. */
+  readonly backend?: string;
+  readonly namespace?: string;
+  /** Expected backend shares by Service name (weights tests). */
+  readonly shares?: Readonly<Record<string, number>>;
+  /** Upstream request as the backend sees it. */
+  readonly upstreamPath?: string;
+  readonly upstreamHost?: string;
+  readonly upstreamHeaders?: Readonly<Record<string, string>>;
+  readonly upstreamAbsentHeaders?: readonly string[];
+  /** Response headers: exact values, any-of values, absent names. */
+  readonly responseHeaders?: Readonly<Record<string, string>>;
+  readonly responseHeaderOneOf?: Readonly<Record<string, readonly string[]>>;
+  readonly responseAbsentHeaders?: readonly string[];
+  readonly redirect?: {
+    readonly scheme?: string;
+    readonly host?: string;
+    readonly port?: string;
+    readonly path?: string;
+  };
+  /** Mirror targets by Service name (namespace defaults to the infra namespace). */
+  readonly mirroredTo?: readonly string[];
+  readonly grpcCode?: 'OK' | 'UNIMPLEMENTED';
+}
+
+export interface ConfCase {
+  /** Upstream ShortName. */
+  readonly test: string;
+  /** Manifest file name(s) under conformance/v1.6.1. */
+  readonly manifests: readonly string[];
+  /** `namespace/name`; default gateway-conformance-infra/same-namespace. */
+  readonly gateway?: string;
+  readonly request: ConfRequest;
+  readonly expect: ConfExpect;
+}
+
+export const INFRA = 'gateway-conformance-infra';
