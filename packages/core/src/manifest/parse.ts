@@ -7,6 +7,7 @@ import { parseAllDocuments, isMap, isSeq, type Document, type Node } from 'yaml'
 import type { Diagnostic } from '../diagnostics/types.ts';
 import type { SourcePos } from '../model/types.ts';
 import { LineIndex, splitDocuments } from './chunks.ts';
+import { MAX_NESTING, nestingExceeds } from './depth.ts';
 import { parseDiagnostic, partialObject } from './source.ts';
 import type { ManifestFile, ParseResult, RawDocument } from './types.ts';
 import { JSON_OPTIONS, TO_JS_OPTIONS, YAML_11_OPTIONS } from './yaml-options.ts';
@@ -49,6 +50,11 @@ function parseFile(file: ManifestFile, docs: RawDocument[], diagnostics: Diagnos
 }
 
 function parseChunk(state: FileState, text: string, json: boolean): void {
+  if (nestingExceeds(text)) {
+    const message = `input rejected: nested deeper than ${MAX_NESTING} levels`;
+    state.diagnostics.push(parseDiagnostic('InputLimit', posAt(state, 0), message));
+    return;
+  }
   let parsed: Document.Parsed[];
   try {
     const result = parseAllDocuments(text, json ? JSON_OPTIONS : YAML_11_OPTIONS);
