@@ -13,3 +13,4 @@ export * from './model/normalize.ts';
 export * from './model/load.ts';
 export * from './store/apply.ts';
 export * from './diagnostics/parse-codes.ts';
+export * from './ingress/index.ts';
