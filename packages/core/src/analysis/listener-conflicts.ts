@@ -39,17 +39,25 @@ function conflictBetween(a: ListenerEval, b: ListenerEval): 'ProtocolConflict' |
 
 /** Marks conflicts on listeners already in precedence order. */
 export function markConflicts(ordered: readonly ListenerEval[], out: Diagnostic[]): void {
+  const lostToEarlierObject = new Set<ListenerEval>();
   for (const [i, later] of ordered.entries()) {
     if (later.notAccepted !== undefined) continue;
-    for (const earlier of ordered.slice(0, i)) {
-      if (earlier.notAccepted !== undefined) continue;
-      const reason = conflictBetween(earlier, later);
+    // A listener that lost to an earlier object claims nothing: it cannot conflict with others.
+    const earlier = ordered
+      .slice(0, i)
+      .filter((e) => e.notAccepted === undefined && !lostToEarlierObject.has(e));
+    const winner = earlier.find((e) => e.owner.key !== later.owner.key && conflictBetween(e, later) !== null);
+    if (winner !== undefined) {
+      setConflict(later, winner, conflictBetween(winner, later) ?? 'ProtocolConflict', out);
+      lostToEarlierObject.add(later);
+      continue;
+    }
+    // Same object: no winner, both are conflicted.
+    for (const e of earlier.filter((x) => x.owner.key === later.owner.key)) {
+      const reason = conflictBetween(e, later);
       if (reason === null) continue;
-      // Same object: no winner, both are conflicted. Different objects: the earlier one wins.
-      if (earlier.owner.key === later.owner.key && earlier.conflict === undefined) {
-        setConflict(earlier, later, reason, out);
-      }
-      if (later.conflict === undefined) setConflict(later, earlier, reason, out);
+      if (e.conflict === undefined) setConflict(e, later, reason, out);
+      if (later.conflict === undefined) setConflict(later, e, reason, out);
     }
   }
 }

@@ -3,13 +3,25 @@ import type { Diagnostic } from '../../diagnostics/types.ts';
 import type { ParentEval } from '../attach.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Analysis } from '../types.ts';
+import { checkChannel, checkFeatures } from './features.ts';
+import { checkObserved } from './observed.ts';
+import { checkPolicies } from './policies.ts';
+import { checkShadowing } from './shadowing.ts';
+import { checkSummary } from './summary.ts';
 
 export type PartialAnalysis = Omit<Analysis, 'diagnostics'>;
 
 export function runChecks(
-  _ctx: AnalysisContext,
-  _analysis: PartialAnalysis,
-  _parents: readonly ParentEval[],
+  ctx: AnalysisContext,
+  analysis: PartialAnalysis,
+  parents: readonly ParentEval[],
 ): Diagnostic[] {
-  return [];
+  return [
+    ...checkSummary(ctx, analysis),
+    ...checkShadowing(parents),
+    ...checkPolicies(ctx),
+    ...checkFeatures(parents),
+    ...checkChannel(ctx),
+    ...checkObserved(ctx, analysis),
+  ];
 }

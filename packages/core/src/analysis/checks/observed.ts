@@ -1,0 +1,142 @@
+/**
+ * Check "observed": where objects carry the status a real controller wrote, compare it with the
+ * prediction (condition status per type, attachedRoutes) and flag stale observedGeneration.
+ */
+import type { Diagnostic } from '../../diagnostics/types.ts';
+import { diagnose } from '../../diagnostics/make.ts';
+import type { Condition, GwObject } from '../../model/types.ts';
+import type { AnalysisContext } from '../context.ts';
+import type { PredictedStatus } from '../types.ts';
+import type { PartialAnalysis } from './index.ts';
+
+interface Difference {
+  readonly where: string;
+  readonly observed: string;
+  readonly predicted: string;
+}
+
+function compareConditions(
+  where: string,
+  observed: readonly Condition[],
+  predicted: readonly Condition[],
+  skip: readonly string[] = [],
+): Difference[] {
+  const out: Difference[] = [];
+  for (const p of predicted) {
+    if (p.status === 'Unknown' || skip.includes(p.type)) continue;
+    const o = observed.find((c) => c.type === p.type);
+    if (o === undefined || o.status === p.status) continue;
+    out.push({
+      where: `${where}${p.type}`,
+      observed: `${o.status} (${o.reason})`,
+      predicted: `${p.status} (${p.reason})`,
+    });
+  }
+  return out;
+}
+
+function differences(ctx: AnalysisContext, object: GwObject, predicted: PredictedStatus): Difference[] {
+  if (object.kind === 'Gateway' && predicted.kind === 'Gateway' && object.observed !== undefined) {
+    const diffs = compareConditions('', object.observed.conditions, predicted.conditions);
+    for (const pl of predicted.listeners) {
+      const ol = object.observed.listeners.find((l) => l.name === pl.name);
+      if (ol === undefined) continue;
+      const skip = ctx.options.secretsVisible ? [] : ['ResolvedRefs', 'Programmed'];
+      diffs.push(...compareConditions(`listener ${pl.name} `, ol.conditions, pl.conditions, skip));
+      if (ol.attachedRoutes !== pl.attachedRoutes) {
+        diffs.push({
+          where: `listener ${pl.name} attachedRoutes`,
+          observed: String(ol.attachedRoutes),
+          predicted: String(pl.attachedRoutes),
+        });
+      }
+    }
+    return diffs;
+  }
+  if (object.kind === 'ListenerSet' && predicted.kind === 'ListenerSet' && object.observed !== undefined) {
+    return compareConditions('', object.observed.conditions, predicted.conditions);
+  }
+  if (predicted.kind === 'Route' && 'parentRefs' in object && object.observed !== undefined) {
+    const diffs: Difference[] = [];
+    for (const pp of predicted.parents) {
+      const op = object.observed.parents.find(
+        (o) =>
+          o.parentRef.name === pp.parentRef.name &&
+          o.parentRef.kind === pp.parentRef.kind &&
+          (o.parentRef.namespace === pp.parentRef.namespace || o.parentRef.namespace === '') &&
+          o.parentRef.sectionName === pp.parentRef.sectionName &&
+          o.parentRef.port === pp.parentRef.port,
+      );
+      if (op === undefined) continue;
+      diffs.push(
+        ...compareConditions(
+          `parent ${pp.parentRef.kind} ${pp.parentRef.name} `,
+          op.conditions,
+          pp.conditions,
+        ),
+      );
+    }
+    return diffs;
+  }
+  return [];
+}
+
+function observedConditions(object: GwObject): readonly Condition[] {
+  if (!('observed' in object) || object.observed === undefined) return [];
+  const o = object.observed as Record<string, unknown>;
+  const all: Condition[] = [...((o['conditions'] as Condition[] | undefined) ?? [])];
+  for (const l of (o['listeners'] as { conditions: Condition[] }[] | undefined) ?? [])
+    all.push(...l.conditions);
+  for (const p of (o['parents'] as { conditions: Condition[] }[] | undefined) ?? [])
+    all.push(...p.conditions);
+  return all;
+}
+
+export function checkObserved(ctx: AnalysisContext, analysis: PartialAnalysis): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const object of ctx.snapshot.objects) {
+    const label = `${object.ref.kind} ${object.meta.namespace === '' ? '' : `${object.meta.namespace}/`}${object.meta.name}`;
+    const generation = object.meta.generation;
+    if (generation !== undefined) {
+      const stale = observedConditions(object).filter(
+        (c) => c.observedGeneration !== undefined && c.observedGeneration < generation,
+      );
+      if (stale.length > 0) {
+        const oldest = Math.min(...stale.map((c) => c.observedGeneration ?? generation));
+        out.push(
+          diagnose(
+            'StaleObservedGeneration',
+            object,
+            `${label}: status was written for generation ${oldest}, but metadata.generation is ${generation}; the controller has not processed the latest spec.`,
+            {
+              field: 'status',
+              fix: {
+                summary:
+                  'Wait for the controller to reconcile, or check that it is running (its logs and leader election).',
+              },
+            },
+          ),
+        );
+      }
+    }
+    const predicted = analysis.predicted.get(object.key);
+    if (predicted === undefined) continue;
+    const diffs = differences(ctx, object, predicted);
+    if (diffs.length === 0) continue;
+    out.push(
+      diagnose(
+        'StatusDisagreesWithPrediction',
+        object,
+        `${label}: the controller's status disagrees with the spec prediction — ${diffs.map((d) => `${d.where}: observed ${d.observed}, predicted ${d.predicted}`).join('; ')}.`,
+        {
+          field: 'status',
+          fix: {
+            summary:
+              'Compare with the predicted status; the controller may be non-conformant, or it sees objects missing from this input.',
+          },
+        },
+      ),
+    );
+  }
+  return out;
+}
