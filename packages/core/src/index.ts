@@ -14,3 +14,7 @@ export * from './model/load.ts';
 export * from './store/apply.ts';
 export * from './diagnostics/parse-codes.ts';
 export * from './ingress/index.ts';
+export * from './analysis/analyze.ts';
+export * from './diagnostics/catalogue.ts';
+export * from './diagnostics/make.ts';
+export * from './diagnostics/fixes.ts';
