@@ -70,7 +70,7 @@ function runFilters(
         w.redirect = buildRedirect(f, {
           listenerProtocol: listener.protocol,
           listenerPort: listener.port,
-          hostName: view.host.name ?? '',
+          hostName: view.host.name ?? hostWithoutPort(view.host.header),
           path: w.path,
           rawQuery: view.rawQuery,
           matchedPrefix: rule.matchedPrefix,
@@ -117,6 +117,14 @@ function runFilters(
         return;
     }
   });
+}
+
+/** For a request addressed by IP: the Host header's address, or a placeholder when unknown. */
+function hostWithoutPort(header: string): string {
+  const bare = header.startsWith('[')
+    ? header.slice(0, header.indexOf(']') + 1)
+    : header.replace(/:\d+$/, '');
+  return bare === '' ? 'gateway-address.invalid' : bare;
 }
 
 function applyCors(w: Working, f: Extract<HTTPFilter, { type: 'CORS' }>, view: RequestView): void {

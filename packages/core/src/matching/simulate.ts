@@ -106,6 +106,12 @@ export interface Simulation {
   readonly protocol: SimProtocol | null;
 }
 
+/** A request without a Host goes to the Gateway's address: that is its Host header. */
+function withGatewayAddress(view: RequestView, address: string | null): RequestView {
+  if (view.host.header !== '' || address === null) return view;
+  return { ...view, host: { ...view.host, header: address } };
+}
+
 /** How the winning rule is found: the index (default) or the reference scan (reference.ts). */
 export interface Finder {
   readonly http: (table: ListenerTable, view: RequestView) => HttpEntry | null;
@@ -120,8 +126,8 @@ export function simulateDetailed(
   request: SimRequest,
   finder: Finder = INDEXED,
 ): Simulation {
-  const view = viewOf(request);
   const gw = tables.gateways.get(request.gateway);
+  const view = withGatewayAddress(viewOf(request), gw?.address ?? null);
   if (!gw) {
     const known = [...tables.gateways.keys()].join(', ') || 'none';
     const why = `No Gateway ${request.gateway} with listeners (known: ${known}).`;

@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { keyOf, namespacedName } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type {
+  Gateway,
   GRPCRoute,
   GRPCRouteRule,
   HTTPRoute,
@@ -83,6 +84,8 @@ export interface GatewayTable {
   readonly key: ObjectKey;
   readonly namespace: string;
   readonly name: string;
+  /** The Gateway's address (status, else spec), the Host of requests sent without a hostname. */
+  readonly address: string | null;
   readonly listeners: readonly ListenerTable[];
 }
 
@@ -126,9 +129,15 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
   const tables = new Map<string, GatewayTable>();
   for (const [nsName, gw] of gateways) {
     const [namespace = '', name = ''] = nsName.split('/');
-    tables.set(nsName, { key: gw.key, namespace, name, listeners: gw.listeners });
+    const object = analysis.snapshot.byKey.get(gw.key);
+    const address = object?.kind === 'Gateway' ? addressOf(object) : null;
+    tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners });
   }
   return { gateways: tables, backends, mirrors, diagnostics: regexDiagnostics(routes.values()) };
+}
+
+function addressOf(gw: Gateway): string | null {
+  return gw.observed?.addresses[0]?.value ?? gw.addresses[0]?.value ?? null;
 }
 
 function gatewayEntry(
