@@ -3,6 +3,13 @@ import type { Bench } from '../lib/types.ts';
 import { analyzeBench } from './analyze.ts';
 import { matchingBench } from './matching.ts';
 import { parseBench } from './parse.ts';
+import { serverBench } from './server.ts';
 import { topologyBench } from './topology.ts';
 
-export const BENCHES: readonly Bench[] = [parseBench, analyzeBench, matchingBench, topologyBench];
+export const BENCHES: readonly Bench[] = [
+  parseBench,
+  analyzeBench,
+  matchingBench,
+  topologyBench,
+  serverBench,
+];

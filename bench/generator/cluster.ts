@@ -9,6 +9,8 @@ export interface RouteProbe {
   /** `namespace/name` of the Gateway the request enters. */
   readonly gateway: string;
   readonly port: number;
+  /** HTTP unless the listener on that port terminates TLS. */
+  readonly protocol?: 'HTTP' | 'HTTPS';
   readonly host: string;
   readonly path: string;
   readonly method?: string;
@@ -25,7 +27,12 @@ export interface GeneratedCluster {
   readonly objects: readonly RawObject[];
   readonly probes: readonly RouteProbe[];
   /** Hosts known to the gateways (404 requests use them with unknown paths). */
-  readonly gateways: readonly { readonly gateway: string; readonly port: number; readonly host: string }[];
+  readonly gateways: readonly {
+    readonly gateway: string;
+    readonly port: number;
+    readonly host: string;
+    readonly protocol?: 'HTTP' | 'HTTPS';
+  }[];
 }
 
 export function countKinds(objects: readonly RawObject[]): Record<string, number> {

@@ -122,6 +122,17 @@ export function endpointSlice(mf: MetaFactory, ns: string, svc: string, ready: n
   };
 }
 
+/** A TLS Secret; the data is a placeholder (Gatescope drops Secret values on ingest anyway). */
+export function tlsSecret(mf: MetaFactory, ns: string, name: string): RawObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: mf.meta(name, ns),
+    type: 'kubernetes.io/tls',
+    data: { 'tls.crt': 'cGxhY2Vob2xkZXI=', 'tls.key': 'cGxhY2Vob2xkZXI=' },
+  };
+}
+
 export function referenceGrant(mf: MetaFactory, ns: string, name: string, fromNs: string): RawObject {
   return {
     apiVersion: 'gateway.networking.k8s.io/v1beta1',

@@ -14,6 +14,7 @@ import {
   namespace,
   referenceGrant,
   service,
+  tlsSecret,
 } from './objects.ts';
 import type { Prng } from './prng.ts';
 
@@ -68,6 +69,7 @@ export function teams(prng: Prng, namespaces: number, routesPerNs: number): Gene
   const objects: RawObject[] = [
     namespace(mf, SYSTEM_NS, {}),
     gatewayClass(mf, 'example'),
+    tlsSecret(mf, SYSTEM_NS, 'wildcard-cert'),
     gateway(mf, SYSTEM_NS, 'shared', 'example', [
       { name: 'http', port: 80, protocol: 'HTTP', hostname: '*.example.com', from: access },
       {
@@ -115,7 +117,7 @@ export function teams(prng: Prng, namespaces: number, routesPerNs: number): Gene
       objects.push(httpRoute(mf, ns, name, [{ namespace: SYSTEM_NS, name: 'shared' }], [host], rules));
       probes.push({
         gateway: `${SYSTEM_NS}/shared`,
-        port: prng.chance(0.5) ? 80 : 443,
+        ...(prng.chance(0.5) ? { port: 80 } : { port: 443, protocol: 'HTTPS' as const }),
         host,
         path: `/api/${version}/items/${prng.int(10000)}`,
         method: 'GET',
@@ -131,7 +133,7 @@ export function teams(prng: Prng, namespaces: number, routesPerNs: number): Gene
     probes,
     gateways: [
       { gateway: `${SYSTEM_NS}/shared`, port: 80, host: 'app-0.team-0.example.com' },
-      { gateway: `${SYSTEM_NS}/shared`, port: 443, host: 'nothing.example.com' },
+      { gateway: `${SYSTEM_NS}/shared`, port: 443, host: 'nothing.example.com', protocol: 'HTTPS' },
     ],
   };
 }

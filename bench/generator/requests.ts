@@ -11,7 +11,7 @@ export interface BenchRequest {
   readonly id: string;
   readonly gateway: string;
   readonly port: number;
-  readonly protocol: 'HTTP';
+  readonly protocol: 'HTTP' | 'HTTPS';
   readonly host: string;
   readonly method: string;
   readonly path: string;
@@ -48,7 +48,7 @@ export function generateRequests(
         id,
         gateway: probe.gateway,
         port: probe.port,
-        protocol: 'HTTP',
+        protocol: probe.protocol ?? 'HTTP',
         host: probe.host,
         method: probe.method ?? 'GET',
         path: probe.path,
@@ -63,7 +63,7 @@ export function generateRequests(
       id,
       gateway: gw.gateway,
       port: gw.port,
-      protocol: 'HTTP',
+      protocol: gw.protocol ?? 'HTTP',
       host: unknownHost ? `nobody-${prng.int(1000)}.invalid.test` : gw.host,
       method: 'GET',
       path: `/zz-no-route-${prng.int(100000)}`,

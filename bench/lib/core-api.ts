@@ -67,8 +67,8 @@ export interface TopologyApi {
 export const PATHS = {
   parse: 'packages/core/src/manifest/parse.ts',
   load: 'packages/core/src/model/load.ts',
-  analyze: 'packages/core/src/analysis/index.ts',
-  store: 'packages/core/src/store/index.ts',
+  analyze: 'packages/core/src/analysis/analyze.ts',
+  store: 'packages/core/src/store/apply.ts',
   matching: 'packages/core/src/matching/index.ts',
   topology: 'packages/core/src/topology/index.ts',
 } as const;
