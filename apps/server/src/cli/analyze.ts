@@ -1,0 +1,127 @@
+/**
+ * `gatescope analyze -f PATH [-f PATH ...] [--format text|json|sarif]` (DESIGN.md CLI contract).
+ * Exit 0: no error-severity diagnostics; 1: errors found; 2: unusable input or usage, with a
+ * file:line:col message for input that cannot be parsed.
+ */
+import { parseArgs } from 'node:util';
+import { analyze } from '@gatescope/core/analysis/analyze';
+import { sortDiagnostics } from '@gatescope/core/diagnostics/make';
+import type { Diagnostic } from '@gatescope/core/diagnostics/types';
+import { PARSE_CODES } from '@gatescope/core/diagnostics/parse-codes';
+import { loadManifests } from '@gatescope/core/model/load';
+import type { CliIO } from './inputs.ts';
+import { UsageError, readInputs } from './inputs.ts';
+import { formatJson } from './output/json.ts';
+import { formatSarif } from './output/sarif.ts';
+import { formatText } from './output/text.ts';
+
+export const ANALYZE_USAGE = `usage: gatescope analyze -f PATH [-f PATH ...] [--format text|json|sarif]
+  -f, --filename PATH   a file, a directory (*.yaml, *.yml, *.json, recursively) or - for stdin
+  --format FORMAT       text (default), json or sarif
+  --secrets-hidden      the input does not show Secrets: take certificateRef health from the
+                        controller's observed listener status instead of predicting it
+  --channel CHANNEL     standard or experimental: the CRD channel the cluster serves
+                        (standard flags experimental-only fields)
+  -h, --help            show this help
+Exit status: 0 no errors, 1 errors found, 2 unusable input or usage.
+`;
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** Parse problems that make the input unusable (as opposed to objects with invalid fields). */
+const UNUSABLE: readonly string[] = [
+  PARSE_CODES.YamlSyntax,
+  PARSE_CODES.InputLimit,
+  PARSE_CODES.NotAnObject,
+].map((c) => `${c.code}-${c.name}`);
+
+interface AnalyzeArgs {
+  readonly files: string[];
+  readonly format: Format;
+  readonly secretsHidden: boolean;
+  readonly channel?: 'standard' | 'experimental';
+  readonly help: boolean;
+}
+
+function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: false,
+      options: {
+        filename: { type: 'string', short: 'f', multiple: true },
+        format: { type: 'string', default: 'text' },
+        'secrets-hidden': { type: 'boolean', default: false },
+        channel: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values } = parsed;
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`unknown --format "${format}" (use text, json or sarif)`);
+  const channel = values.channel;
+  if (channel !== undefined && channel !== 'standard' && channel !== 'experimental') {
+    throw new UsageError(`unknown --channel "${channel}" (use standard or experimental)`);
+  }
+  return {
+    files: values.filename ?? [],
+    format: format as Format,
+    secretsHidden: values['secrets-hidden'] ?? false,
+    ...(channel === undefined ? {} : { channel }),
+    help: values.help ?? false,
+  };
+}
+
+function location(d: Diagnostic): string {
+  return d.source === undefined ? '' : `${d.source.file}:${d.source.line}:${d.source.column}: `;
+}
+
+export async function runAnalyze(args: string[], io: CliIO, version: string): Promise<number> {
+  let options: AnalyzeArgs;
+  try {
+    options = parseAnalyzeArgs(args);
+    if (options.help) {
+      io.stdout(ANALYZE_USAGE);
+      return 0;
+    }
+    const files = await readInputs(options.files, io);
+    return report(files, options, io, version);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(
+      `gatescope analyze: ${error.message}\n${error.message.startsWith('cannot read') ? '' : ANALYZE_USAGE}`,
+    );
+    return 2;
+  }
+}
+
+function report(
+  files: Parameters<typeof loadManifests>[0],
+  options: AnalyzeArgs,
+  io: CliIO,
+  version: string,
+): number {
+  const loaded = loadManifests(files);
+  const analysis = analyze(loaded.snapshot, {
+    secretsVisible: !options.secretsHidden,
+    ...(options.channel === undefined ? {} : { channel: options.channel }),
+  });
+  const diagnostics = [...sortDiagnostics(loaded.diagnostics), ...analysis.diagnostics];
+  if (options.format === 'json') io.stdout(formatJson(analysis, diagnostics));
+  else if (options.format === 'sarif') io.stdout(formatSarif(diagnostics, version));
+  else io.stdout(formatText(analysis, diagnostics));
+  const unusable = loaded.diagnostics.filter((d) => UNUSABLE.includes(d.code));
+  if (unusable.length > 0 || loaded.snapshot.objects.length === 0) {
+    for (const d of unusable) io.stderr(`${location(d)}${d.message}\n`);
+    if (loaded.snapshot.objects.length === 0)
+      io.stderr('gatescope analyze: the input contains no Kubernetes objects\n');
+    return 2;
+  }
+  return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
