@@ -1,0 +1,151 @@
+/**
+ * `gatescope serve [--host 127.0.0.1] [--port 7080] [--context NAME ...] [--no-cluster]`:
+ * watches the reachable clusters (or serves the demo scenario when none is) and the SPA.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { connect } from '../kube/config.ts';
+import { buildServer } from '../server.ts';
+import { DemoSource } from '../source/demo.ts';
+import { LiveSource } from '../source/live.ts';
+import type { DataSource } from '../source/types.ts';
+
+export interface ServeIO {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
+export const DEFAULT_WEB_ROOT = join(REPO_ROOT, 'apps/web/dist');
+export const DEFAULT_DEMO = join(REPO_ROOT, 'public/scenarios/demo.yaml');
+
+const USAGE = `usage: gatescope serve [--host 127.0.0.1] [--port 7080] [--context NAME ...] [--no-cluster]
+  --host HOST         address to listen on (default 127.0.0.1; env GATESCOPE_HOST)
+  --port PORT         port (default 7080; env GATESCOPE_PORT; 0 = any free port)
+  --context NAME      kube context to watch (repeatable; default: the current context)
+  --no-cluster        serve the demo scenario and sandbox only
+  --allowed-host NAME extra Host header to accept (repeatable; env GATESCOPE_ALLOWED_HOSTS, comma-separated)
+`;
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly source: DataSource;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface ServeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly contexts: readonly string[];
+  readonly noCluster: boolean;
+  readonly allowedHosts: readonly string[];
+  readonly webRoot?: string;
+  readonly demoFile?: string;
+}
+
+export function parseServeArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServeOptions | string {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        context: { type: 'string', multiple: true },
+        'no-cluster': { type: 'boolean' },
+        'allowed-host': { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    return `${(error as Error).message}\n${USAGE}`;
+  }
+  if (parsed.values.help) return USAGE;
+  const portText = parsed.values.port ?? env['GATESCOPE_PORT'] ?? '7080';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return `invalid --port ${portText}\n${USAGE}`;
+  const envHosts = (env['GATESCOPE_ALLOWED_HOSTS'] ?? '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
+  return {
+    host: parsed.values.host ?? env['GATESCOPE_HOST'] ?? '127.0.0.1',
+    port,
+    contexts: parsed.values.context ?? [],
+    noCluster: parsed.values['no-cluster'] ?? false,
+    allowedHosts: [...envHosts, ...(parsed.values['allowed-host'] ?? [])],
+  };
+}
+
+/** Picks the data source: live when a cluster answers, else the demo with the reason logged. */
+async function chooseSource(options: ServeOptions, log: (m: string) => void): Promise<DataSource> {
+  const demoFile = options.demoFile ?? DEFAULT_DEMO;
+  if (options.noCluster) return DemoSource.load(demoFile, '--no-cluster: sandbox/demo mode', [], log);
+  const result = await connect({ contexts: options.contexts });
+  for (const ctx of result.contexts) {
+    log(
+      ctx.reachable
+        ? `context ${ctx.name}: ${ctx.server ?? ''} reachable`
+        : `context ${ctx.name}: ${ctx.reason ?? 'unreachable'}`,
+    );
+  }
+  if (result.connections.length === 0) {
+    const reason = result.reason ?? 'no reachable cluster';
+    log(`${reason} → serving demo mode`);
+    return DemoSource.load(demoFile, reason, result.contexts, log);
+  }
+  const live = new LiveSource({ connections: result.connections, contexts: result.contexts, log });
+  await live.start();
+  return live;
+}
+
+export async function startServe(options: ServeOptions, log: (m: string) => void): Promise<RunningServer> {
+  const source = await chooseSource(options, log);
+  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  if (!existsSync(join(webRoot, 'index.html')))
+    log(`no built SPA in ${webRoot} (run npm run build:web); serving the API only`);
+  const hostNames = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host];
+  const app = await buildServer({ source, webRoot, allowedHosts: [...hostNames, ...options.allowedHosts] });
+  const address = await app.listen({ host: options.host, port: options.port });
+  return {
+    app,
+    source,
+    url: address,
+    close: async () => {
+      source.stop();
+      await app.close();
+    },
+  };
+}
+
+export async function runServe(args: string[], io: ServeIO): Promise<number> {
+  const options = parseServeArgs(args);
+  if (typeof options === 'string') {
+    (options === USAGE ? io.stdout : io.stderr)(options);
+    return options === USAGE ? 0 : 2;
+  }
+  const log = (message: string): void => io.stderr(`gatescope: ${message}\n`);
+  let running: RunningServer;
+  try {
+    running = await startServe(options, log);
+  } catch (error) {
+    io.stderr(`gatescope serve: ${(error as Error).message}\n`);
+    return 1;
+  }
+  io.stdout(`Gatescope (${running.source.info().mode}) on ${running.url}\n`);
+  return new Promise((done) => {
+    const shutdown = (): void => {
+      void running.close().then(() => done(0));
+    };
+    process.once('SIGINT', shutdown);
+    process.once('SIGTERM', shutdown);
+  });
+}

@@ -1,0 +1,95 @@
+/**
+ * Raw HTTP to one cluster, authenticated by @kubernetes/client-node (tokens, client certs, exec
+ * plugins, CA). We do our own requests because we need the Accept header (PartialObjectMetadata
+ * for Secrets) on lists and watches, and full control over watch lifetimes.
+ */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest, type RequestOptions } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+
+export const ACCEPT_JSON = 'application/json';
+
+export class KubeHttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    /** The Status reason (e.g. Expired, Forbidden), when the apiserver sent one. */
+    readonly reason?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOpts {
+  readonly accept?: string;
+  readonly signal?: AbortSignal;
+  readonly timeoutMs?: number;
+}
+
+/** Records what the server asks the apiserver (tests assert on it; metrics could too). */
+export type RequestObserver = (method: string, path: string, accept: string) => void;
+
+export class KubeHttp {
+  constructor(
+    private readonly kc: KubeConfig,
+    readonly server: string,
+    private readonly observe?: RequestObserver,
+  ) {}
+
+  /** GET and parse JSON; non-2xx becomes a KubeHttpError carrying the HTTP status. */
+  async getJson<T>(path: string, opts: RequestOpts = {}): Promise<T> {
+    const res = await this.open(path, { timeoutMs: 60_000, ...opts });
+    const text = await readBody(res);
+    return JSON.parse(text) as T;
+  }
+
+  /** Opens a streaming GET (a watch); resolves once the response headers say 200. */
+  async open(path: string, opts: RequestOpts = {}): Promise<IncomingMessage> {
+    const accept = opts.accept ?? ACCEPT_JSON;
+    const url = new URL(this.server.replace(/\/+$/, '') + path);
+    const options: RequestOptions = { method: 'GET', headers: { accept, 'user-agent': 'gatescope' } };
+    await this.kc.applyToHTTPSOptions(options);
+    this.observe?.('GET', path, accept);
+    const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
+    return new Promise((resolve, reject) => {
+      const req = request(url, { ...options, ...(opts.signal ? { signal: opts.signal } : {}) }, (res) => {
+        const status = res.statusCode ?? 0;
+        if (status >= 200 && status < 300) {
+          req.setTimeout(0);
+          resolve(res);
+          return;
+        }
+        readBody(res).then(
+          (body) => reject(statusError(status, body)),
+          () => reject(new KubeHttpError(status, `HTTP ${status}`)),
+        );
+      });
+      if (opts.timeoutMs !== undefined) {
+        req.setTimeout(opts.timeoutMs, () =>
+          req.destroy(new Error(`no response within ${opts.timeoutMs} ms`)),
+        );
+      }
+      req.on('error', reject);
+      req.end();
+    });
+  }
+}
+
+export function readBody(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    res.on('error', reject);
+    res.on('aborted', () => reject(new Error('response aborted')));
+  });
+}
+
+function statusError(status: number, body: string): KubeHttpError {
+  try {
+    const parsed = JSON.parse(body) as { message?: string; reason?: string };
+    return new KubeHttpError(status, parsed.message ?? `HTTP ${status}`, parsed.reason);
+  } catch {
+    return new KubeHttpError(status, `HTTP ${status}: ${body.slice(0, 200)}`);
+  }
+}

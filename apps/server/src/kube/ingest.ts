@@ -1,0 +1,71 @@
+/**
+ * What the server keeps of each object (DESIGN.md live-mode and security rules): no managedFields,
+ * no last-applied annotation; Secrets as metadata only; EndpointSlices without addresses.
+ */
+import { apiVersionOf, type WatchTarget } from './kinds.ts';
+
+export type RawObject = Record<string, unknown>;
+
+const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+function isRecord(value: unknown): value is RawObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stripMetadata(metadata: unknown): RawObject {
+  if (!isRecord(metadata)) return {};
+  const { managedFields: _managed, ...rest } = metadata;
+  if (isRecord(rest['annotations']) && LAST_APPLIED in rest['annotations']) {
+    const { [LAST_APPLIED]: _lastApplied, ...annotations } = rest['annotations'];
+    rest['annotations'] = annotations;
+  }
+  return rest;
+}
+
+/**
+ * EndpointSlice reduced to what the analysis needs: the service label, ports and per-endpoint
+ * readiness (no addresses, hostnames, nodes or targetRefs), plus ready/total counts.
+ * `conditions.ready` absent counts as ready (discovery.k8s.io/v1 API docs).
+ */
+function reduceEndpointSlice(raw: RawObject): RawObject {
+  const endpoints = Array.isArray(raw['endpoints']) ? (raw['endpoints'] as unknown[]) : [];
+  const readiness = endpoints.map((endpoint) => {
+    const conditions = isRecord(endpoint) && isRecord(endpoint['conditions']) ? endpoint['conditions'] : {};
+    return conditions['ready'] !== false;
+  });
+  const ready = readiness.filter(Boolean).length;
+  return {
+    addressType: raw['addressType'],
+    ports: raw['ports'] ?? [],
+    endpoints: readiness.map((isReady) => ({ conditions: { ready: isReady } })),
+    endpointCounts: { ready, total: readiness.length },
+  };
+}
+
+/**
+ * Prepares one object from a list or watch event. List items of built-in kinds carry no
+ * apiVersion/kind, and PartialObjectMetadata says `meta.k8s.io/v1`: both get the real ones.
+ */
+export function ingest(target: WatchTarget, raw: RawObject): RawObject {
+  const identity = {
+    apiVersion: apiVersionOf(target),
+    kind: target.kind,
+    metadata: stripMetadata(raw['metadata']),
+  };
+  if (target.metadataOnly) return identity;
+  if (target.group === 'discovery.k8s.io' && target.kind === 'EndpointSlice') {
+    return { ...identity, ...reduceEndpointSlice(raw) };
+  }
+  const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = raw;
+  return { ...identity, ...rest };
+}
+
+export function metaOf(object: RawObject): { namespace: string; name: string; resourceVersion: string } {
+  const metadata = isRecord(object['metadata']) ? object['metadata'] : {};
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  return {
+    namespace: str(metadata['namespace']),
+    name: str(metadata['name']),
+    resourceVersion: str(metadata['resourceVersion']),
+  };
+}

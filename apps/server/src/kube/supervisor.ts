@@ -1,0 +1,186 @@
+/**
+ * One supervisor per kind and cluster: list, then watch from the list's resourceVersion with
+ * bookmarks; relist on 410; restart with jittered exponential backoff on any other error (the
+ * client library's informer would stop for good there). Tracks the kind's sync state.
+ */
+import type { KindSyncState } from '@gatescope/core/wire';
+import { ACCEPT_JSON, KubeHttpError, type KubeHttp } from './http.ts';
+import { ingest, type RawObject } from './ingest.ts';
+import { collectionPath, groupKindId, type WatchTarget } from './kinds.ts';
+import { runWatch } from './watch-stream.ts';
+
+const ACCEPT_METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+const ACCEPT_METADATA = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
+
+export interface KindSink {
+  replace(cluster: string, kindId: string, items: readonly RawObject[]): void;
+  apply(cluster: string, kindId: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: RawObject): void;
+  clear(cluster: string, kindId: string): void;
+}
+
+export interface SupervisorState {
+  readonly state: KindSyncState;
+  readonly message?: string;
+  readonly restarts: number;
+  readonly relists: number;
+}
+
+export interface SupervisorOptions {
+  readonly cluster: string;
+  readonly target: WatchTarget;
+  readonly http: KubeHttp;
+  readonly sink: KindSink;
+  readonly onState: (state: SupervisorState) => void;
+  readonly random?: () => number;
+  readonly backoffBaseMs?: number;
+  readonly backoffMaxMs?: number;
+  /** Server-side watch timeout; jittered ±25% so watches do not all renew at once. */
+  readonly watchTimeoutSeconds?: number;
+  readonly pageSize?: number;
+}
+
+export class KindSupervisor {
+  private readonly abort = new AbortController();
+  private current: SupervisorState = { state: 'syncing', restarts: 0, relists: 0 };
+  private readonly kindId: string;
+  private readonly random: () => number;
+
+  constructor(private readonly opts: SupervisorOptions) {
+    this.kindId = groupKindId(opts.target);
+    this.random = opts.random ?? Math.random;
+  }
+
+  get target(): WatchTarget {
+    return this.opts.target;
+  }
+
+  get status(): SupervisorState {
+    return this.current;
+  }
+
+  start(): void {
+    void this.run();
+  }
+
+  stop(): void {
+    this.abort.abort();
+  }
+
+  private set(patch: Partial<SupervisorState>): void {
+    const next = { ...this.current, ...patch };
+    if (patch.message === undefined && patch.state !== undefined)
+      delete (next as { message?: string }).message;
+    const changed =
+      next.state !== this.current.state ||
+      next.message !== this.current.message ||
+      next.restarts !== this.current.restarts ||
+      next.relists !== this.current.relists;
+    this.current = next;
+    if (changed) this.opts.onState(next);
+  }
+
+  private async run(): Promise<void> {
+    let rv: string | undefined;
+    let failures = 0;
+    const signal = this.abort.signal;
+    while (!signal.aborted) {
+      try {
+        if (rv === undefined) {
+          rv = await this.list();
+          this.set({ state: 'synced' });
+        }
+        rv = await runWatch(this.opts.http, {
+          path: collectionPath(this.opts.target),
+          resourceVersion: rv,
+          accept: this.opts.target.metadataOnly ? ACCEPT_METADATA : ACCEPT_JSON,
+          timeoutSeconds: this.watchTimeout(),
+          signal,
+          onOpen: () => {
+            failures = 0;
+            if (this.current.state !== 'synced') this.set({ state: 'synced' });
+          },
+          onEvent: (event) =>
+            this.opts.sink.apply(
+              this.opts.cluster,
+              this.kindId,
+              event.type,
+              ingest(this.opts.target, event.object),
+            ),
+        });
+      } catch (error) {
+        if (signal.aborted) return;
+        const status = error instanceof KubeHttpError ? error.status : 0;
+        if (status === 410) {
+          // Expired resourceVersion (compaction, watch cache window): relist, do not back off.
+          rv = undefined;
+          this.set({ relists: this.current.relists + 1, restarts: this.current.restarts + 1 });
+          continue;
+        }
+        failures++;
+        const message = error instanceof Error ? error.message : String(error);
+        if (status === 403 || status === 401) {
+          rv = undefined;
+          this.opts.sink.clear(this.opts.cluster, this.kindId);
+          this.set({ state: 'forbidden', message });
+        } else if (status === 404) {
+          rv = undefined;
+          this.opts.sink.clear(this.opts.cluster, this.kindId);
+          this.set({ state: 'absent', message });
+        } else {
+          this.set({ state: 'degraded', message, restarts: this.current.restarts + 1 });
+        }
+        await this.sleep(this.backoff(failures, status === 403 || status === 401));
+      }
+    }
+  }
+
+  private watchTimeout(): number {
+    const base = this.opts.watchTimeoutSeconds ?? 300;
+    return Math.max(1, Math.round(base * (0.75 + this.random() / 2)));
+  }
+
+  /** Full jitter between half and all of min(max, base·2^n); RBAC changes are polled slowly. */
+  private backoff(failures: number, forbidden: boolean): number {
+    const base = this.opts.backoffBaseMs ?? 500;
+    const max = this.opts.backoffMaxMs ?? 30_000;
+    const ceiling = forbidden ? max : Math.min(max, base * 2 ** Math.min(failures - 1, 16));
+    return ceiling * (0.5 + this.random() / 2);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.abort.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
+    });
+  }
+
+  /** Paginated list; returns the list's resourceVersion to watch from. */
+  private async list(): Promise<string> {
+    const items: RawObject[] = [];
+    let token: string | undefined;
+    let rv = '';
+    do {
+      const query = new URLSearchParams({ limit: String(this.opts.pageSize ?? 500) });
+      if (token) query.set('continue', token);
+      const page = await this.opts.http.getJson<{
+        metadata?: { resourceVersion?: string; continue?: string };
+        items?: RawObject[];
+      }>(`${collectionPath(this.opts.target)}?${query.toString()}`, {
+        accept: this.opts.target.metadataOnly ? ACCEPT_METADATA_LIST : ACCEPT_JSON,
+        signal: this.abort.signal,
+      });
+      for (const item of page.items ?? []) items.push(ingest(this.opts.target, item));
+      rv = page.metadata?.resourceVersion ?? rv;
+      token = page.metadata?.continue || undefined;
+    } while (token);
+    this.opts.sink.replace(this.opts.cluster, this.kindId, items);
+    return rv;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * GET /api/events: the SSE stream (snapshot, deltas, status, heartbeats). The reply is hijacked,
+ * so the security headers Fastify would add are written here too.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { SECURITY_HEADERS } from '../plugins/security.ts';
+import type { SseClient } from '../stream/hub.ts';
+import type { DataSource } from '../source/types.ts';
+
+function clientOf(res: ServerResponse): SseClient {
+  return {
+    write: (chunk) => res.write(chunk),
+    get bufferedBytes() {
+      return res.writableLength;
+    },
+    onDrain: (callback) => res.once('drain', callback),
+  };
+}
+
+export function registerEventRoutes(app: FastifyInstance, source: DataSource): void {
+  app.get('/api/events', (request, reply) => {
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    // EventSource reconnects after this many ms when the connection drops.
+    res.write('retry: 2000\n\n');
+    const client = clientOf(res);
+    const lastEventId = request.headers['last-event-id'];
+    source.hub.subscribe(client, typeof lastEventId === 'string' ? lastEventId : undefined);
+    request.raw.on('close', () => source.hub.unsubscribe(client));
+  });
+}

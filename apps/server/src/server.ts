@@ -1,0 +1,23 @@
+/** A Fastify instance running the Gatescope app, with the request limits of DESIGN.md. */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { gatescopeApp, type AppOptions } from './app.ts';
+
+/** Request bodies (analyze/simulate manifests) above this are refused with 413. */
+export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
+
+export interface ServerOptions extends AppOptions {
+  readonly logger?: boolean;
+  readonly bodyLimit?: number;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? BODY_LIMIT_BYTES,
+    // Behind `kubectl port-forward` or in a pod: no proxy headers are trusted.
+    trustProxy: false,
+    disableRequestLogging: true,
+  });
+  await app.register(gatescopeApp, options);
+  return app;
+}

@@ -1,0 +1,183 @@
+/**
+ * The live stream: store changes coalesced into `delta` events (one per window of 100–250 ms),
+ * `status` events when a kind's sync state changes, heartbeats, ids `epoch:seq`, resume from a
+ * ring buffer. A client that stops reading is never buffered without bound: once its socket
+ * buffer passes the limit it gets nothing more until it drains, and then a fresh snapshot.
+ */
+import type {
+  DeltaPayload,
+  KindStatus,
+  SnapshotPayload,
+  SourceInfo,
+  StatusPayload,
+  WatchChange,
+  WireObject,
+} from '@gatescope/core/wire';
+import { RingBuffer } from './ring.ts';
+import { parseEventId, sseFrame } from './sse.ts';
+
+export interface SseClient {
+  /** Returns false when the socket buffer is above its high-water mark. */
+  write(chunk: string): boolean;
+  /** Bytes queued in the socket and not yet sent. */
+  readonly bufferedBytes: number;
+  onDrain(callback: () => void): void;
+}
+
+export interface HubState {
+  source(): SourceInfo;
+  kinds(): KindStatus[];
+  objects(): WireObject[];
+}
+
+export interface HubOptions {
+  readonly epoch: string;
+  readonly coalesceMs?: number;
+  readonly heartbeatMs?: number;
+  readonly ringEntries?: number;
+  readonly ringBytes?: number;
+  /** Above this many unsent bytes a client is dropped from deltas and resynced on drain. */
+  readonly clientMaxBufferedBytes?: number;
+}
+
+interface ClientState {
+  resyncPending: boolean;
+}
+
+export class StreamHub {
+  readonly epoch: string;
+  private seq = 0;
+  private pending: WatchChange[] = [];
+  private statusDirty = false;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly ring: RingBuffer;
+  private readonly clients = new Map<SseClient, ClientState>();
+  private readonly coalesceMs: number;
+  private readonly clientLimit: number;
+  /** Counters for /metrics. */
+  readonly stats = { deltas: 0, resyncs: 0 };
+
+  constructor(
+    private readonly state: HubState,
+    options: HubOptions,
+  ) {
+    this.epoch = options.epoch;
+    this.coalesceMs = options.coalesceMs ?? 150;
+    this.clientLimit = options.clientMaxBufferedBytes ?? 4 * 1024 * 1024;
+    this.ring = new RingBuffer(options.ringEntries ?? 1000, options.ringBytes ?? 16 * 1024 * 1024);
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 20_000);
+    this.heartbeat.unref?.();
+  }
+
+  get currentSeq(): number {
+    return this.seq;
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  push(change: WatchChange): void {
+    this.pending.push(change);
+    this.schedule();
+  }
+
+  statusChanged(): void {
+    this.statusDirty = true;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.flushTimer ??= setTimeout(() => this.flush(), this.coalesceMs);
+  }
+
+  /** Emits what is pending now (also before a snapshot, so the snapshot is the state at its seq). */
+  flush(): void {
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.pending.length > 0) {
+      const payload: DeltaPayload = { epoch: this.epoch, seq: ++this.seq, changes: this.pending };
+      this.pending = [];
+      this.stats.deltas++;
+      this.emit(sseFrame('delta', payload, this.id()));
+    }
+    if (this.statusDirty) {
+      this.statusDirty = false;
+      const payload: StatusPayload = { epoch: this.epoch, seq: ++this.seq, kinds: this.state.kinds() };
+      this.emit(sseFrame('status', payload, this.id()));
+    }
+  }
+
+  snapshot(): SnapshotPayload {
+    this.flush();
+    return {
+      epoch: this.epoch,
+      seq: this.seq,
+      source: this.state.source(),
+      kinds: this.state.kinds(),
+      objects: this.state.objects(),
+    };
+  }
+
+  /** Adds a client: replays from Last-Event-ID when the ring still has it, else a snapshot. */
+  subscribe(client: SseClient, lastEventId?: string): 'resumed' | 'snapshot' {
+    this.flush();
+    const last = parseEventId(lastEventId);
+    const replay = last && last.epoch === this.epoch ? this.ring.since(last.seq, this.seq) : undefined;
+    this.clients.set(client, { resyncPending: false });
+    if (replay) {
+      for (const entry of replay) client.write(entry.frame);
+      return 'resumed';
+    }
+    this.sendSnapshot(client);
+    return 'snapshot';
+  }
+
+  unsubscribe(client: SseClient): void {
+    this.clients.delete(client);
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.clients.clear();
+  }
+
+  private id(): string {
+    return `${this.epoch}:${this.seq}`;
+  }
+
+  private sendSnapshot(client: SseClient): void {
+    const payload = this.snapshot();
+    client.write(sseFrame('snapshot', payload, `${this.epoch}:${payload.seq}`));
+  }
+
+  private emit(frame: string): void {
+    this.ring.push({ seq: this.seq, frame });
+    for (const [client, state] of this.clients) this.deliver(client, state, frame);
+  }
+
+  private deliver(client: SseClient, state: ClientState, frame: string): void {
+    if (state.resyncPending) return;
+    if (client.bufferedBytes > this.clientLimit) {
+      // Slow reader: stop queueing for it; when its socket drains it gets a fresh snapshot.
+      state.resyncPending = true;
+      this.stats.resyncs++;
+      client.onDrain(() => {
+        if (!this.clients.has(client)) return;
+        state.resyncPending = false;
+        this.sendSnapshot(client);
+      });
+      return;
+    }
+    client.write(frame);
+  }
+
+  private beat(): void {
+    const frame = sseFrame('heartbeat', { epoch: this.epoch, seq: this.seq });
+    for (const [client, state] of this.clients) {
+      if (!state.resyncPending && client.bufferedBytes <= this.clientLimit) client.write(frame);
+    }
+  }
+}

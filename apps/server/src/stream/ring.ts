@@ -1,0 +1,47 @@
+/**
+ * Recent stream events for Last-Event-ID resume, bounded by count and by bytes so a burst of big
+ * deltas cannot grow memory without limit. Events older than the buffer force a fresh snapshot.
+ */
+export interface RingEntry {
+  readonly seq: number;
+  readonly frame: string;
+}
+
+export class RingBuffer {
+  private entries: RingEntry[] = [];
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  push(entry: RingEntry): void {
+    this.entries.push(entry);
+    this.bytes += entry.frame.length;
+    while (this.entries.length > this.maxEntries || (this.bytes > this.maxBytes && this.entries.length > 1)) {
+      const dropped = this.entries.shift();
+      if (dropped) this.bytes -= dropped.frame.length;
+    }
+  }
+
+  /**
+   * Everything after `seq`, or undefined when some of it is gone (the caller sends a snapshot).
+   * `currentSeq` is the newest seq issued: asking for exactly that is an empty, valid replay.
+   */
+  since(seq: number, currentSeq: number): RingEntry[] | undefined {
+    if (seq === currentSeq) return [];
+    if (seq > currentSeq) return undefined;
+    const first = this.entries[0];
+    if (first === undefined || first.seq > seq + 1) return undefined;
+    return this.entries.filter((entry) => entry.seq > seq);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get byteSize(): number {
+    return this.bytes;
+  }
+}
