@@ -124,7 +124,9 @@ export function corsPreflightHeaders(
   headers: ReadonlyMap<string, string>,
 ): Record<string, string> {
   const origin = headers.get('origin') ?? '';
-  const out: Record<string, string> = { 'access-control-allow-origin': allowOriginValue(cors, origin) };
+  const out: Record<string, string> = {
+    'access-control-allow-origin': allowOriginValue(cors, origin, isCredentialed(headers)),
+  };
   const methods = cors.allowMethods.includes('*')
     ? cors.allowCredentials
       ? (headers.get('access-control-request-method') ?? '*')
@@ -145,13 +147,27 @@ export function corsPreflightHeaders(
 }
 
 /** Headers added to an actual (non-preflight) cross-origin response. */
-export function corsResponseHeaders(cors: CorsFilter, origin: string): Record<string, string> {
-  const out: Record<string, string> = { 'access-control-allow-origin': allowOriginValue(cors, origin) };
+export function corsResponseHeaders(
+  cors: CorsFilter,
+  headers: ReadonlyMap<string, string>,
+): Record<string, string> {
+  const origin = headers.get('origin') ?? '';
+  const out: Record<string, string> = {
+    'access-control-allow-origin': allowOriginValue(cors, origin, isCredentialed(headers)),
+  };
   if (cors.exposeHeaders.length > 0) out['access-control-expose-headers'] = cors.exposeHeaders.join(', ');
   if (cors.allowCredentials) out['access-control-allow-credentials'] = 'true';
   return out;
 }
 
-function allowOriginValue(cors: CorsFilter, origin: string): string {
-  return cors.allowOrigins.includes('*') && !cors.allowCredentials ? '*' : origin;
+/**
+ * Spec (HTTPCORSFilter.allowOrigins): with a `*` origin and no credentials the gateway may answer
+ * `*`; a credentialed request (Authorization or Cookie) always gets its own Origin echoed.
+ */
+function allowOriginValue(cors: CorsFilter, origin: string, credentialed: boolean): string {
+  return cors.allowOrigins.includes('*') && !cors.allowCredentials && !credentialed ? '*' : origin;
+}
+
+function isCredentialed(headers: ReadonlyMap<string, string>): boolean {
+  return headers.has('authorization') || headers.has('cookie');
 }

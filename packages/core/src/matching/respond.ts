@@ -139,7 +139,7 @@ function applyCors(w: Working, f: Extract<HTTPFilter, { type: 'CORS' }>, view: R
     w.notes.push(`CORS: preflight from ${origin} is answered by the gateway (200).`);
     return;
   }
-  for (const [name, value] of Object.entries(corsResponseHeaders(f, origin)))
+  for (const [name, value] of Object.entries(corsResponseHeaders(f, view.headers)))
     w.response.set(name, { name, value });
   w.notes.push(`CORS: origin ${origin} allowed; CORS response headers added.`);
 }

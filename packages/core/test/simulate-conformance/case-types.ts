@@ -45,6 +45,10 @@ export interface ConfExpect {
   };
   /** Mirror targets by Service name (namespace defaults to the infra namespace). */
   readonly mirroredTo?: readonly string[];
+  /** Mirror percentages by Service name (percentage mirror test). */
+  readonly mirrorPercent?: Readonly<Record<string, number>>;
+  /** Headers each backend receives, by Service name (backendRef-level filters). */
+  readonly backendUpstreamHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly grpcCode?: 'OK' | 'UNIMPLEMENTED';
 }
 

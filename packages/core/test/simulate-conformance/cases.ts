@@ -1,5 +1,12 @@
 import type { ConfCase } from './case-types.ts';
 import { MATCHING_CASES } from './cases-matching.ts';
 import { FILTER_CASES } from './cases-filters.ts';
+import { LISTENER_CASES } from './cases-listeners.ts';
+import { TRAFFIC_CASES } from './cases-traffic.ts';
 
-export const ALL_CASES: readonly ConfCase[] = [...MATCHING_CASES, ...FILTER_CASES];
+export const ALL_CASES: readonly ConfCase[] = [
+  ...MATCHING_CASES,
+  ...FILTER_CASES,
+  ...TRAFFIC_CASES,
+  ...LISTENER_CASES,
+];

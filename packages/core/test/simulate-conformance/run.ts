@@ -129,6 +129,17 @@ function check(c: ConfCase, r: SimResult): string[] {
     if (JSON.stringify(got) !== JSON.stringify(want))
       problems.push(`mirrors ${got.join(',')} != ${want.join(',')}`);
   }
+  for (const [name, percent] of Object.entries(e.mirrorPercent ?? {})) {
+    const m = r.mirrors.find((x) => x.name === name);
+    if (m?.percent !== percent) problems.push(`mirror ${name} percent ${m?.percent} != ${percent}`);
+  }
+  for (const [name, headers] of Object.entries(e.backendUpstreamHeaders ?? {})) {
+    const got = lower(r.backends.find((b) => b.name === name)?.upstreamRequest?.headers);
+    for (const [h, value] of Object.entries(headers)) {
+      if (got.get(h.toLowerCase()) !== value)
+        problems.push(`backend ${name} header ${h}=${got.get(h.toLowerCase())} != ${value}`);
+    }
+  }
   if (e.grpcCode !== undefined && r.grpcCode !== e.grpcCode)
     problems.push(`grpcCode ${r.grpcCode} != ${e.grpcCode}`);
   return problems;
