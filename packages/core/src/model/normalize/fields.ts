@@ -42,8 +42,15 @@ function typeName(value: unknown): string {
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+/**
+ * YAML 1.1, as kubectl reads it, turns unquoted y/n, yes/no, on/off into booleans (the "Norway
+ * problem"): say so when a string field got a boolean, since the text no longer shows it.
+ */
+const BOOLEAN_HINT = ' (kubectl reads unquoted y/n, yes/no, on/off, true/false as booleans: quote the value)';
+
 function wrongType(ctx: FieldCtx, path: string, expected: string, value: unknown): void {
-  report(ctx, 'InvalidField', path, `expected ${expected}, got ${typeName(value)}`);
+  const hint = typeof value === 'boolean' && expected === 'a string' ? BOOLEAN_HINT : '';
+  report(ctx, 'InvalidField', path, `expected ${expected}, got ${typeName(value)}${hint}`);
 }
 
 export function join(path: string, key: string | number): string {

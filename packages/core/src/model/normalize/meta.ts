@@ -99,8 +99,8 @@ export function readHeader(
       `${apiVersion} is not a known version of ${kind} (read as ${info.versions[0]})`,
     );
   }
-  if (written !== undefined && typeof written !== 'string')
-    report(ctx, 'InvalidField', 'metadata.namespace', 'expected a string');
+  // Reports a non-string namespace (e.g. `namespace: no`, a YAML 1.1 boolean); "default" is used.
+  if (typeof written !== 'string') str(ctx, metadata, 'namespace', 'metadata');
   const spec = rec(ctx, raw, 'spec', '') ?? {};
   const status = rec(ctx, raw, 'status', '');
   return {

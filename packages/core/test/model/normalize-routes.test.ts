@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import { codes, load, only } from './helpers.ts';
+
+describe.each(['v1', 'v1beta1'])('HTTPRoute %s defaults', (version) => {
+  const loaded = load(`
+apiVersion: gateway.networking.k8s.io/${version}
+kind: HTTPRoute
+metadata: {name: web, namespace: apps}
+spec:
+  parentRefs:
+  - name: gw
+  - {name: gw2, namespace: infra, sectionName: https, port: 443}
+  - {group: gateway.networking.k8s.io, kind: ListenerSet, name: extra}
+  rules:
+  - backendRefs:
+    - name: svc
+    - {name: other, namespace: backends, port: 8080, weight: 0}
+    - {group: multicluster.x-k8s.io, kind: ServiceImport, name: imported, port: 80}
+  - matches: []
+  - matches:
+    - headers: [{name: x-a, value: "1"}]
+      queryParams: [{name: q, value: v, type: RegularExpression}]
+      method: GET
+    - path: {value: /exact, type: Exact}
+    - path: {type: PathPrefix}
+`);
+  const route = only(loaded, 'HTTPRoute');
+
+  it('has no diagnostics', () => {
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  it('defaults parentRef group, kind and namespace (the route namespace)', () => {
+    expect(route.parentRefs).toEqual([
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        namespace: 'apps',
+        name: 'gw',
+        key: 'Gateway.gateway.networking.k8s.io/apps/gw',
+        index: 0,
+      },
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'Gateway',
+        namespace: 'infra',
+        name: 'gw2',
+        key: 'Gateway.gateway.networking.k8s.io/infra/gw2',
+        sectionName: 'https',
+        port: 443,
+        index: 1,
+      },
+      {
+        group: 'gateway.networking.k8s.io',
+        kind: 'ListenerSet',
+        namespace: 'apps',
+        name: 'extra',
+        key: 'ListenerSet.gateway.networking.k8s.io/apps/extra',
+        index: 2,
+      },
+    ]);
+  });
+
+  it('defaults backendRef group, kind, namespace and weight', () => {
+    expect(route.rules[0]?.backendRefs).toEqual([
+      {
+        group: '',
+        kind: 'Service',
+        namespace: 'apps',
+        name: 'svc',
+        key: 'Service/apps/svc',
+        weight: 1,
+        index: 0,
+        filters: [],
+      },
+      {
+        group: '',
+        kind: 'Service',
+        namespace: 'backends',
+        name: 'other',
+        key: 'Service/backends/other',
+        port: 8080,
+        weight: 0,
+        index: 1,
+        filters: [],
+      },
+      {
+        group: 'multicluster.x-k8s.io',
+        kind: 'ServiceImport',
+        namespace: 'apps',
+        name: 'imported',
+        key: 'ServiceImport.multicluster.x-k8s.io/apps/imported',
+        port: 80,
+        weight: 1,
+        index: 2,
+        filters: [],
+      },
+    ]);
+  });
+
+  it('defaults absent or empty matches to PathPrefix "/"', () => {
+    const everything = [{ path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] }];
+    expect(route.rules[0]?.matches).toEqual(everything);
+    expect(route.rules[1]?.matches).toEqual(everything);
+  });
+
+  it('defaults a match without path, path type and value, and header/query match types', () => {
+    expect(route.rules[2]?.matches).toEqual([
+      {
+        path: { type: 'PathPrefix', value: '/' },
+        headers: [{ type: 'Exact', name: 'x-a', value: '1' }],
+        queryParams: [{ type: 'RegularExpression', name: 'q', value: 'v' }],
+        method: 'GET',
+      },
+      { path: { type: 'Exact', value: '/exact' }, headers: [], queryParams: [] },
+      { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] },
+    ]);
+    expect(route.rules.map((r) => r.index)).toEqual([0, 1, 2]);
+  });
+});
+
+describe('HTTPRoute filters', () => {
+  const loaded = load(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: f}
+spec:
+  rules:
+  - filters:
+    - type: RequestRedirect
+      requestRedirect: {scheme: https}
+    - type: RequestRedirect
+      requestRedirect: {statusCode: 301, port: 8443, path: {type: ReplacePrefixMatch, replacePrefixMatch: /new}}
+    - type: URLRewrite
+      urlRewrite: {hostname: h.example.com, path: {type: ReplaceFullPath, replaceFullPath: /full}}
+    - type: RequestHeaderModifier
+      requestHeaderModifier: {set: [{name: a, value: b}], remove: [c]}
+    - type: ResponseHeaderModifier
+      responseHeaderModifier: {add: [{name: d, value: e}]}
+    - type: RequestMirror
+      requestMirror: {backendRef: {name: shadow, port: 80}, fraction: {numerator: 5}}
+    - type: RequestMirror
+      requestMirror: {backendRef: {name: shadow2}, percent: 25}
+    - type: CORS
+      cors: {allowOrigins: ["https://a.example"], allowMethods: [GET]}
+    - type: ExtensionRef
+      extensionRef: {group: example.com, kind: Thing, name: t}
+    - type: SomethingNew
+      somethingNew: {x: 1}
+    backendRefs:
+    - name: svc
+      filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: per-backend, value: "1"}]}}]
+`);
+  const route = only(loaded, 'HTTPRoute');
+  const filters = route.rules[0]?.filters ?? [];
+
+  it('has no diagnostics', () => {
+    expect(loaded.diagnostics).toEqual([]);
+  });
+
+  it('defaults RequestRedirect statusCode to 302', () => {
+    expect(filters[0]).toEqual({ type: 'RequestRedirect', scheme: 'https', statusCode: 302 });
+    expect(filters[1]).toEqual({
+      type: 'RequestRedirect',
+      statusCode: 301,
+      port: 8443,
+      path: { type: 'ReplacePrefixMatch', value: '/new' },
+    });
+  });
+
+  it('reads rewrites and header modifiers', () => {
+    expect(filters[2]).toEqual({
+      type: 'URLRewrite',
+      hostname: 'h.example.com',
+      path: { type: 'ReplaceFullPath', value: '/full' },
+    });
+    expect(filters[3]).toEqual({
+      type: 'RequestHeaderModifier',
+      modifier: { set: [{ name: 'a', value: 'b' }], add: [], remove: ['c'] },
+    });
+    expect(filters[4]).toEqual({
+      type: 'ResponseHeaderModifier',
+      modifier: { set: [], add: [{ name: 'd', value: 'e' }], remove: [] },
+    });
+  });
+
+  it('resolves mirror backends like backendRefs, fraction denominator 100', () => {
+    expect(filters[5]).toMatchObject({
+      type: 'RequestMirror',
+      backendRef: {
+        kind: 'Service',
+        namespace: 'default',
+        name: 'shadow',
+        port: 80,
+        key: 'Service/default/shadow',
+      },
+      fraction: { numerator: 5, denominator: 100 },
+    });
+    expect(filters[6]).toMatchObject({ type: 'RequestMirror', percent: 25 });
+  });
+
+  it('defaults CORS maxAge to 5 and allowCredentials to false', () => {
+    expect(filters[7]).toEqual({
+      type: 'CORS',
+      allowOrigins: ['https://a.example'],
+      allowCredentials: false,
+      allowMethods: ['GET'],
+      allowHeaders: [],
+      exposeHeaders: [],
+      maxAge: 5,
+    });
+  });
+
+  it('resolves ExtensionRef in the route namespace and keeps unknown filters', () => {
+    expect(filters[8]).toEqual({
+      type: 'ExtensionRef',
+      ref: {
+        group: 'example.com',
+        kind: 'Thing',
+        namespace: 'default',
+        name: 't',
+        key: 'Thing.example.com/default/t',
+      },
+    });
+    expect(filters[9]).toMatchObject({ type: 'Unknown', name: 'SomethingNew' });
+  });
+
+  it('reads per-backend filters', () => {
+    expect(route.rules[0]?.backendRefs[0]?.filters).toEqual([
+      {
+        type: 'RequestHeaderModifier',
+        modifier: { set: [{ name: 'per-backend', value: '1' }], add: [], remove: [] },
+      },
+    ]);
+  });
+});
+
+describe('HTTPRoute malformed input', () => {
+  it('drops references without a name, keeps the rest, and reports field paths', () => {
+    const loaded = load(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: bad}
+spec:
+  parentRefs: [{sectionName: x}, {name: gw, port: eighty}]
+  hostnames: example.com
+  rules:
+  - matches: [{path: {type: Prefix, value: /}}, "not a match"]
+    backendRefs: [{port: 80}, {name: ok, weight: heavy}]
+`);
+    const route = only(loaded, 'HTTPRoute');
+    expect(route.parentRefs.map((p) => [p.name, p.index, p.port])).toEqual([['gw', 1, undefined]]);
+    expect(route.hostnames).toEqual([]);
+    expect(route.rules[0]?.matches).toEqual([
+      { path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] },
+    ]);
+    expect(route.rules[0]?.backendRefs.map((b) => [b.name, b.weight, b.index])).toEqual([['ok', 1, 1]]);
+    expect(codes(loaded)).toEqual([
+      'GS011-MissingField spec.parentRefs[0].name',
+      'GS010-InvalidField spec.parentRefs[1].port',
+      'GS010-InvalidField spec.hostnames',
+      'GS010-InvalidField spec.rules[0].matches[0].path.type',
+      'GS010-InvalidField spec.rules[0].matches[1]',
+      'GS011-MissingField spec.rules[0].backendRefs[0].name',
+      'GS010-InvalidField spec.rules[0].backendRefs[1].weight',
+    ]);
+  });
+});
+
+describe('GRPCRoute', () => {
+  it('defaults method match type Exact and header match type Exact; empty matches stay empty', () => {
+    const loaded = load(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: g}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: [grpc.example.com]
+  rules:
+  - matches:
+    - method: {service: pkg.Svc, method: Get}
+      headers: [{name: x, value: z}]
+    - method: {type: RegularExpression, service: "pkg\\\\..*"}
+    backendRefs: [{name: grpc, port: 9000}]
+  - backendRefs: [{name: fallback, port: 9000}]
+`);
+    const route = only(loaded, 'GRPCRoute');
+    expect(loaded.diagnostics).toEqual([]);
+    expect(route.rules[0]?.matches).toEqual([
+      {
+        method: { type: 'Exact', service: 'pkg.Svc', method: 'Get' },
+        headers: [{ type: 'Exact', name: 'x', value: 'z' }],
+      },
+      { method: { type: 'RegularExpression', service: 'pkg\\..*' }, headers: [] },
+    ]);
+    expect(route.rules[1]?.matches).toEqual([]);
+    expect(route.rules[1]?.backendRefs[0]?.key).toBe('Service/default/fallback');
+  });
+});
+
+describe.each([
+  ['TLSRoute', 'v1alpha2'],
+  ['TLSRoute', 'v1alpha3'],
+  ['TLSRoute', 'v1'],
+  ['TCPRoute', 'v1alpha2'],
+  ['TCPRoute', 'v1'],
+  ['UDPRoute', 'v1alpha2'],
+  ['UDPRoute', 'v1'],
+] as const)('%s %s', (kind, version) => {
+  it('reads parentRefs, hostnames and rules with backend defaults', () => {
+    const loaded = load(`
+apiVersion: gateway.networking.k8s.io/${version}
+kind: ${kind}
+metadata: {name: r, namespace: l4}
+spec:
+  parentRefs: [{name: gw, sectionName: l4}]
+  hostnames: [a.example.com]
+  rules:
+  - name: first
+    backendRefs: [{name: be, port: 5000}]
+`);
+    const route = only(loaded, kind);
+    expect(loaded.diagnostics).toEqual([]);
+    expect(route.parentRefs[0]?.key).toBe('Gateway.gateway.networking.k8s.io/l4/gw');
+    expect(route.hostnames).toEqual(['a.example.com']);
+    expect(route.rules).toEqual([
+      {
+        name: 'first',
+        backendRefs: [
+          {
+            group: '',
+            kind: 'Service',
+            namespace: 'l4',
+            name: 'be',
+            key: 'Service/l4/be',
+            port: 5000,
+            weight: 1,
+            index: 0,
+          },
+        ],
+        index: 0,
+      },
+    ]);
+  });
+});
+
+describe('route observed status', () => {
+  it('reads status.parents with parentRef defaults applied', () => {
+    const route = only(
+      load(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: s, namespace: apps}
+spec: {parentRefs: [{name: gw}]}
+status:
+  parents:
+  - parentRef: {name: gw}
+    controllerName: example.com/gw
+    conditions: [{type: Accepted, status: "False", reason: NotAllowedByListeners, message: nope}]
+`),
+      'HTTPRoute',
+    );
+    expect(route.observed?.parents).toEqual([
+      {
+        parentRef: { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'apps', name: 'gw' },
+        controllerName: 'example.com/gw',
+        conditions: [{ type: 'Accepted', status: 'False', reason: 'NotAllowedByListeners', message: 'nope' }],
+      },
+    ]);
+  });
+});
