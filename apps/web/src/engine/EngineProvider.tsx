@@ -1,0 +1,110 @@
+/**
+ * React side of the engine: one Worker per provider, its latest result in context, and the
+ * commands that feed it. See README.md in this folder for the contract.
+ */
+import { createContext, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactElement, ReactNode } from 'react';
+import type { DeltaPayload, SnapshotPayload } from '@gatescope/core';
+import type { EngineRequest, EngineResponse, EngineResult, SourceFile } from './types.ts';
+
+export type EngineStatus = 'idle' | 'working' | 'ready' | 'error';
+
+export interface EngineApi {
+  /** The latest result, or null before the first one. */
+  readonly result: EngineResult | null;
+  readonly status: EngineStatus;
+  readonly error: string | null;
+  /** Sandbox: analyse these files (replaces the previous YAML source and makes it active). */
+  readonly loadYaml: (files: readonly SourceFile[]) => void;
+  /** Show the live snapshot (plus overlay, if any) or the last sandbox YAML. */
+  readonly setSource: (source: 'live' | 'yaml') => void;
+  /** What-if: put these files on top of the live snapshot; null removes the overlay. */
+  readonly setOverlay: (files: readonly SourceFile[] | null) => void;
+  /** Live feed (the shell calls these from the SSE stream). */
+  readonly pushSnapshot: (payload: SnapshotPayload) => void;
+  readonly pushDelta: (payload: DeltaPayload) => void;
+  /** Kube contexts to show; null: all of them (multi-cluster view). */
+  readonly setClusters: (clusters: readonly string[] | null) => void;
+  readonly clusters: readonly string[] | null;
+  /** Aggregation groups opened by the user. */
+  readonly expanded: ReadonlySet<string>;
+  readonly toggleExpanded: (key: string) => void;
+}
+
+export const EngineContext = createContext<EngineApi | null>(null);
+
+function createWorker(): Worker {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'gatescope-engine' });
+}
+
+export function EngineProvider({ children }: { readonly children: ReactNode }): ReactElement {
+  const workerRef = useRef<Worker | null>(null);
+  const queue = useRef<EngineRequest[]>([]);
+  const [result, setResult] = useState<EngineResult | null>(null);
+  const [status, setStatus] = useState<EngineStatus>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const [clusters, setClustersState] = useState<readonly string[] | null>(null);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+
+  useEffect(() => {
+    const worker = createWorker();
+    workerRef.current = worker;
+    worker.addEventListener('message', (event: MessageEvent<EngineResponse>) => {
+      const message = event.data;
+      if (message.type === 'result') {
+        setResult(message.result);
+        setStatus('ready');
+        setError(null);
+      } else {
+        setStatus('error');
+        setError(message.message);
+      }
+    });
+    worker.addEventListener('error', (event) => {
+      setStatus('error');
+      setError(event.message || 'The analysis worker failed to start.');
+    });
+    for (const request of queue.current) worker.postMessage(request);
+    queue.current = [];
+    return () => {
+      worker.terminate();
+      workerRef.current = null;
+    };
+  }, []);
+
+  const send = useCallback((request: EngineRequest) => {
+    if (!request.type.startsWith('live-')) setStatus('working');
+    const worker = workerRef.current;
+    if (worker === null) queue.current.push(request);
+    else worker.postMessage(request);
+  }, []);
+
+  const api = useMemo<EngineApi>(
+    () => ({
+      result,
+      status,
+      error,
+      clusters,
+      expanded,
+      loadYaml: (files) => send({ type: 'yaml', files }),
+      setSource: (source) => send({ type: 'source', source }),
+      setOverlay: (files) => send({ type: 'overlay', files }),
+      pushSnapshot: (payload) => send({ type: 'live-snapshot', payload }),
+      pushDelta: (payload) => send({ type: 'live-delta', payload }),
+      setClusters: (next) => {
+        setClustersState(next);
+        send({ type: 'clusters', clusters: next });
+      },
+      toggleExpanded: (key) => {
+        const next = new Set(expanded);
+        if (next.has(key)) next.delete(key);
+        else next.add(key);
+        setExpanded(next);
+        send({ type: 'expanded', keys: [...next] });
+      },
+    }),
+    [result, status, error, clusters, expanded, send],
+  );
+
+  return <EngineContext value={api}>{children}</EngineContext>;
+}

@@ -1,0 +1,130 @@
+/**
+ * Keeps the mounted graph small (DESIGN.md: never more than ~1.5k DOM nodes). Above the budget,
+ * routes, rules, backends and endpoints collapse into one group node per namespace and column,
+ * and listeners into one per Gateway; the user expands a group on demand.
+ */
+import type { Health, TopoEdge, TopoNode, Topology } from '@gatescope/core';
+import { worse } from '@gatescope/core';
+
+/** Nodes plus edges the view may mount before aggregating. */
+export const DOM_BUDGET = 1500;
+
+export interface GroupInfo {
+  readonly count: number;
+  /** What expanding this group adds to the expanded set. */
+  readonly expandKey: string;
+}
+
+export interface ViewNode extends Omit<TopoNode, 'health'> {
+  readonly health: Health;
+  readonly group?: GroupInfo;
+}
+
+export interface ViewEdge extends TopoEdge {
+  /** How many topology edges this one stands for (aggregated edges). */
+  readonly count?: number;
+}
+
+export interface ViewGraph {
+  readonly nodes: readonly ViewNode[];
+  readonly edges: readonly ViewEdge[];
+  readonly aggregated: boolean;
+  /** Topology node id → the view node that shows it. */
+  readonly shownAs: ReadonlyMap<string, string>;
+}
+
+const LISTENER_COLUMN = 2;
+const FIRST_NAMESPACE_COLUMN = 3;
+
+type Grouper = (
+  node: TopoNode,
+  expanded: ReadonlySet<string>,
+) => { id: string; key: string; label: string } | undefined;
+
+const byNamespace: Grouper = (node, expanded) => {
+  if (node.column < FIRST_NAMESPACE_COLUMN || node.kind === 'Policy') return undefined;
+  const key = `ns:${node.namespace}`;
+  if (expanded.has(key)) return undefined;
+  const ns = node.namespace === '' ? 'cluster' : node.namespace;
+  return { id: `Group/${node.namespace}/${node.column}`, key, label: ns };
+};
+
+const listenersByGateway: Grouper = (node, expanded) => {
+  if (node.column !== LISTENER_COLUMN || node.key === undefined) return undefined;
+  const key = `gw:${node.key}`;
+  if (expanded.has(key)) return undefined;
+  return { id: `Group/listeners/${node.key}`, key, label: `${node.ref?.name ?? node.key} listeners` };
+};
+
+function size(graph: { nodes: readonly unknown[]; edges: readonly unknown[] }): number {
+  return graph.nodes.length + graph.edges.length;
+}
+
+function collapse(
+  nodes: readonly ViewNode[],
+  edges: readonly ViewEdge[],
+  grouper: Grouper,
+  expanded: ReadonlySet<string>,
+  shownAs: Map<string, string>,
+) {
+  const groups = new Map<string, ViewNode>();
+  const remap = new Map<string, string>();
+  const kept: ViewNode[] = [];
+  for (const node of nodes) {
+    const g = node.group === undefined ? grouper(node as TopoNode, expanded) : undefined;
+    if (g === undefined) {
+      kept.push(node);
+      continue;
+    }
+    remap.set(node.id, g.id);
+    const existing = groups.get(g.id);
+    const count = (existing?.group?.count ?? 0) + 1;
+    const health = existing === undefined ? node.health : worse(existing.health, node.health);
+    groups.set(g.id, {
+      id: g.id,
+      kind: node.kind,
+      column: node.column,
+      label: g.label,
+      sublabel: `${count} ${node.kind === 'Rule' ? 'rules' : 'objects'} · click to expand`,
+      namespace: node.namespace,
+      health,
+      group: { count, expandKey: g.key },
+    });
+  }
+  for (const [id, target] of shownAs) {
+    const again = remap.get(target);
+    if (again !== undefined) shownAs.set(id, again);
+  }
+  const merged = new Map<string, ViewEdge>();
+  for (const edge of edges) {
+    const source = remap.get(edge.source) ?? edge.source;
+    const target = remap.get(edge.target) ?? edge.target;
+    if (source === target) continue;
+    const id =
+      source === edge.source && target === edge.target ? edge.id : `${edge.kind}:${source}->${target}`;
+    const prior = merged.get(id);
+    if (prior === undefined) {
+      merged.set(id, { ...edge, id, source, target });
+    } else {
+      const { label: _label, ...rest } = prior;
+      merged.set(id, {
+        ...rest,
+        health: worse(prior.health, edge.health),
+        count: (prior.count ?? 1) + (edge.count ?? 1),
+      });
+    }
+  }
+  return { nodes: [...kept, ...groups.values()], edges: [...merged.values()] };
+}
+
+/** The graph to mount: the topology itself when small enough, else its aggregation. */
+export function aggregate(topology: Topology, expanded: ReadonlySet<string>, budget = DOM_BUDGET): ViewGraph {
+  const shownAs = new Map<string, string>(topology.nodes.map((n) => [n.id, n.id]));
+  let graph: { nodes: readonly ViewNode[]; edges: readonly ViewEdge[] } = topology;
+  if (size(graph) <= budget) return { ...graph, aggregated: false, shownAs };
+  for (const grouper of [byNamespace, listenersByGateway]) {
+    graph = collapse(graph.nodes, graph.edges, grouper, expanded, shownAs);
+    if (size(graph) <= budget) break;
+  }
+  return { ...graph, aggregated: true, shownAs };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { EngineState } from './state.ts';
+import type { EngineResult } from './types.ts';
+
+const YAML = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: gc }
+spec: { controllerName: example.com/c }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: gw, namespace: infra }
+spec:
+  gatewayClassName: gc
+  listeners:
+    - { name: web, port: 80, protocol: HTTP, hostname: "*.a.example", allowedRoutes: { namespaces: { from: All } } }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: ok, namespace: app }
+spec:
+  parentRefs: [{ name: gw, namespace: infra }]
+  hostnames: [x.a.example]
+  rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: cross, namespace: app }
+spec:
+  parentRefs: [{ name: gw, namespace: infra }]
+  rules: [{ backendRefs: [{ name: api, namespace: other, port: 80 }] }]
+---
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: app }
+spec: { ports: [{ port: 80 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: api, namespace: other }
+spec: { ports: [{ port: 80 }] }
+`;
+
+const GRANT = `
+apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: { name: allow-app, namespace: other }
+spec:
+  from: [{ group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: app }]
+  to: [{ group: "", kind: Service }]
+`;
+
+function health(result: EngineResult, id: string): string | undefined {
+  return result.topology.nodes.find((n) => n.id === id)?.health;
+}
+
+function wire(text: string): Record<string, unknown>[] {
+  // The live wire carries raw objects; reuse the YAML through the sandbox path to get them.
+  const state = new EngineState();
+  state.apply({ type: 'yaml', files: [{ name: 'x.yaml', text }] });
+  return state.compute().analysis.snapshot.objects.map((o) => ({ ...o.raw }));
+}
+
+describe('EngineState', () => {
+  it('runs load → analyze → topology → layout on sandbox YAML', () => {
+    const state = new EngineState();
+    state.apply({ type: 'yaml', files: [{ name: 'a.yaml', text: YAML }] });
+    const result = state.compute();
+    expect(result.source).toBe('yaml');
+    expect(health(result, 'HTTPRoute/app/ok')).toBe('ok');
+    expect(health(result, 'HTTPRoute/app/cross')).toBe('error');
+    const edge = result.topology.edges.find((e) => e.kind === 'missing-reference-grant');
+    expect(edge?.target).toBe('Service/other/api');
+    expect(result.view.nodes).toHaveLength(result.topology.nodes.length);
+    const columns = new Set(result.view.nodes.map((n) => `${n.column}:${n.position.x}`));
+    expect([...columns].every((c) => Number(c.split(':')[1]) === Number(c.split(':')[0]) * 300)).toBe(true);
+  });
+
+  it('keeps positions of existing nodes when the input changes', () => {
+    const state = new EngineState();
+    state.apply({ type: 'yaml', files: [{ name: 'a.yaml', text: YAML }] });
+    const first = state.compute();
+    state.apply({ type: 'yaml', files: [{ name: 'a.yaml', text: YAML + '---\n' + GRANT }] });
+    const second = state.compute();
+    for (const node of first.view.nodes) {
+      const again = second.view.nodes.find((n) => n.id === node.id);
+      if (again !== undefined) expect(again.position).toEqual(node.position);
+    }
+    expect(health(second, 'HTTPRoute/app/cross')).toBe('ok');
+  });
+
+  it('applies a what-if overlay on the live snapshot and reports what changed', () => {
+    const state = new EngineState();
+    const objects = wire(YAML).map((object) => ({ cluster: '', object }));
+    state.apply({
+      type: 'live-snapshot',
+      payload: { epoch: 'e1', seq: 1, source: { mode: 'live', contexts: [] }, kinds: [], objects },
+    });
+    const live = state.compute();
+    expect(live.source).toBe('live');
+    expect(health(live, 'HTTPRoute/app/cross')).toBe('error');
+    state.apply({ type: 'overlay', files: [{ name: 'grant.yaml', text: GRANT }] });
+    const whatIf = state.compute();
+    expect(health(whatIf, 'HTTPRoute/app/cross')).toBe('ok');
+    expect(whatIf.baseline?.changedNodes).toContain('HTTPRoute/app/cross');
+    expect(health(whatIf.baseline as unknown as EngineResult, 'HTTPRoute/app/cross')).toBe('error');
+  });
+
+  it('applies live deltas in order', () => {
+    const state = new EngineState();
+    const objects = wire(YAML);
+    state.apply({
+      type: 'live-snapshot',
+      payload: {
+        epoch: 'e1',
+        seq: 1,
+        source: { mode: 'live', contexts: [] },
+        kinds: [],
+        objects: objects.map((object) => ({ cluster: '', object })),
+      },
+    });
+    const grant = wire(GRANT)[0] as Record<string, unknown>;
+    state.apply({
+      type: 'live-delta',
+      payload: { epoch: 'e1', seq: 2, changes: [{ type: 'ADDED', cluster: '', object: grant }] },
+    });
+    expect(health(state.compute(), 'HTTPRoute/app/cross')).toBe('ok');
+    state.apply({
+      type: 'live-delta',
+      payload: { epoch: 'e1', seq: 3, changes: [{ type: 'DELETED', cluster: '', object: grant }] },
+    });
+    expect(health(state.compute(), 'HTTPRoute/app/cross')).toBe('error');
+  });
+});

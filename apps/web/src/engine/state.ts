@@ -1,0 +1,150 @@
+/**
+ * The engine's state machine, free of Worker APIs so it can be unit-tested: it keeps the current
+ * source (live objects or YAML files), an optional what-if overlay, the cluster filter and the
+ * previous layout, and computes an EngineResult on demand.
+ */
+import { buildTopology, createSnapshot } from '@gatescope/core';
+import type { Analysis, Diagnostic, GwObject, Snapshot, Topology } from '@gatescope/core';
+import { aggregate } from './aggregate.ts';
+import { layoutGraph } from './layout.ts';
+import type { Point } from './layout.ts';
+import { analyzeSnapshot, applyLiveChanges, liveSnapshot, loadFiles, secretsVisibleIn } from './pipeline.ts';
+import type { EngineRequest, EngineResult, EngineView, SourceFile, WhatIfBaseline } from './types.ts';
+
+interface Loaded {
+  readonly snapshot: Snapshot;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+const EMPTY: Loaded = { snapshot: createSnapshot([]), diagnostics: [] };
+
+function now(): number {
+  return globalThis.performance.now();
+}
+
+function clustersOf(snapshot: Snapshot): string[] {
+  return [...new Set(snapshot.objects.map((o) => o.meta.cluster))].filter((c) => c !== '').sort();
+}
+
+function onlyClusters(snapshot: Snapshot, clusters: readonly string[] | null): Snapshot {
+  if (clusters === null) return snapshot;
+  const wanted = new Set(clusters);
+  return createSnapshot(snapshot.objects.filter((o) => o.meta.cluster === '' || wanted.has(o.meta.cluster)));
+}
+
+/** The live snapshot with the overlay's objects on top (same key: the overlay wins). */
+function withOverlay(base: Snapshot, overlay: Snapshot): Snapshot {
+  const merged = new Map<string, GwObject>(base.objects.map((o) => [o.key, o]));
+  for (const o of overlay.objects) merged.set(o.key, o);
+  return createSnapshot(merged.values());
+}
+
+function changedNodes(baseline: Topology, current: Topology): string[] {
+  const before = new Map(baseline.nodes.map((n) => [n.id, n.health]));
+  return current.nodes.filter((n) => before.get(n.id) !== n.health).map((n) => n.id);
+}
+
+export class EngineState {
+  private source: 'live' | 'yaml' = 'live';
+  private live: Loaded = EMPTY;
+  private yaml: Loaded = EMPTY;
+  private overlay: Loaded | null = null;
+  private clusters: readonly string[] | null = null;
+  private expanded = new Set<string>();
+  private positions = new Map<string, Point>();
+  private revision = 0;
+  private baselineCache: { snapshot: Snapshot; analysis: Analysis; topology: Topology } | null = null;
+  private loadMs = 0;
+  private liveSecretsVisible = false;
+
+  /** Applies one request; returns false when nothing visible can have changed. */
+  apply(request: EngineRequest): boolean {
+    const start = now();
+    switch (request.type) {
+      case 'live-snapshot':
+        this.live = liveSnapshot(request.payload.objects);
+        this.liveSecretsVisible = secretsVisibleIn(request.payload.kinds);
+        break;
+      case 'live-delta':
+        this.live = applyLiveChanges(this.live, request.payload.changes);
+        break;
+      case 'yaml':
+        this.source = 'yaml';
+        this.yaml = loadFiles(request.files);
+        break;
+      case 'source':
+        this.source = request.source;
+        break;
+      case 'overlay':
+        this.overlay = request.files === null ? null : loadFiles(request.files);
+        break;
+      case 'clusters':
+        this.clusters = request.clusters;
+        break;
+      case 'expanded':
+        this.expanded = new Set(request.keys);
+        break;
+    }
+    this.loadMs = now() - start;
+    // Live traffic while the sandbox YAML is shown changes nothing on screen.
+    return !(this.source === 'yaml' && request.type.startsWith('live-'));
+  }
+
+  private secretsVisible(): boolean {
+    return this.source === 'yaml' || this.liveSecretsVisible;
+  }
+
+  private baseline(snapshot: Snapshot): { analysis: Analysis; topology: Topology } {
+    if (this.baselineCache?.snapshot !== snapshot) {
+      const analysis = analyzeSnapshot(snapshot, this.secretsVisible());
+      this.baselineCache = { snapshot, analysis, topology: buildTopology(analysis) };
+    }
+    return this.baselineCache;
+  }
+
+  compute(): EngineResult {
+    const loaded = this.source === 'live' ? this.live : this.yaml;
+    const base = onlyClusters(loaded.snapshot, this.clusters);
+    const whatIf = this.source === 'live' && this.overlay !== null ? this.overlay : null;
+    const snapshot = whatIf === null ? base : withOverlay(base, whatIf.snapshot);
+
+    let t = now();
+    const analysis = analyzeSnapshot(snapshot, this.secretsVisible());
+    const analyzeMs = now() - t;
+    t = now();
+    const topology = buildTopology(analysis);
+    const topologyMs = now() - t;
+    t = now();
+    const view = this.layout(topology);
+    const layoutMs = now() - t;
+
+    let baseline: WhatIfBaseline | null = null;
+    if (whatIf !== null) {
+      const b = this.baseline(base);
+      baseline = { ...b, changedNodes: changedNodes(b.topology, topology) };
+    }
+    this.revision++;
+    return {
+      revision: this.revision,
+      source: this.source,
+      analysis,
+      topology,
+      view,
+      parseDiagnostics: [...loaded.diagnostics, ...(whatIf?.diagnostics ?? [])],
+      baseline,
+      clusters: clustersOf(loaded.snapshot),
+      timings: { loadMs: this.loadMs, analyzeMs, topologyMs, layoutMs },
+    };
+  }
+
+  private layout(topology: Topology): EngineView {
+    const graph = aggregate(topology, this.expanded);
+    const positions = layoutGraph(graph.nodes, graph.edges, this.positions);
+    // Only nodes on screen keep a place: a slot freed by a removed node can be reused.
+    this.positions = positions;
+    const nodes = graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? { x: 0, y: 0 } }));
+    return { nodes, edges: graph.edges, aggregated: graph.aggregated, shownAs: graph.shownAs };
+  }
+}
+
+export type { SourceFile };

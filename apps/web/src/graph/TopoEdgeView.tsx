@@ -1,0 +1,52 @@
+/**
+ * One graph edge with the DESIGN.md hooks: data-edge-kind and data-health. Labels are drawn only
+ * where they explain something (a problem, a weight, a grant) to keep the DOM small.
+ */
+import { memo } from 'react';
+import type { ReactElement } from 'react';
+import { EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
+import type { EdgeProps } from '@xyflow/react';
+import type { TopoFlowEdge } from './model.ts';
+
+function TopoEdgeViewImpl(props: EdgeProps<TopoFlowEdge>): ReactElement | null {
+  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
+  if (data === undefined) return null;
+  const { edge, dimmed, highlighted } = data;
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  const classes = ['topo-edge', `edge-${edge.kind}`, `health-${edge.health}`];
+  if (dimmed) classes.push('dimmed');
+  if (highlighted) classes.push('highlighted');
+  const label = edge.count !== undefined ? `${edge.count}×` : edge.label;
+  return (
+    <>
+      <g
+        className={classes.join(' ')}
+        data-edge-kind={edge.kind}
+        data-health={edge.health}
+        data-edge-id={edge.id}
+      >
+        <path d={path} className="topo-edge-hit" />
+        <path d={path} className="topo-edge-path" />
+      </g>
+      {label !== undefined && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-label health-${edge.health}${dimmed ? ' dimmed' : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const TopoEdgeView = memo(TopoEdgeViewImpl);

@@ -1,0 +1,104 @@
+/**
+ * The topology canvas: subscribes to the engine's positioned view, maps it (model.ts) and
+ * renders it with React Flow. Only visible elements are mounted.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import type { ReactElement } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import type { NodeMouseHandler } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useEngine } from '../engine/useEngine.ts';
+import { useViewState } from '../view/ViewState.tsx';
+import { useTheme } from '../shell/theme.ts';
+import { toFlow } from './model.ts';
+import type { TopoFlowNode } from './model.ts';
+import { ColumnNodeView, TopoNodeView } from './TopoNodeView.tsx';
+import { TopoEdgeView } from './TopoEdgeView.tsx';
+
+const nodeTypes = { topo: TopoNodeView, column: ColumnNodeView };
+const edgeTypes = { topo: TopoEdgeView };
+
+const MINIMAP_COLORS = { ok: '#2f9e6b', warning: '#d99a1c', error: '#e5484d', unknown: '#8b8d98' } as const;
+
+function minimapColor(node: TopoFlowNode): string {
+  return node.type === 'topo' ? MINIMAP_COLORS[node.data.node.health] : 'transparent';
+}
+
+function GraphCanvas(): ReactElement {
+  const engine = useEngine();
+  const viewState = useViewState();
+  const { theme } = useTheme();
+  const flow = useReactFlow();
+  const fitted = useRef(false);
+  const view = engine.result?.view;
+  const changed = useMemo(() => new Set(engine.result?.baseline?.changedNodes ?? []), [engine.result]);
+
+  const { nodes, edges } = useMemo(
+    () =>
+      view === undefined
+        ? { nodes: [], edges: [] }
+        : toFlow({
+            view,
+            filters: viewState.filters,
+            selected: viewState.selected,
+            highlight: viewState.highlight,
+            changed,
+          }),
+    [view, viewState.filters, viewState.selected, viewState.highlight, changed],
+  );
+
+  useEffect(() => {
+    if (fitted.current || nodes.length === 0) return;
+    fitted.current = true;
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+  }, [nodes.length, flow]);
+
+  const { selected, focusTick } = viewState;
+  useEffect(() => {
+    if (focusTick === 0 || selected === null || view === undefined) return;
+    const shown = view.shownAs.get(selected) ?? selected;
+    const node = view.nodes.find((n) => n.id === shown);
+    if (node !== undefined)
+      void flow.setCenter(node.position.x + 110, node.position.y + 26, { zoom: 1.1, duration: 300 });
+  }, [focusTick, selected, view, flow]);
+
+  const onNodeClick: NodeMouseHandler<TopoFlowNode> = (_event, node) => {
+    if (node.type !== 'topo') return;
+    const group = node.data.node.group;
+    if (group !== undefined) engine.toggleExpanded(group.expandKey);
+    else viewState.focus(node.id);
+  };
+
+  return (
+    <ReactFlow<TopoFlowNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodeClick={onNodeClick}
+      onPaneClick={() => viewState.select(null)}
+      nodesDraggable={false}
+      nodesConnectable={false}
+      elementsSelectable
+      onlyRenderVisibleElements
+      minZoom={0.05}
+      maxZoom={2}
+      colorMode={theme}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background gap={24} size={1} />
+      <Controls showInteractive={false} position="bottom-left" />
+      <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
+    </ReactFlow>
+  );
+}
+
+export function TopologyGraph(): ReactElement {
+  return (
+    <div className="graph" data-testid="topology-graph">
+      <ReactFlowProvider>
+        <GraphCanvas />
+      </ReactFlowProvider>
+    </div>
+  );
+}

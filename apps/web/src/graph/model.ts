@@ -1,0 +1,122 @@
+/**
+ * Maps the engine's positioned view graph to React Flow nodes and edges, applying the filters.
+ * Pure: tested without a DOM.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Health } from '@gatescope/core';
+import { COLUMN_TITLES } from '@gatescope/core';
+import type { ViewEdge } from '../engine/aggregate.ts';
+import { COLUMN_WIDTH } from '../engine/layout.ts';
+import type { EngineView, PositionedNode } from '../engine/types.ts';
+import type { Filters, Highlight } from '../view/ViewState.tsx';
+
+export interface TopoNodeData extends Record<string, unknown> {
+  readonly node: PositionedNode;
+  readonly dimmed: boolean;
+  readonly highlighted: boolean;
+  readonly changed: boolean;
+}
+
+export interface ColumnNodeData extends Record<string, unknown> {
+  readonly title: string;
+}
+
+export interface TopoEdgeData extends Record<string, unknown> {
+  readonly edge: ViewEdge;
+  readonly dimmed: boolean;
+  readonly highlighted: boolean;
+}
+
+export type TopoFlowNode = Node<TopoNodeData, 'topo'> | Node<ColumnNodeData, 'column'>;
+export type TopoFlowEdge = Edge<TopoEdgeData, 'topo'>;
+
+export function isProblem(health: Health): boolean {
+  return health !== 'ok';
+}
+
+function matchesText(node: PositionedNode, text: string): boolean {
+  if (text === '') return true;
+  const needle = text.toLowerCase();
+  return node.id.toLowerCase().includes(needle) || node.label.toLowerCase().includes(needle);
+}
+
+/** Which nodes to mount: namespace and kind filters, and "only problems" (with neighbours). */
+export function visibleNodeIds(view: EngineView, filters: Filters): Set<string> {
+  const namespaces = new Set(filters.namespaces);
+  const kinds = new Set(filters.kinds);
+  const passes = (n: PositionedNode): boolean =>
+    (namespaces.size === 0 || namespaces.has(n.namespace) || n.namespace === '') &&
+    (kinds.size === 0 || kinds.has(n.kind));
+  const visible = new Set(view.nodes.filter(passes).map((n) => n.id));
+  if (!filters.onlyProblems) return visible;
+  const problems = new Set(
+    view.nodes.filter((n) => visible.has(n.id) && isProblem(n.health)).map((n) => n.id),
+  );
+  const withContext = new Set(problems);
+  for (const e of view.edges) {
+    if (problems.has(e.source) && visible.has(e.target)) withContext.add(e.target);
+    if (problems.has(e.target) && visible.has(e.source)) withContext.add(e.source);
+  }
+  return withContext;
+}
+
+export interface FlowInput {
+  readonly view: EngineView;
+  readonly filters: Filters;
+  readonly selected: string | null;
+  readonly highlight: Highlight | null;
+  readonly changed: ReadonlySet<string>;
+}
+
+export function toFlow(input: FlowInput): { nodes: TopoFlowNode[]; edges: TopoFlowEdge[] } {
+  const { view, filters, selected, highlight, changed } = input;
+  const visible = visibleNodeIds(view, filters);
+  const lit = new Set(highlight?.nodes ?? []);
+  const litEdges = new Set(highlight?.edges ?? []);
+  const nodes: TopoFlowNode[] = [];
+  const columns = new Set<number>();
+  for (const n of view.nodes) {
+    if (!visible.has(n.id)) continue;
+    columns.add(n.column);
+    const dimmed = (filters.text !== '' && !matchesText(n, filters.text)) || (lit.size > 0 && !lit.has(n.id));
+    nodes.push({
+      id: n.id,
+      type: 'topo',
+      position: n.position,
+      selected: n.id === selected,
+      data: { node: n, dimmed, highlighted: lit.has(n.id), changed: changed.has(n.id) },
+    });
+  }
+  for (const column of columns) {
+    nodes.push({
+      id: `column:${column}`,
+      type: 'column',
+      position: { x: column * COLUMN_WIDTH, y: -64 },
+      selectable: false,
+      draggable: false,
+      focusable: false,
+      data: { title: COLUMN_TITLES[column] ?? '' },
+    });
+  }
+  const edges: TopoFlowEdge[] = [];
+  for (const e of view.edges) {
+    if (!visible.has(e.source) || !visible.has(e.target)) continue;
+    const highlighted = litEdges.has(e.id) || (lit.has(e.source) && lit.has(e.target));
+    edges.push({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: 'topo',
+      data: { edge: e, dimmed: lit.size > 0 && !highlighted, highlighted },
+    });
+  }
+  return { nodes, edges };
+}
+
+/** Problem nodes in reading order (column, then top to bottom): what `j`/`k` step through. */
+export function problemOrder(view: EngineView): string[] {
+  return view.nodes
+    .filter((n) => isProblem(n.health) && n.health !== 'unknown' && n.group === undefined)
+    .sort((a, b) => a.column - b.column || a.position.y - b.position.y)
+    .map((n) => n.id);
+}

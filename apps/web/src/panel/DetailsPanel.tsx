@@ -1,0 +1,130 @@
+/**
+ * Details of the selected node: health, conditions (observed vs predicted), its diagnostics with
+ * fixes, neighbours and the object's YAML.
+ */
+import { useMemo } from 'react';
+import type { ReactElement } from 'react';
+import type { Analysis, Diagnostic, TopoNode, Topology } from '@gatescope/core';
+import { diagnosticNodeId } from '@gatescope/core';
+import { stringify } from 'yaml';
+import { useEngine } from '../engine/useEngine.ts';
+import { useViewState } from '../view/ViewState.tsx';
+import { KindIcon } from '../graph/KindIcon.tsx';
+import { ConditionsTable } from './ConditionsTable.tsx';
+import { conditionSections } from './conditions.ts';
+import { DiagnosticCard } from './DiagnosticCard.tsx';
+import { Neighbours } from './Neighbours.tsx';
+
+const HEALTH_WORDS = { ok: 'Healthy', warning: 'Warning', error: 'Failing', unknown: 'Pending' } as const;
+
+/** Diagnostics about this node: its object's, narrowed to the rule for rule nodes. */
+export function diagnosticsFor(node: TopoNode, analysis: Analysis): Diagnostic[] {
+  if (node.ref === undefined) return [];
+  const ownerId = `${node.ref.kind}/${node.ref.namespace}/${node.ref.name}`;
+  const own = analysis.diagnostics.filter((d) => diagnosticNodeId(d) === ownerId);
+  if (node.kind === 'Rule') {
+    const index = node.id.slice(node.id.lastIndexOf('/') + 1);
+    return own.filter((d) => d.field?.startsWith(`spec.rules[${index}]`) === true);
+  }
+  if (node.kind === 'Listener') {
+    const name = node.label;
+    return own.filter((d) => d.field?.startsWith('spec.listeners') === true && d.message.includes(name));
+  }
+  return own;
+}
+
+function objectYaml(node: TopoNode, analysis: Analysis): string | null {
+  if (node.key === undefined) return null;
+  const object = analysis.snapshot.byKey.get(node.key);
+  return object === undefined ? null : stringify(object.raw, { lineWidth: 0 });
+}
+
+function Header({ node }: { readonly node: TopoNode }): ReactElement {
+  return (
+    <header className="details-header">
+      <KindIcon kind={node.kind} />
+      <div>
+        <h2>{node.label}</h2>
+        <p className="muted small">
+          {node.realKind ?? node.kind}
+          {node.namespace !== '' && ` · ${node.namespace}`}
+          {node.cluster !== undefined && ` · ${node.cluster}`}
+        </p>
+      </div>
+      <span className={`health-pill health-${node.health}`} data-testid="details-health">
+        {HEALTH_WORDS[node.health]}
+      </span>
+    </header>
+  );
+}
+
+function NodeDetails({
+  node,
+  analysis,
+  topology,
+}: {
+  node: TopoNode;
+  analysis: Analysis;
+  topology: Topology;
+}): ReactElement {
+  const sections = useMemo(() => conditionSections(node, analysis), [node, analysis]);
+  const diagnostics = useMemo(() => diagnosticsFor(node, analysis), [node, analysis]);
+  const yaml = useMemo(() => objectYaml(node, analysis), [node, analysis]);
+  return (
+    <div className="details" data-testid="details" data-node={node.id}>
+      <Header node={node} />
+      {node.ghost === true && (
+        <p className="callout callout-error">
+          This {node.realKind ?? node.kind} is referenced but does not exist in the input. Create it, or fix
+          the reference.
+        </p>
+      )}
+      {diagnostics.length > 0 && (
+        <section>
+          <h3>Problems</h3>
+          {diagnostics.map((d, i) => (
+            <DiagnosticCard key={`${d.code}:${i}`} diagnostic={d} />
+          ))}
+        </section>
+      )}
+      {sections.length > 0 && (
+        <section>
+          <h3>Conditions</h3>
+          {sections.map((s) => (
+            <ConditionsTable key={s.title} section={s} />
+          ))}
+        </section>
+      )}
+      <Neighbours node={node} topology={topology} />
+      {yaml !== null && (
+        <section>
+          <h3>YAML</h3>
+          <pre className="yaml" data-testid="object-yaml">
+            {yaml}
+          </pre>
+        </section>
+      )}
+    </div>
+  );
+}
+
+export function DetailsPanel(): ReactElement {
+  const { result } = useEngine();
+  const { selected } = useViewState();
+  const node = useMemo(
+    () => (selected === null ? undefined : result?.topology.nodes.find((n) => n.id === selected)),
+    [selected, result],
+  );
+  if (result === null) return <p className="muted pad">Waiting for the first analysis…</p>;
+  if (node === undefined) {
+    return (
+      <div className="empty-state">
+        <p>Click a node to see its conditions, problems, neighbours and YAML.</p>
+        <p className="muted small">
+          <kbd>j</kbd>/<kbd>k</kbd> step through problems · <kbd>/</kbd> search · <kbd>Esc</kbd> clear
+        </p>
+      </div>
+    );
+  }
+  return <NodeDetails node={node} analysis={result.analysis} topology={result.topology} />;
+}

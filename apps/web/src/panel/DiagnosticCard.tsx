@@ -1,0 +1,80 @@
+/** One diagnostic: code, message, reason and the copyable fix (YAML or command). */
+import { useState } from 'react';
+import type { MouseEvent, ReactElement } from 'react';
+import type { Diagnostic } from '@gatescope/core';
+
+function CopyBlock({ text, label }: { readonly text: string; readonly label: string }): ReactElement {
+  const [copied, setCopied] = useState(false);
+  const copy = (event: MouseEvent): void => {
+    event.stopPropagation();
+    void navigator.clipboard
+      ?.writeText(text)
+      .then(() => {
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+      })
+      .catch(() => setCopied(false));
+  };
+  return (
+    <div className="copy-block">
+      <div className="copy-block-head">
+        <span>{label}</span>
+        <button type="button" className="ghost-button" onClick={copy} data-testid="copy-fix">
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+      <pre>{text}</pre>
+    </div>
+  );
+}
+
+export function DiagnosticCard({
+  diagnostic,
+  onFocus,
+  showObject = false,
+}: {
+  readonly diagnostic: Diagnostic;
+  readonly onFocus?: () => void;
+  readonly showObject?: boolean;
+}): ReactElement {
+  const d = diagnostic;
+  const object =
+    d.object.namespace === ''
+      ? `${d.object.kind} ${d.object.name}`
+      : `${d.object.kind} ${d.object.namespace}/${d.object.name}`;
+  return (
+    <article
+      className={`diagnostic severity-${d.severity}${onFocus === undefined ? '' : ' clickable'}`}
+      data-testid="diagnostic"
+      data-code={d.code}
+      onClick={onFocus}
+    >
+      <header>
+        <span className={`severity-pill severity-${d.severity}`}>{d.severity}</span>
+        <code className="diagnostic-code">{d.code}</code>
+        {d.reason !== undefined && <span className="reason">{d.reason}</span>}
+      </header>
+      {showObject && (
+        <button type="button" className="link-button diagnostic-object">
+          {object}
+        </button>
+      )}
+      <p className="diagnostic-message">{d.message}</p>
+      {d.field !== undefined && <p className="muted small">at {d.field}</p>}
+      {d.source !== undefined && (
+        <p className="muted small">
+          {d.source.file}:{d.source.line}:{d.source.column}
+        </p>
+      )}
+      {d.fix !== undefined && (
+        <div className="fix" data-testid="diagnostic-fix">
+          <p>
+            <strong>Fix:</strong> {d.fix.summary}
+          </p>
+          {d.fix.yaml !== undefined && <CopyBlock text={d.fix.yaml} label="Apply this YAML" />}
+          {d.fix.command !== undefined && <CopyBlock text={d.fix.command} label="Run" />}
+        </div>
+      )}
+    </article>
+  );
+}

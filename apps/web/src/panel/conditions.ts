@@ -1,0 +1,123 @@
+/**
+ * Observed (what the controller wrote) vs predicted (what a conformant controller would write)
+ * conditions of a node, lined up by type. Pure.
+ */
+import { ROUTE_KINDS } from '@gatescope/core';
+import type { Analysis, Condition, GwObject, Route, TopoNode } from '@gatescope/core';
+
+export interface ConditionRow {
+  readonly type: string;
+  readonly observed?: Condition;
+  readonly predicted?: Condition;
+  /** Both present and status or reason differ. */
+  readonly differs: boolean;
+}
+
+export interface ConditionSection {
+  readonly title: string;
+  readonly rows: readonly ConditionRow[];
+  readonly hasObserved: boolean;
+}
+
+interface ParentRefLike {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly sectionName?: string;
+  readonly port?: number;
+}
+
+export function lineUp(
+  observed: readonly Condition[] | undefined,
+  predicted: readonly Condition[],
+): ConditionRow[] {
+  const types = [...new Set([...predicted.map((c) => c.type), ...(observed ?? []).map((c) => c.type)])];
+  return types.map((type) => {
+    const o = observed?.find((c) => c.type === type);
+    const p = predicted.find((c) => c.type === type);
+    const differs = o !== undefined && p !== undefined && (o.status !== p.status || o.reason !== p.reason);
+    return {
+      type,
+      differs,
+      ...(o === undefined ? {} : { observed: o }),
+      ...(p === undefined ? {} : { predicted: p }),
+    };
+  });
+}
+
+function parentTitle(p: ParentRefLike): string {
+  const section = p.sectionName === undefined ? '' : `/${p.sectionName}`;
+  const port = p.port === undefined ? '' : `:${p.port}`;
+  return `parent ${p.kind} ${p.namespace}/${p.name}${section}${port}`;
+}
+
+function sameParent(a: ParentRefLike, b: ParentRefLike): boolean {
+  return (
+    a.group === b.group &&
+    a.kind === b.kind &&
+    a.namespace === b.namespace &&
+    a.name === b.name &&
+    a.sectionName === b.sectionName &&
+    a.port === b.port
+  );
+}
+
+function isRoute(object: GwObject): object is Route {
+  return (ROUTE_KINDS as readonly string[]).includes(object.kind);
+}
+
+export function conditionSections(node: TopoNode, analysis: Analysis): ConditionSection[] {
+  if (node.key === undefined) return [];
+  const object = analysis.snapshot.byKey.get(node.key);
+  const predicted = analysis.predicted.get(node.key);
+  if (node.kind === 'Listener') {
+    const listener = analysis.listeners.find((l) => l.id === node.id);
+    if (listener === undefined) return [];
+    const observedListeners =
+      object?.kind === 'Gateway' || object?.kind === 'ListenerSet' ? object.observed?.listeners : undefined;
+    const observed = observedListeners?.find((l) => l.name === listener.name)?.conditions;
+    return [
+      {
+        title: `listener ${listener.name}`,
+        rows: lineUp(observed, listener.conditions),
+        hasObserved: observed !== undefined,
+      },
+    ];
+  }
+  if (node.kind === 'Rule' || object === undefined) return [];
+  if (predicted?.kind === 'Route' && isRoute(object)) {
+    const observedParents = object.observed?.parents ?? [];
+    const sections = predicted.parents.map((p) => {
+      const observed = observedParents.find((o) => sameParent(o.parentRef, p.parentRef))?.conditions;
+      return {
+        title: parentTitle(p.parentRef),
+        rows: lineUp(observed, p.conditions),
+        hasObserved: observed !== undefined,
+      };
+    });
+    for (const o of observedParents) {
+      if (predicted.parents.some((p) => sameParent(o.parentRef, p.parentRef))) continue;
+      sections.push({
+        title: `${parentTitle(o.parentRef)} (${o.controllerName})`,
+        rows: lineUp(o.conditions, []),
+        hasObserved: true,
+      });
+    }
+    return sections;
+  }
+  if (predicted !== undefined && predicted.kind !== 'Route') {
+    const observed =
+      object.kind === 'GatewayClass' || object.kind === 'Gateway' || object.kind === 'ListenerSet'
+        ? object.observed?.conditions
+        : undefined;
+    return [
+      {
+        title: object.kind,
+        rows: lineUp(observed, predicted.conditions),
+        hasObserved: observed !== undefined,
+      },
+    ];
+  }
+  return [];
+}

@@ -1,0 +1,26 @@
+/** Shown when the input spans several kube contexts: one of them, or all (multi-cluster view). */
+import type { ReactElement } from 'react';
+import { useEngine } from '../engine/useEngine.ts';
+
+export function ContextPicker(): ReactElement | null {
+  const { result, clusters, setClusters } = useEngine();
+  const available = result?.clusters ?? [];
+  if (available.length < 2) return null;
+  return (
+    <label className="context-picker">
+      <span className="sr-only">Kube context</span>
+      <select
+        data-testid="context-picker"
+        value={clusters === null ? '' : (clusters[0] ?? '')}
+        onChange={(e) => setClusters(e.target.value === '' ? null : [e.target.value])}
+      >
+        <option value="">All contexts (multi-cluster)</option>
+        {available.map((c) => (
+          <option key={c} value={c}>
+            {c}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

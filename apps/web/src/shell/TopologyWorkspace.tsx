@@ -1,0 +1,39 @@
+/**
+ * The graph with its toolbar and the right panel. The `/` page is this; the sandbox page can
+ * embed it next to its editor (it reads the same engine and view state).
+ */
+import type { ReactElement } from 'react';
+import { useEngine } from '../engine/useEngine.ts';
+import { FilterBar } from '../graph/FilterBar.tsx';
+import { TopologyGraph } from '../graph/TopologyGraph.tsx';
+import { SidePanel } from '../panel/SidePanel.tsx';
+
+function EmptyGraph(): ReactElement | null {
+  const { result, status, error } = useEngine();
+  if (status === 'error') return <div className="graph-overlay error">Analysis failed: {error}</div>;
+  if (result === null) return <div className="graph-overlay">Loading…</div>;
+  if (result.topology.nodes.length === 0) {
+    return (
+      <div className="graph-overlay" data-testid="empty-graph">
+        <p>Nothing to show yet: no Gateway API objects in this source.</p>
+        <p className="muted small">Try the Sandbox to paste YAML or load a scenario.</p>
+      </div>
+    );
+  }
+  return null;
+}
+
+export function TopologyWorkspace(): ReactElement {
+  return (
+    <div className="workspace">
+      <div className="graph-column">
+        <FilterBar />
+        <div className="graph-wrap">
+          <TopologyGraph />
+          <EmptyGraph />
+        </div>
+      </div>
+      <SidePanel />
+    </div>
+  );
+}
