@@ -1,15 +1,157 @@
-// Sandbox page: paste or drop YAML, see the graph and diagnostics. Minimal first version; the
-// editor, scenarios and what-if grow here (issue 6).
-import type { ReactElement } from 'react';
+/**
+ * The sandbox: a YAML editor next to the topology. Typing re-analyses (debounced, in the engine's
+ * Worker); Apply does it at once. Scenarios, file drop, Ingress import, "assume X exists" stubs
+ * and what-if over the live snapshot live here.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { DragEvent, ReactElement } from 'react';
+import { useEngine } from '../engine/useEngine.ts';
+import { TopologyWorkspace } from '../shell/TopologyWorkspace.tsx';
+import { AssumptionsPanel } from './AssumptionsPanel.tsx';
+import { missingObjects } from './assumptions.ts';
+import { IngressImportDialog } from './IngressImportDialog.tsx';
+import { editorProblems } from './problems.ts';
+import { SandboxEditor } from './SandboxEditor.tsx';
+import { SandboxToolbar } from './SandboxToolbar.tsx';
+import { loadScenarioText, type Scenario } from './scenarios.ts';
+import { getSandbox, sandboxFiles, updateSandbox, useSandbox } from './store.ts';
+import { WhatIfPanel } from './WhatIfPanel.tsx';
+import './sandbox.css';
+
+const DEBOUNCE_MS = 350;
+
+function joinDocs(a: string, b: string): string {
+  if (a.trim() === '') return b;
+  return `${a.replace(/\n*$/, '\n')}---\n${b}`;
+}
+
+function useAnalyseSandbox(): () => void {
+  const sandbox = useSandbox();
+  const { loadYaml, setOverlay, setSource } = useEngine();
+  const files = useMemo(() => sandboxFiles(sandbox), [sandbox]);
+  const { whatIf } = sandbox;
+  const apply = useCallback(() => {
+    if (whatIf) {
+      setOverlay(files);
+      setSource('live');
+    } else {
+      setOverlay(null);
+      loadYaml(files);
+    }
+  }, [files, whatIf, loadYaml, setOverlay, setSource]);
+  useEffect(() => {
+    const timer = window.setTimeout(apply, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [apply]);
+  return apply;
+}
+
+function Status(): ReactElement {
+  const { result, status } = useEngine();
+  if (result === null) return <span className="sb-muted">Analysing…</span>;
+  const diags = [...result.parseDiagnostics, ...result.analysis.diagnostics];
+  const errors = diags.filter((d) => d.severity === 'error').length;
+  const warnings = diags.filter((d) => d.severity === 'warning').length;
+  return (
+    <span className="sb-status" data-testid="sandbox-status" data-state={status}>
+      {result.analysis.snapshot.objects.length} objects · {errors} errors · {warnings} warnings
+      {status === 'working' ? ' · analysing…' : ''}
+    </span>
+  );
+}
 
 export default function SandboxPage(): ReactElement {
+  const sandbox = useSandbox();
+  const { result } = useEngine();
+  const apply = useAnalyseSandbox();
+  const [ingressOpen, setIngressOpen] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const problems = useMemo(() => editorProblems(result), [result]);
+  const missing = useMemo(() => {
+    if (result === null) return [];
+    const assumed = new Set(sandbox.assumptions.map((a) => a.key));
+    return missingObjects(result.analysis).filter((m) => !assumed.has(m.key));
+  }, [result, sandbox.assumptions]);
+
+  const loadScenario = (scenario: Scenario): void => {
+    loadScenarioText(scenario)
+      .then((text) => {
+        updateSandbox({ yaml: text, tests: scenario.tests ?? [], assumptions: [] }, true);
+        setMessage(`Loaded scenario “${scenario.title}”.`);
+      })
+      .catch((error: unknown) => setMessage(`Could not load the scenario: ${String(error)}`));
+  };
+
+  const loadFiles = (files: readonly File[]): void => {
+    if (files.length === 0) return;
+    Promise.all(files.map((f) => f.text()))
+      .then((texts) => {
+        updateSandbox({ yaml: texts.reduce(joinDocs, ''), assumptions: [] }, true);
+        setMessage(`Loaded ${files.map((f) => f.name).join(', ')}.`);
+      })
+      .catch((error: unknown) => setMessage(`Could not read the file: ${String(error)}`));
+  };
+
+  const onDrop = (event: DragEvent<HTMLDivElement>): void => {
+    event.preventDefault();
+    setDragging(false);
+    loadFiles([...event.dataTransfer.files]);
+  };
+
   return (
-    <section className="sandbox-page" aria-label="Sandbox">
-      <h2>Sandbox</h2>
-      <textarea data-testid="sandbox-editor" aria-label="Sandbox YAML" spellCheck={false} />
-      <button type="button" data-testid="sandbox-apply">
-        Apply
-      </button>
-    </section>
+    <div className="sb-page">
+      <div
+        className={dragging ? 'sb-left sb-dragging' : 'sb-left'}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) {
+            e.preventDefault();
+            setDragging(true);
+          }
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <SandboxToolbar
+          whatIf={sandbox.whatIf}
+          liveAvailable
+          onScenario={loadScenario}
+          onFiles={loadFiles}
+          onIngress={() => setIngressOpen(true)}
+          onWhatIf={(on) => updateSandbox({ whatIf: on })}
+          onApply={apply}
+          onClear={() => updateSandbox({ yaml: '', assumptions: [], tests: [] }, true)}
+        />
+        <div className="sb-statusbar">
+          <Status />
+          {message !== null && <span className="sb-muted sb-message">{message}</span>}
+        </div>
+        <SandboxEditor
+          value={sandbox.yaml}
+          loadTick={sandbox.loadTick}
+          onChange={(text) => updateSandbox({ yaml: text })}
+          problems={problems}
+        />
+        {dragging && <div className="sb-drop-hint">Drop YAML files to load them</div>}
+        <AssumptionsPanel
+          missing={missing}
+          assumed={sandbox.assumptions}
+          onAssume={(a) => updateSandbox({ assumptions: [...sandbox.assumptions, a] })}
+          onRemove={(key) => updateSandbox({ assumptions: sandbox.assumptions.filter((a) => a.key !== key) })}
+        />
+        {sandbox.whatIf && <WhatIfPanel result={result} />}
+      </div>
+      <TopologyWorkspace />
+      {ingressOpen && (
+        <IngressImportDialog
+          onClose={() => setIngressOpen(false)}
+          onLoad={(yaml, mode) => {
+            updateSandbox({ yaml: mode === 'replace' ? yaml : joinDocs(getSandbox().yaml, yaml) }, true);
+            setIngressOpen(false);
+            setMessage('Loaded the converted Gateway API resources.');
+          }}
+        />
+      )}
+    </div>
   );
 }
