@@ -18,6 +18,8 @@ export interface SandboxState {
   readonly yaml: string;
   readonly assumptions: readonly Assumption[];
   readonly tests: readonly RouteTest[];
+  /** The simulator form's request (shared in links so the same trace shows). */
+  readonly request: RouteTest | null;
   /** Apply the YAML on top of the live snapshot instead of alone. */
   readonly whatIf: boolean;
   /** Bumped when the text is replaced from outside the editor (scenario, share link, import). */
@@ -25,7 +27,14 @@ export interface SandboxState {
 }
 
 const STORAGE_KEY = 'gatescope.sandbox.v1';
-const EMPTY: SandboxState = { yaml: '', assumptions: [], tests: [], whatIf: false, loadTick: 0 };
+const EMPTY: SandboxState = {
+  yaml: '',
+  assumptions: [],
+  tests: [],
+  request: null,
+  whatIf: false,
+  loadTick: 0,
+};
 
 function restore(): SandboxState {
   try {
@@ -36,6 +45,7 @@ function restore(): SandboxState {
       yaml: typeof saved.yaml === 'string' ? saved.yaml : '',
       assumptions: Array.isArray(saved.assumptions) ? saved.assumptions : [],
       tests: Array.isArray(saved.tests) ? saved.tests : [],
+      request: typeof saved.request === 'object' ? saved.request : null,
       whatIf: saved.whatIf === true,
       loadTick: 0,
     };

@@ -48,6 +48,7 @@ const view = z.strictObject({
   filters: filters.optional(),
   panel: z.string().max(64).optional(),
   activeTest: z.number().int().min(0).max(MAX_TESTS).optional(),
+  request: routeTestSchema.optional(),
 });
 
 /** A Kubernetes object: must at least say what it is. Its content is checked by normalize. */

@@ -41,6 +41,8 @@ export interface ShareView {
   readonly panel?: string;
   /** Index of the route test shown in the simulator form. */
   readonly activeTest?: number;
+  /** The simulator form's request, so the same trace shows when the link opens. */
+  readonly request?: RouteTest;
 }
 
 export type ShareSource =
