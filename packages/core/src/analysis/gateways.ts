@@ -14,6 +14,7 @@ import { findCondition } from './conditions.ts';
 import type { ListenerEval } from './listener-eval.ts';
 import { evaluateListener } from './listener-eval.ts';
 import { markConflicts } from './listener-conflicts.ts';
+import { applyFrontendValidation, backendClientCertificate } from './gateway-tls.ts';
 import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
 
 export interface GatewayEval {
@@ -23,6 +24,8 @@ export interface GatewayEval {
   /** Gateway listeners first, then admitted ListenerSets' listeners, in precedence order. */
   readonly listeners: ListenerEval[];
   readonly invalidParameters?: string;
+  /** Gateway ResolvedRefs from spec.tls.backend.clientCertificateRef, when set. */
+  readonly clientCertificate?: { readonly ok: boolean; readonly reason: string; readonly message: string };
 }
 
 export interface ListenerSetEval {
@@ -47,7 +50,10 @@ export function evaluateGateways(ctx: AnalysisContext, out: Diagnostic[]): Gatew
     else checkClassObserved(gatewayClass, out);
     const invalidParameters = checkParameters(ctx, gateway, out);
     const listeners = gateway.listeners.map((l) => evaluateListener(ctx, gateway, gateway, l, out));
+    applyFrontendValidation(ctx, gateway, listeners, out);
+    const clientCertificate = backendClientCertificate(ctx, gateway, out);
     const ge: GatewayEval = {
+      ...(clientCertificate === undefined ? {} : { clientCertificate }),
       gateway,
       controllerName: gatewayClass?.controllerName ?? ctx.options.defaultControllerName,
       listeners,

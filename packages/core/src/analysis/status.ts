@@ -95,7 +95,10 @@ export function gatewayStatus(ge: GatewayEval, attachedListenerSets: number | un
       ...extra,
     };
   }
-  return { kind: 'Gateway', conditions: gatewayConditions(ge, own), listeners, ...extra };
+  const conditions = gatewayConditions(ge, own);
+  const cc = ge.clientCertificate;
+  if (cc !== undefined) conditions.push(cond('ResolvedRefs', cc.ok, cc.reason, cc.message));
+  return { kind: 'Gateway', conditions, listeners, ...extra };
 }
 
 function gatewayConditions(ge: GatewayEval, own: readonly ListenerEval[]): Condition[] {

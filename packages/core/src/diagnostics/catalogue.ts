@@ -53,6 +53,14 @@ const ANALYSIS_ENTRIES = [
     'Point spec.infrastructure.parametersRef at an existing object of a kind the controller supports, or remove it.',
   ),
   e(
+    'GS205',
+    'GatewayInvalidClientCertificateRef',
+    'error',
+    'InvalidClientCertificateRef',
+    'Gateway backend TLS clientCertificateRef cannot be used',
+    'Point spec.tls.backend.clientCertificateRef at an existing kubernetes.io/tls Secret (add a ReferenceGrant when it is in another namespace).',
+  ),
+  e(
     'GS210',
     'ListenerUnsupportedProtocol',
     'error',
@@ -115,6 +123,14 @@ const ANALYSIS_ENTRIES = [
     undefined,
     'certificateRef health taken from the controller (Secrets not readable)',
     "Gatescope cannot read Secrets here; the listener's ResolvedRefs is the controller's observed condition. Grant the optional metadata-only Secret role to predict it.",
+  ),
+  e(
+    'GS218',
+    'ListenerInvalidCACertificateRef',
+    'error',
+    'NoValidCACertificate',
+    'Client certificate validation has no usable CA certificate',
+    'Fix spec.tls.frontend (default or the perPort entry for this port): caCertificateRefs must name existing ConfigMaps (ca.crt), with a ReferenceGrant when in another namespace.',
   ),
   e(
     'GS220',
@@ -343,62 +359,23 @@ const ANALYSIS_ENTRIES = [
     'Status observedGeneration is older than metadata.generation',
     'The controller has not processed the latest spec yet (or is down); wait or check the controller logs.',
   ),
-] as const satisfies readonly CatalogueEntry[];
+] as const;
 
-function e(
+function e<N extends string>(
   code: string,
-  name: string,
+  name: N,
   severity: Severity,
   reason: string | undefined,
   title: string,
   runbook: string,
-): CatalogueEntry {
+): CatalogueEntry & { readonly name: N } {
   return reason === undefined
     ? { code, name, severity, title, runbook }
     : { code, name, severity, reason, title, runbook };
 }
 
-export type CheckName =
-  | 'GatewayClassNotFound'
-  | 'GatewayClassNotAccepted'
-  | 'GatewayNotProgrammed'
-  | 'GatewayInvalidParameters'
-  | 'ListenerUnsupportedProtocol'
-  | 'ListenerProtocolConflict'
-  | 'ListenerHostnameConflict'
-  | 'ListenerInvalidRouteKinds'
-  | 'ListenerInvalidTLSConfig'
-  | 'ListenerInvalidCertificateRef'
-  | 'ListenerCertificateRefNotPermitted'
-  | 'ListenerCertificateUnverified'
-  | 'ListenerSetNotAllowed'
-  | 'ListenerSetParentNotFound'
-  | 'ListenerSetListenersNotValid'
-  | 'RouteParentNotFound'
-  | 'RouteNoMatchingSection'
-  | 'RouteNamespaceNotAllowed'
-  | 'RouteKindNotAllowed'
-  | 'RouteNoMatchingListenerHostname'
-  | 'RouteHostnameCollision'
-  | 'RouteParentPending'
-  | 'RouteParentListenerSetNotAccepted'
-  | 'BackendNotFound'
-  | 'BackendInvalidKind'
-  | 'BackendPortInvalid'
-  | 'BackendRefNotPermitted'
-  | 'AllBackendWeightsZero'
-  | 'BackendNoReadyEndpoints'
-  | 'ServiceImportNoClusters'
-  | 'RouteShadowed'
-  | 'RuleShadowed'
-  | 'PolicyTargetNotFound'
-  | 'PolicyConflict'
-  | 'BackendTLSPolicyInvalidCACertificateRef'
-  | 'BackendTLSPolicyCARefNotPermitted'
-  | 'FeatureNotSupported'
-  | 'ExperimentalFieldOnStandardChannel'
-  | 'StatusDisagreesWithPrediction'
-  | 'StaleObservedGeneration';
+/** The name of every analysis check (the catalogue above is the single source). */
+export type CheckName = (typeof ANALYSIS_ENTRIES)[number]['name'];
 
 const PARSE_RUNBOOK = 'Fix the input at the reported file:line:col; the rest of the input still loads.';
 
