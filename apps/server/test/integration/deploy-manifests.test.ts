@@ -6,10 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { binariesOrSkip, REPO_ROOT } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
-import type { KubeClient, KubeObject } from '../harness/kube-client.ts';
+import { waitFor, type KubeClient, type KubeObject } from '../harness/kube-client.ts';
 
 const binaries = binariesOrSkip();
 const DEPLOY_DIR = join(REPO_ROOT, 'deploy');
@@ -43,75 +43,88 @@ function deployManifests(): Manifest[] {
 }
 
 /**
- * The test cluster has no Prometheus Operator: this CRD (our own, minimal) lets the PrometheusRule
- * in deploy/monitoring/ be dry-run applied with its structure checked (groups[].rules[] with
- * alert/expr), which is what the operator's own schema requires of it too.
+ * The test cluster has no Prometheus Operator: these CRDs (our own, minimal, with the structure
+ * the operator's schemas require: rule groups with expr and a Prometheus duration in `for`;
+ * ServiceMonitor selector and endpoints) let deploy/monitoring/ be dry-run applied and checked.
  */
-const PROMETHEUS_RULE_CRD: KubeObject = {
-  apiVersion: 'apiextensions.k8s.io/v1',
-  kind: 'CustomResourceDefinition',
-  metadata: { name: 'prometheusrules.monitoring.coreos.com' },
-  spec: {
-    group: 'monitoring.coreos.com',
-    scope: 'Namespaced',
-    names: {
-      kind: 'PrometheusRule',
-      plural: 'prometheusrules',
-      singular: 'prometheusrule',
-      listKind: 'PrometheusRuleList',
+function operatorCrd(kind: string, spec: Record<string, unknown>): KubeObject {
+  const plural = `${kind.toLowerCase()}s`;
+  return {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.monitoring.coreos.com` },
+    spec: {
+      group: 'monitoring.coreos.com',
+      scope: 'Namespaced',
+      names: { kind, plural, singular: kind.toLowerCase(), listKind: `${kind}List` },
+      versions: [
+        {
+          name: 'v1',
+          served: true,
+          storage: true,
+          schema: { openAPIV3Schema: { type: 'object', properties: { spec } } },
+        },
+      ],
     },
-    versions: [
-      {
-        name: 'v1',
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: 'object',
-            properties: {
-              spec: {
+  };
+}
+
+const PROMETHEUS_DURATION =
+  '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$';
+const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
+
+const MONITORING_CRDS: readonly KubeObject[] = [
+  operatorCrd('PrometheusRule', {
+    type: 'object',
+    required: ['groups'],
+    properties: {
+      groups: {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['name', 'rules'],
+          properties: {
+            name: { type: 'string', minLength: 1 },
+            interval: { type: 'string', pattern: PROMETHEUS_DURATION },
+            rules: {
+              type: 'array',
+              items: {
                 type: 'object',
-                required: ['groups'],
+                required: ['expr'],
                 properties: {
-                  groups: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      required: ['name', 'rules'],
-                      properties: {
-                        name: { type: 'string', minLength: 1 },
-                        interval: { type: 'string' },
-                        rules: {
-                          type: 'array',
-                          items: {
-                            type: 'object',
-                            required: ['expr'],
-                            properties: {
-                              alert: { type: 'string' },
-                              record: { type: 'string' },
-                              expr: { 'x-kubernetes-int-or-string': true },
-                              for: {
-                                type: 'string',
-                                pattern:
-                                  '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$',
-                              },
-                              labels: { type: 'object', additionalProperties: { type: 'string' } },
-                              annotations: { type: 'object', additionalProperties: { type: 'string' } },
-                            },
-                          },
-                        },
-                      },
-                    },
-                  },
+                  alert: { type: 'string' },
+                  record: { type: 'string' },
+                  expr: { 'x-kubernetes-int-or-string': true },
+                  for: { type: 'string', pattern: PROMETHEUS_DURATION },
+                  labels: stringMap,
+                  annotations: stringMap,
                 },
               },
             },
           },
         },
       },
-    ],
-  },
-};
+    },
+  }),
+  operatorCrd('ServiceMonitor', {
+    type: 'object',
+    required: ['selector', 'endpoints'],
+    properties: {
+      selector: { type: 'object', properties: { matchLabels: stringMap } },
+      endpoints: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            port: { type: 'string' },
+            path: { type: 'string' },
+            interval: { type: 'string', pattern: PROMETHEUS_DURATION },
+          },
+        },
+      },
+    },
+  }),
+];
 
 interface ApiResource {
   readonly name: string;
@@ -147,9 +160,40 @@ async function dryRunApply(
   );
 }
 
-function deploymentPod(manifests: readonly Manifest[]): KubeObject {
+function baseDeployment(manifests: readonly Manifest[]): Manifest {
   const deployment = manifests.find((m) => m.object.kind === 'Deployment');
   if (deployment === undefined) throw new Error('deploy/ has no Deployment');
+  return deployment;
+}
+
+type Containers = { name: string }[];
+const containersOf = (deployment: KubeObject): Containers =>
+  (deployment['spec'] as { template: { spec: { containers: Containers } } }).template.spec.containers;
+
+/**
+ * deploy/monitoring/ = the base plus an inline strategic-merge patch that adds the metrics
+ * sidecar. Containers merge by name (what kustomize does for this patch), so the result is the
+ * base Deployment with the patch's containers added or replaced.
+ */
+function monitoringDeployment(manifests: readonly Manifest[]): Manifest {
+  const kustomization = parse(readFileSync(join(DEPLOY_DIR, 'monitoring/kustomization.yaml'), 'utf8')) as {
+    patches: { target: { kind: string; name: string }; patch: string }[];
+  };
+  const [entry] = kustomization.patches;
+  if (entry === undefined || entry.target.kind !== 'Deployment') throw new Error('no Deployment patch');
+  const patch = parse(entry.patch) as KubeObject;
+  const base = baseDeployment(manifests);
+  const merged = structuredClone(base.object);
+  const containers = containersOf(merged);
+  for (const container of containersOf(patch)) {
+    const at = containers.findIndex((c) => c.name === container.name);
+    if (at >= 0) containers[at] = { ...containers[at], ...container };
+    else containers.push(container);
+  }
+  return { file: 'deploy/monitoring/kustomization.yaml (patched Deployment)', object: merged };
+}
+
+function deploymentPod(deployment: Manifest): KubeObject {
   const template = (deployment.object['spec'] as { template: { metadata: object; spec: object } }).template;
   return {
     apiVersion: 'v1',
@@ -168,7 +212,13 @@ describe.skipIf(!binaries.ok)('deploy/ manifests against a real kube-apiserver',
     cluster = await TestCluster.start(binaries.dir);
     await cluster.admin.installCrds(CRD_FILES.gatewayApi);
     await cluster.admin.installCrds(CRD_FILES.mcs);
-    await cluster.admin.apply('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', PROMETHEUS_RULE_CRD);
+    for (const crd of MONITORING_CRDS) {
+      await cluster.admin.apply('/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
+    }
+    await waitFor('monitoring CRDs served', async () => {
+      const res = await cluster.admin.raw('GET', '/apis/monitoring.coreos.com/v1');
+      return res.status === 200 && JSON.stringify(res.body).includes('servicemonitors');
+    });
   });
   afterAll(async () => cluster?.stop());
 
@@ -182,6 +232,7 @@ describe.skipIf(!binaries.ok)('deploy/ manifests against a real kube-apiserver',
       'PrometheusRule',
       'Service',
       'ServiceAccount',
+      'ServiceMonitor',
     ]) {
       expect(kinds).toContain(kind);
     }
@@ -217,19 +268,23 @@ describe.skipIf(!binaries.ok)('deploy/ manifests against a real kube-apiserver',
     expect((await dryRunApply(cluster.admin, broken)).status).toBe(422);
   });
 
-  it('the Deployment pod passes Pod Security "restricted", enforced by the namespace', async () => {
-    const pod = deploymentPod(manifests);
+  it('the Deployment pods (base and with the metrics sidecar) pass Pod Security "restricted"', async () => {
     const create = (body: KubeObject) =>
       cluster.admin.raw(
         'POST',
         `/api/v1/namespaces/gatescope/pods?dryRun=All&fieldManager=${FIELD_MANAGER}`,
         body,
       );
-    const ok = await create(pod);
-    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    const monitoring = monitoringDeployment(manifests);
+    expect(containersOf(monitoring.object).map((c) => c.name)).toEqual(['gatescope', 'metrics-proxy']);
+    expect((await dryRunApply(cluster.admin, monitoring)).status).toBe(201);
+    for (const deployment of [baseDeployment(manifests), monitoring]) {
+      const ok = await create(deploymentPod(deployment));
+      expect(ok.status, `${deployment.file}: ${JSON.stringify(ok.body)}`).toBe(201);
+    }
 
     // Negative control: the same pod allowed to escalate privileges is refused by admission.
-    const loose = structuredClone(pod);
+    const loose = deploymentPod(monitoring);
     const looseSpec = loose['spec'] as { containers: { securityContext: Record<string, unknown> }[] };
     for (const container of looseSpec.containers)
       container.securityContext['allowPrivilegeEscalation'] = true;

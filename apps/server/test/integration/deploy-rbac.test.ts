@@ -195,7 +195,12 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
     await cluster.admin.installCrds(CRD_FILES.mcs);
     await install(
       cluster.admin,
-      loadObjects('namespace.yaml', 'serviceaccount.yaml', 'clusterrole.yaml', 'clusterrolebinding.yaml'),
+      loadObjects(
+        'base/namespace.yaml',
+        'base/serviceaccount.yaml',
+        'base/clusterrole.yaml',
+        'base/clusterrolebinding.yaml',
+      ),
     );
     await install(cluster.admin, [
       { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'gatescope-baseline' } },
@@ -260,7 +265,10 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
     expect(
       await allowed(cluster.admin, GATESCOPE, { verb: 'list', group: '*', resource: 'httproutes' }),
     ).toBe(false);
-    for (const rule of (loadObjects('clusterrole.yaml')[0]?.['rules'] ?? []) as Record<string, string[]>[]) {
+    for (const rule of (loadObjects('base/clusterrole.yaml')[0]?.['rules'] ?? []) as Record<
+      string,
+      string[]
+    >[]) {
       for (const field of ['apiGroups', 'resources', 'verbs']) expect(rule[field]).not.toContain('*');
       expect(rule['resourceNames']).toBeUndefined();
     }
