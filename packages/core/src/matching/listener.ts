@@ -111,15 +111,33 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
   }
   trace.push(describeChoice(chosen, ready, what, port, protocol));
   if (tls && protocol !== 'TLS' && view.host.name !== null && view.host.name !== sniName) {
-    const byHost = byHostname(ready, view.host.name);
-    if (byHost !== chosen) {
-      trace.push(
-        `Host ${view.host.name} belongs to listener ${byHost?.listener.name ?? '(none)'}, not to the SNI's listener ${chosen.listener.name}: 421 Misdirected Request.`,
-      );
+    const misdirected = misdirectedNote(ready, chosen, view.host.name);
+    if (misdirected !== null && req.httpVersion === '2') {
+      trace.push(`${misdirected}: 421 Misdirected Request.`);
       return { ok: false, status: 421, trace };
+    }
+    if (misdirected !== null) {
+      trace.push(
+        `${misdirected}; an HTTP/1.1 request is still routed by the SNI's listener (HTTP/2 would get 421).`,
+      );
     }
   }
   return { ok: true, table: chosen, protocol, trace };
+}
+
+/**
+ * Spec (Listener.hostname, misdirected requests): when another listener on the port matches the
+ * Host more specifically than the SNI's listener (or the SNI's listener does not match the Host
+ * but another does), the request was misdirected over a reused connection.
+ */
+function misdirectedNote(
+  ready: readonly ListenerTable[],
+  chosen: ListenerTable,
+  host: string,
+): string | null {
+  const byHost = byHostname(ready, host);
+  if (byHost === null || byHost === chosen) return null;
+  return `Host ${host} belongs to listener ${byHost.listener.name}, not to the SNI's listener ${chosen.listener.name}`;
 }
 
 function describeChoice(

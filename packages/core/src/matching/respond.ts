@@ -19,7 +19,15 @@ import type { HeaderBag } from './filters.ts';
 import type { RequestView } from './request.ts';
 import { mirrorKey } from './tables.ts';
 import type { RouteInfo, RouteTables } from './tables.ts';
-import type { SimBackend, SimMirror, SimRedirect, SimResult, SimUpstreamRequest } from './types.ts';
+import { applyTiming } from './timing.ts';
+import type {
+  SimBackend,
+  SimMirror,
+  SimRedirect,
+  SimRequest,
+  SimResult,
+  SimUpstreamRequest,
+} from './types.ts';
 
 export interface MatchedRule {
   readonly route: RouteInfo;
@@ -210,6 +218,7 @@ export function respond(
   view: RequestView,
   listener: ListenerFacts,
   backendResponseHeaders: Readonly<Record<string, string>> | undefined,
+  behavior?: SimRequest['backendBehavior'],
 ): Outcome {
   const w = fresh(view, backendResponseHeaders);
   // Path rewrites work on the path alone; the query string is carried along untouched.
@@ -247,14 +256,17 @@ export function respond(
       notes: w.notes,
     };
   }
-  const outcome = resolveBackends(tables, rule.route.key, rule.ruleIndex, rule.backendRefs);
-  w.notes.push(...outcome.notes);
+  const resolved = resolveBackends(tables, rule.route.key, rule.ruleIndex, rule.backendRefs);
+  w.notes.push(...resolved.notes);
+  const timing = applyTiming(resolved.status, rule, behavior);
+  w.notes.push(...timing.notes);
+  const outcome = { ...resolved, status: timing.status };
   const backends = outcome.backends.map((b, i) =>
     withBackendFilters(b, rule.backendRefs[i], w, tables, rule, view, listener, query),
   );
   const single = backends.filter((b) => b.weight > 0);
   const only = single.length === 1 ? single[0] : undefined;
-  const forwarded = outcome.status === 200;
+  const forwarded = resolved.status === 200;
   return {
     ...base,
     mirrors: [...w.mirrors, ...backendMirrors(rule, tables, view, listener, only)],

@@ -153,7 +153,14 @@ export function simulateDetailed(
     return done(protocol === 'GRPC' ? { ...result, grpcCode: 'UNIMPLEMENTED' } : result);
   }
   const listenerFacts = { protocol: table.listener.protocol, port: table.listener.port };
-  const { notes, ...rest } = respond(tables, rule, view, listenerFacts, request.backendResponseHeaders);
+  const { notes, ...rest } = respond(
+    tables,
+    rule,
+    view,
+    listenerFacts,
+    request.backendResponseHeaders,
+    request.backendBehavior,
+  );
   const matched = `Matched ${rule.route.kind} ${rule.route.nsName} rule ${rule.ruleIndex}.`;
   const result: SimResult = { ...rest, ...base, explanation: [...choice.trace, matched, ...notes] };
   return done(protocol === 'GRPC' ? { ...result, grpcCode: grpcCodeOf(result.status) } : result);

@@ -20,6 +20,20 @@ export interface SimRequest {
   readonly path?: string;
   readonly headers?: Readonly<Record<string, string>>;
   readonly grpc?: { readonly service: string; readonly method: string };
+  /**
+   * Extension: HTTP version of the client connection, default "1.1". Only HTTP/2 clients reuse a
+   * TLS connection for another host, so only they get 421 Misdirected Request (the spec's
+   * GatewayHTTPSListenerDetectMisdirectedRequests feature is tested over h2 only).
+   */
+  readonly httpVersion?: '1.1' | '2';
+  /**
+   * Extension: how the backend behaves, to show what timeouts and retry do with it: a response
+   * delay (Gateway API Duration, e.g. "1s") and/or failing with `code` for the first `count` tries.
+   */
+  readonly backendBehavior?: {
+    readonly delay?: string;
+    readonly failures?: { readonly code: number; readonly count: number };
+  };
   /** What the backend answers with, so ResponseHeaderModifier and CORS can be shown. */
   readonly backendResponseHeaders?: Readonly<Record<string, string>>;
 }

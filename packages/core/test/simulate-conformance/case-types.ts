@@ -16,6 +16,12 @@ export interface ConfRequest {
   readonly sni?: string;
   readonly grpc?: { readonly service: string; readonly method: string };
   readonly backendResponseHeaders?: Readonly<Record<string, string>>;
+  readonly httpVersion?: '1.1' | '2';
+  /** What the echo backend is told to do (upstream: query params `delay`, `responseCode`/`succeedAfter`). */
+  readonly backendBehavior?: {
+    readonly delay?: string;
+    readonly failures?: { readonly code: number; readonly count: number };
+  };
 }
 
 export interface ConfExpect {
@@ -57,6 +63,8 @@ export interface ConfCase {
   readonly test: string;
   /** Manifest file name(s) under conformance/v1.6.1. */
   readonly manifests: readonly string[];
+  /** Inline YAML applied after the manifests: the upstream test's own setup steps (patches). */
+  readonly setup?: readonly string[];
   /** `namespace/name`; default gateway-conformance-infra/same-namespace. */
   readonly gateway?: string;
   readonly request: ConfRequest;

@@ -3,10 +3,12 @@ import { MATCHING_CASES } from './cases-matching.ts';
 import { FILTER_CASES } from './cases-filters.ts';
 import { LISTENER_CASES } from './cases-listeners.ts';
 import { TRAFFIC_CASES } from './cases-traffic.ts';
+import { BACKEND_CASES } from './cases-backends.ts';
 
 export const ALL_CASES: readonly ConfCase[] = [
   ...MATCHING_CASES,
   ...FILTER_CASES,
   ...TRAFFIC_CASES,
   ...LISTENER_CASES,
+  ...BACKEND_CASES,
 ];

@@ -33,8 +33,8 @@ export function conformanceAvailable(): boolean {
 
 const tableCache = new Map<string, RouteTables>();
 
-export function tablesFor(manifests: readonly string[]): RouteTables {
-  const cacheKey = manifests.join('+');
+export function tablesFor(manifests: readonly string[], setup: readonly string[] = []): RouteTables {
+  const cacheKey = [...manifests, ...setup].join('+');
   const hit = tableCache.get(cacheKey);
   if (hit) return hit;
   const names = ['base-manifests.yaml', 'suite-programmatic-resources.yaml', ...manifests];
@@ -47,6 +47,7 @@ export function tablesFor(manifests: readonly string[]): RouteTables {
         CLASS_NAME,
       ),
     })),
+    ...setup.map((text, i) => ({ name: `setup-${i}.yaml`, text })),
   ];
   const tables = compileRouteTables(analyze(loadManifests(files).snapshot));
   tableCache.set(cacheKey, tables);
@@ -54,7 +55,7 @@ export function tablesFor(manifests: readonly string[]): RouteTables {
 }
 
 export function runCase(c: ConfCase): { result: SimResult; problems: string[] } {
-  const tables = tablesFor(c.manifests);
+  const tables = tablesFor(c.manifests, c.setup);
   const { request: q } = c;
   const result = simulate(tables, {
     gateway: c.gateway ?? `${INFRA}/same-namespace`,
@@ -67,6 +68,8 @@ export function runCase(c: ConfCase): { result: SimResult; problems: string[] } 
     ...(q.sni !== undefined ? { sni: q.sni } : {}),
     ...(q.grpc !== undefined ? { grpc: q.grpc } : {}),
     ...(q.backendResponseHeaders !== undefined ? { backendResponseHeaders: q.backendResponseHeaders } : {}),
+    ...(q.httpVersion !== undefined ? { httpVersion: q.httpVersion } : {}),
+    ...(q.backendBehavior !== undefined ? { backendBehavior: q.backendBehavior } : {}),
   });
   return { result, problems: check(c, result) };
 }
