@@ -1,16 +1,92 @@
-// Simulator tab of the right panel: request form and trace. Minimal first version (issue 6).
+/**
+ * Simulator tab of the right panel: the request form, the trace of the last simulated request
+ * (its path lit in the graph) and the route tests table.
+ */
+import { useEffect, useMemo, useState } from 'react';
 import type { ReactElement } from 'react';
+import { expectationFrom, type Analysis, type RouteTest } from '@gatescope/core';
+import { updateSandbox, useSandbox } from '../sandbox/store.ts';
+import { useViewState } from '../view/ViewState.tsx';
+import { isError, useSimulator } from './engine.ts';
+import { pathNodes } from './highlight.ts';
+import { gatewaysOf, RequestForm } from './RequestForm.tsx';
+import { RouteTestsTable } from './RouteTestsTable.tsx';
+import { SimResultView } from './SimResultView.tsx';
+import './simulator.css';
+
+function defaultRequest(analysis: Analysis | null): RouteTest {
+  const gateway = gatewaysOf(analysis)[0] ?? '';
+  const listener = analysis?.listeners.find((l) => l.gateway.endsWith(`/${gateway}`));
+  const protocol = listener?.protocol === 'HTTPS' ? 'HTTPS' : 'HTTP';
+  return {
+    gateway,
+    protocol,
+    port: listener?.port ?? 80,
+    ...(listener?.hostname !== undefined ? { host: listener.hostname.replace(/^\*\./, 'www.') } : {}),
+    path: '/',
+  };
+}
 
 export function SimulatorPanel(): ReactElement {
+  const simulator = useSimulator();
+  const { request: ran, tests } = useSandbox();
+  const { setHighlight } = useViewState();
+  const [draft, setDraft] = useState<RouteTest | null>(ran);
+  const [syncedFrom, setSyncedFrom] = useState(ran);
+  // A request set from outside (share link, test row) replaces the form's draft.
+  if (ran !== syncedFrom) {
+    setSyncedFrom(ran);
+    if (ran !== null) setDraft(ran);
+  }
+  const form = draft ?? defaultRequest(simulator.analysis);
+  const result = useMemo(() => (ran === null ? null : simulator.run(ran)), [ran, simulator]);
+
+  useEffect(() => {
+    if (result === null || isError(result) || ran === null || simulator.analysis === null) {
+      setHighlight(null);
+      return;
+    }
+    setHighlight({ nodes: pathNodes(simulator.analysis, ran, result) });
+  }, [result, ran, simulator.analysis, setHighlight]);
+  useEffect(() => () => setHighlight(null), [setHighlight]);
+
+  const saveAsTest = (): void => {
+    if (ran === null || result === null || isError(result)) return;
+    const id = `test-${tests.length + 1}`;
+    updateSandbox({ tests: [...tests, { ...ran, id, expect: expectationFrom(result) }] });
+  };
+
   return (
-    <section className="simulator-panel" aria-label="Request simulator">
-      <form data-testid="simulator" onSubmit={(event) => event.preventDefault()}>
-        <label>
-          Path <input name="path" defaultValue="/" />
-        </label>
-        <button type="submit">Simulate</button>
-      </form>
-      <div data-testid="simulator-result" />
+    <section className="sim-panel" aria-label="Request simulator">
+      <RequestForm
+        analysis={simulator.analysis}
+        request={form}
+        onChange={setDraft}
+        onRun={() => updateSandbox({ request: { ...form } })}
+      />
+      {result !== null &&
+        (isError(result) ? (
+          <p className="sim-bad" data-testid="simulator-result">
+            Simulation failed: {result.error}
+          </p>
+        ) : (
+          <>
+            <SimResultView result={result} />
+            <button type="button" className="sim-secondary" onClick={saveAsTest} data-testid="sim-save-test">
+              Save as test (expect this result)
+            </button>
+          </>
+        ))}
+      <RouteTestsTable
+        tests={tests}
+        simulator={simulator}
+        onLoad={(test) => {
+          const { expect: _expect, ...request } = test;
+          setDraft(request);
+          updateSandbox({ request });
+        }}
+        onRemove={(index) => updateSandbox({ tests: tests.filter((_, i) => i !== index) })}
+      />
     </section>
   );
 }
