@@ -16,7 +16,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: options.bodyLimit ?? BODY_LIMIT_BYTES,
     // Behind `kubectl port-forward` or in a pod: no proxy headers are trusted.
     trustProxy: false,
-    disableRequestLogging: true,
   });
   await app.register(gatescopeApp, options);
   return app;

@@ -54,6 +54,9 @@ export class KubeHttp {
     return new Promise((resolve, reject) => {
       const req = request(url, { ...options, ...(opts.signal ? { signal: opts.signal } : {}) }, (res) => {
         const status = res.statusCode ?? 0;
+        // Consumers attach their own handlers; this one keeps a reset between the response
+        // arriving and the consumer starting to read from crashing the process.
+        res.on('error', () => {});
         if (status >= 200 && status < 300) {
           req.setTimeout(0);
           resolve(res);
@@ -81,7 +84,10 @@ export function readBody(res: IncomingMessage): Promise<string> {
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
     res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     res.on('error', reject);
-    res.on('aborted', () => reject(new Error('response aborted')));
+    res.on('close', () => {
+      if (!res.complete) reject(res.errored ?? new Error('connection closed before the response ended'));
+    });
+    if (res.errored) reject(res.errored);
   });
 }
 

@@ -66,9 +66,12 @@ export async function runWatch(http: KubeHttp, opts: WatchOptions): Promise<stri
       }
       // BOOKMARK: only the resourceVersion moves on.
     });
-    res.on('error', (error) => {
+    const onError = (error: Error): void => {
       failure ??= error;
-    });
+    };
+    res.on('error', onError);
+    // readline re-emits its input's errors: without a listener they would crash the process.
+    lines.on('error', onError);
     res.on('close', () => {
       clearTimeout(idle);
       lines.close();

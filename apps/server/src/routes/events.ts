@@ -15,10 +15,16 @@ function clientOf(res: ServerResponse): SseClient {
       return res.writableLength;
     },
     onDrain: (callback) => res.once('drain', callback),
+    end: () => res.end(),
   };
 }
 
 export function registerEventRoutes(app: FastifyInstance, source: DataSource): void {
+  const open = new Set<ServerResponse>();
+  // Streams never end on their own: end them so that app.close() does not wait forever.
+  app.addHook('preClose', async () => {
+    for (const res of open) res.end();
+  });
   app.get('/api/events', (request, reply) => {
     reply.hijack();
     const res = reply.raw;
@@ -34,6 +40,10 @@ export function registerEventRoutes(app: FastifyInstance, source: DataSource): v
     const client = clientOf(res);
     const lastEventId = request.headers['last-event-id'];
     source.hub.subscribe(client, typeof lastEventId === 'string' ? lastEventId : undefined);
-    request.raw.on('close', () => source.hub.unsubscribe(client));
+    open.add(res);
+    res.on('close', () => {
+      open.delete(res);
+      source.hub.unsubscribe(client);
+    });
   });
 }

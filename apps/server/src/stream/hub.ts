@@ -22,6 +22,8 @@ export interface SseClient {
   /** Bytes queued in the socket and not yet sent. */
   readonly bufferedBytes: number;
   onDrain(callback: () => void): void;
+  /** Ends the response (server shutdown). */
+  end(): void;
 }
 
 export interface HubState {
@@ -141,6 +143,7 @@ export class StreamHub {
   close(): void {
     clearInterval(this.heartbeat);
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    for (const client of this.clients.keys()) client.end();
     this.clients.clear();
   }
 
