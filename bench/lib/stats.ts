@@ -51,3 +51,22 @@ export function perCallMicros<T>(items: readonly T[], fn: (item: T) => unknown):
 export function rssMb(): number {
   return process.memoryUsage().rss / (1024 * 1024);
 }
+
+/**
+ * Median of up to `maxRuns` timings, stopping early once `budgetMs` is spent: a stage that is far
+ * off its target is measured once instead of stalling the whole run.
+ */
+export function budgetedMedianMs(
+  maxRuns: number,
+  budgetMs: number,
+  fn: () => unknown,
+): { ms: number; runs: number } {
+  const samples: number[] = [];
+  let spent = 0;
+  while (samples.length < maxRuns && (samples.length === 0 || spent < budgetMs)) {
+    const ms = timed(fn).ms;
+    samples.push(ms);
+    spent += ms;
+  }
+  return { ms: percentile(samples, 50), runs: samples.length };
+}
