@@ -135,7 +135,11 @@ export function simulateDetailed(
   }
   const choice = chooseListener(gw, request, view);
   if (!choice.ok) {
-    return { view, table: null, protocol: null, result: emptyResult(request, choice.status, choice.trace) };
+    const result = emptyResult(request, choice.status, choice.trace);
+    const isGrpc = request.protocol === 'GRPC' || request.grpc !== undefined;
+    const withCode =
+      isGrpc && choice.status !== null ? { ...result, grpcCode: grpcCodeOf(choice.status) } : result;
+    return { view, table: null, protocol: null, result: withCode };
   }
   const { table, protocol } = choice;
   const done = (result: SimResult): Simulation => ({ view, table, protocol, result });

@@ -4,6 +4,8 @@ import { FILTER_CASES } from './cases-filters.ts';
 import { LISTENER_CASES } from './cases-listeners.ts';
 import { TRAFFIC_CASES } from './cases-traffic.ts';
 import { BACKEND_CASES } from './cases-backends.ts';
+import { GRPC_CASES } from './cases-grpc.ts';
+import { LISTENERSET_CASES } from './cases-listenersets.ts';
 
 export const ALL_CASES: readonly ConfCase[] = [
   ...MATCHING_CASES,
@@ -11,4 +13,6 @@ export const ALL_CASES: readonly ConfCase[] = [
   ...TRAFFIC_CASES,
   ...LISTENER_CASES,
   ...BACKEND_CASES,
+  ...GRPC_CASES,
+  ...LISTENERSET_CASES,
 ];
