@@ -14,30 +14,33 @@ import { parseAllDocuments } from 'yaml';
 import { binariesOrSkip, REPO_ROOT } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { KubeClient, type KubeObject } from '../harness/kube-client.ts';
+import { WANTED_KINDS } from '../../src/kube/kinds.ts';
 
 const binaries = binariesOrSkip();
 
-/** What Gatescope reads (DESIGN.md "Live mode" and "Security rules"), as group/resource. */
-const READS: readonly (readonly [group: string, resource: string])[] = [
-  ['gateway.networking.k8s.io', 'gatewayclasses'],
-  ['gateway.networking.k8s.io', 'gateways'],
-  ['gateway.networking.k8s.io', 'listenersets'],
-  ['gateway.networking.k8s.io', 'httproutes'],
-  ['gateway.networking.k8s.io', 'grpcroutes'],
-  ['gateway.networking.k8s.io', 'tlsroutes'],
-  ['gateway.networking.k8s.io', 'tcproutes'],
-  ['gateway.networking.k8s.io', 'udproutes'],
-  ['gateway.networking.k8s.io', 'referencegrants'],
-  ['gateway.networking.k8s.io', 'backendtlspolicies'],
-  ['gateway.networking.x-k8s.io', 'xlistenersets'],
-  ['gateway.networking.x-k8s.io', 'xbackendtrafficpolicies'],
-  ['multicluster.x-k8s.io', 'serviceimports'],
-  ['multicluster.x-k8s.io', 'serviceexports'],
-  ['', 'services'],
-  ['', 'namespaces'],
-  ['discovery.k8s.io', 'endpointslices'],
-  ['apiextensions.k8s.io', 'customresourcedefinitions'],
-];
+/**
+ * What Gatescope reads: every kind the server watches (its own table, WANTED_KINDS) except the
+ * metadata-only ones (Secrets, opt-in), plus CRDs (which Gateway API channel is installed).
+ * Resource names come from discovery where the test cluster serves the kind, else `plural`.
+ */
+let READS: readonly (readonly [group: string, resource: string])[] = [];
+
+/** Kubernetes' plural for the kinds involved (lowercase + s, -es after s, -ies after consonant+y). */
+function plural(kind: string): string {
+  const lower = kind.toLowerCase();
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  return lower.endsWith('s') ? `${lower}es` : `${lower}s`;
+}
+
+function readsOf(served: ReadonlyMap<string, string>): (readonly [string, string])[] {
+  return [
+    ...WANTED_KINDS.filter((k) => k.metadataOnly !== true).map(
+      (k) => [k.group, served.get(`${k.group}|${k.kind}`) ?? plural(k.kind)] as const,
+    ),
+    ['apiextensions.k8s.io', 'customresourcedefinitions'],
+  ];
+}
+
 const READ_VERBS = ['get', 'list', 'watch'] as const;
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'] as const;
 const ALL_VERBS = [...READ_VERBS, ...WRITE_VERBS] as const;
@@ -94,17 +97,29 @@ async function allowedSet(
   return result;
 }
 
-/** Every resource and subresource the apiserver serves (all groups, all versions) plus READS. */
+/**
+ * Every resource and subresource the apiserver serves (all groups, all versions), and READS
+ * (set here, from the served kinds' plurals) added to them.
+ */
 async function discoveredResources(admin: KubeClient): Promise<[group: string, resource: string][]> {
   const paths = ['/api/v1'];
   const groups = (await admin.must('GET', '/apis')) as { groups: { versions: { groupVersion: string }[] }[] };
   for (const group of groups.groups) for (const v of group.versions) paths.push(`/apis/${v.groupVersion}`);
-  const found = new Map<string, [string, string]>(READS.map(([g, r]) => [`${g}|${r}`, [g, r]]));
+  const found = new Map<string, [string, string]>();
+  const kinds = new Map<string, string>();
   for (const path of paths) {
-    const list = (await admin.must('GET', path)) as { groupVersion: string; resources: { name: string }[] };
+    const list = (await admin.must('GET', path)) as {
+      groupVersion: string;
+      resources: { name: string; kind: string }[];
+    };
     const group = list.groupVersion.includes('/') ? (list.groupVersion.split('/')[0] ?? '') : '';
-    for (const r of list.resources) found.set(`${group}|${r.name}`, [group, r.name]);
+    for (const r of list.resources) {
+      found.set(`${group}|${r.name}`, [group, r.name]);
+      if (!r.name.includes('/')) kinds.set(`${group}|${r.kind}`, r.name);
+    }
   }
+  READS = readsOf(kinds);
+  for (const [g, r] of READS) found.set(`${g}|${r}`, [g, r]);
   return [...found.values()].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
 }
 
@@ -221,6 +236,9 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
     expect(resources.size).toBeGreaterThan(50);
     expect(resources).toContain('/secrets/');
     expect(resources).toContain('/pods/exec');
+    expect(READS).toContainEqual(['gateway.networking.k8s.io', 'gateways']);
+    expect(READS).toContainEqual(['gateway.networking.x-k8s.io', 'xlistenersets']);
+    expect(READS.map(([, r]) => r)).not.toContain('secrets');
   });
 
   it('lets the ServiceAccount get/list/watch each kind Gatescope reads', async () => {
