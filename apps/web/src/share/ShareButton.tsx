@@ -1,14 +1,86 @@
-// Header share button: builds a link carrying the current view in the URL fragment (issue 6).
-import { useState, type ReactElement } from 'react';
+/**
+ * Header share button. Clicking opens the share preview with the link (data-testid="share-link").
+ * Mounted on every page, it also opens a shared link: when the URL fragment holds a share
+ * (`#gs1.…`) it is decoded, validated and applied; a damaged link shows a clear message.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ReactElement } from 'react';
+import { decodeShareFragment, type ShareError, type ShareState } from '@gatescope/core';
+import { useEngine } from '../engine/useEngine.ts';
+import { usePathname } from '../shell/router.ts';
+import { useViewState } from '../view/ViewState.tsx';
+import { SharePopover } from './SharePopover.tsx';
+import { applySharedState } from './state.ts';
+import './share.css';
+
+function isShareFragment(hash: string): boolean {
+  return /^#?gs/i.test(hash) || hash.length > 1;
+}
 
 export function ShareButton(): ReactElement {
-  const [link, setLink] = useState<string | null>(null);
+  const view = useViewState();
+  const { result } = useEngine();
+  const path = usePathname();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<ShareError | null>(null);
+  const [opened, setOpened] = useState<string | null>(null);
+
+  const openState = useCallback(
+    (state: ShareState) => {
+      applySharedState(state, view);
+      setError(null);
+      setOpen(false);
+      setOpened(
+        `Opened a shared ${state.source.type === 'sandbox' ? 'sandbox' : 'snapshot'} (${state.tests.length} route tests).`,
+      );
+    },
+    [view],
+  );
+
+  useEffect(() => {
+    const check = (): void => {
+      const hash = window.location.hash;
+      if (hash === '' || hash === '#' || !isShareFragment(hash)) return;
+      const decoded = decodeShareFragment(hash);
+      if (decoded.ok) openState(decoded.value);
+      else setError(decoded.error);
+    };
+    check();
+    window.addEventListener('hashchange', check);
+    return () => window.removeEventListener('hashchange', check);
+    // Only on mount and on hash changes: re-running on every view change would re-open the link.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   return (
     <span className="share-button">
-      <button type="button" data-testid="share-button" onClick={() => setLink(window.location.href)}>
+      <button type="button" data-testid="share-button" onClick={() => setOpen(!open)} aria-expanded={open}>
         Share
       </button>
-      {link !== null && <input data-testid="share-link" readOnly value={link} aria-label="Share link" />}
+      {open && (
+        <SharePopover
+          screen={{ page: path.startsWith('/sandbox') ? 'sandbox' : 'topology', view, result }}
+          onOpen={openState}
+          onError={setError}
+          onClose={() => setOpen(false)}
+        />
+      )}
+      {error !== null && (
+        <div className="share-alert" role="alert" data-testid="share-error" data-code={error.code}>
+          <strong>This share link cannot be opened.</strong> {error.message}
+          <button type="button" onClick={() => setError(null)} aria-label="Dismiss">
+            ✕
+          </button>
+        </div>
+      )}
+      {opened !== null && error === null && (
+        <div className="share-alert share-alert-ok" role="status" data-testid="share-opened">
+          {opened}
+          <button type="button" onClick={() => setOpened(null)} aria-label="Dismiss">
+            ✕
+          </button>
+        </div>
+      )}
     </span>
   );
 }
