@@ -130,6 +130,8 @@ export class FakeApiServer {
       res.end(JSON.stringify(body));
     };
     const parts = url.pathname.split('/').filter((p) => p !== '');
+    if (url.pathname === '/version')
+      return json(200, { major: '1', minor: '36', gitVersion: 'v1.36.3-bench' });
     if (url.pathname === '/api') return json(200, { kind: 'APIVersions', versions: ['v1'] });
     if (url.pathname === '/apis') return json(200, this.groupList());
     const [prefix, ...rest] = parts;
@@ -202,7 +204,8 @@ export function kubeconfigFor(server: string, context = 'bench'): string {
   return JSON.stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: context, cluster: { server } }],
+    // client-node refuses plain HTTP unless TLS verification is explicitly off.
+    clusters: [{ name: context, cluster: { server, 'insecure-skip-tls-verify': true } }],
     users: [{ name: 'bench', user: { token: 'bench-token' } }],
     contexts: [{ name: context, context: { cluster: context, user: 'bench' } }],
     'current-context': context,
