@@ -140,7 +140,8 @@ export function listenerSetStatus(lse: ListenerSetEval): PredictedStatus {
     };
   }
   const listeners = lse.listeners.map((l) => listenerStatus(l, true));
-  const valid = lse.listeners.filter(acceptsRoutes).length;
+  // A listener with unresolved refs counts as not valid (ListenerSetReferenceGrant conformance).
+  const valid = lse.listeners.filter(listenerValid).length;
   const all = lse.listeners.length;
   let conditions: Condition[];
   if (valid === 0) {
@@ -165,7 +166,7 @@ export function listenerSetStatus(lse: ListenerSetEval): PredictedStatus {
 }
 
 export function isListenerSetAccepted(lse: ListenerSetEval): boolean {
-  return lse.rejected === undefined && lse.listeners.some(acceptsRoutes);
+  return lse.rejected === undefined && lse.listeners.some(listenerValid);
 }
 
 export function routeParentStatus(p: ParentEval, refs: RouteRefs): PredictedRouteParentStatus {

@@ -1,0 +1,169 @@
+/**
+ * Runs analyze() over the upstream conformance manifests the way the suite applies them
+ * (base-manifests.yaml, the Secrets/ConfigMaps the suite creates in code, then the test's
+ * manifests; {GATEWAY_CLASS_NAME} substituted and a GatewayClass added) and checks one
+ * transcribed expectation against the predicted status, returning the disagreements.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../../src/analysis/analyze.ts';
+import type {
+  Analysis,
+  PredictedListenerStatus,
+  PredictedRouteParentStatus,
+} from '../../src/analysis/types.ts';
+import { loadManifests } from '../../src/model/load.ts';
+import type { Condition } from '../../src/model/types.ts';
+import type { Cond, ConformanceCase, Expectation, ListenerExp, ParentSel } from './table-types.ts';
+import { INFRA } from './table-types.ts';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const CONFORMANCE_DIR =
+  process.env['GATESCOPE_CONFORMANCE_DIR'] ?? resolve(REPO_ROOT, '../shared/conformance/v1.6.1');
+export const conformanceAvailable = (): boolean =>
+  existsSync(resolve(CONFORMANCE_DIR, 'base-manifests.yaml'));
+
+const CLASS = 'gatescope-conformance';
+const GATEWAY_CLASS = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: ${CLASS}
+spec:
+  controllerName: gatescope.dev/conformance
+`;
+
+export function analyzeCase(c: ConformanceCase): Analysis {
+  const read = (name: string) => ({
+    name,
+    text: readFileSync(resolve(CONFORMANCE_DIR, name), 'utf8').replaceAll('{GATEWAY_CLASS_NAME}', CLASS),
+  });
+  const files = [
+    { name: 'gatewayclass.yaml', text: GATEWAY_CLASS },
+    read('base-manifests.yaml'),
+    read('suite-programmatic-resources.yaml'),
+    ...c.manifests.map(read),
+  ];
+  return analyze(loadManifests(files).snapshot);
+}
+
+function conditionProblems(where: string, expected: readonly Cond[], actual: readonly Condition[]): string[] {
+  const out: string[] = [];
+  for (const e of expected) {
+    const a = actual.find((c) => c.type === e.type);
+    const want = `${e.type}=${e.status}${e.reason === undefined ? '' : `/${e.reason}`}`;
+    if (a === undefined) out.push(`${where}: missing ${want}`);
+    else if (a.status !== e.status || (e.reason !== undefined && a.reason !== e.reason))
+      out.push(`${where}: want ${want}, got ${a.type}=${a.status}/${a.reason}`);
+  }
+  return out;
+}
+
+function listenerProblems(where: string, e: ListenerExp, a: PredictedListenerStatus | undefined): string[] {
+  if (a === undefined) return [`${where}: listener ${e.name} missing`];
+  const out: string[] = [];
+  const w = `${where} listener ${e.name}`;
+  if (e.attachedRoutes !== undefined && a.attachedRoutes !== e.attachedRoutes)
+    out.push(`${w}: attachedRoutes want ${e.attachedRoutes}, got ${a.attachedRoutes}`);
+  if (e.supportedKinds !== undefined) {
+    const kinds = a.supportedKinds.map((k) => k.kind);
+    if (e.supportedKinds.length === 0 && kinds.length > 0)
+      out.push(`${w}: supportedKinds want none, got ${kinds.join(',')}`);
+    for (const k of e.supportedKinds)
+      if (!kinds.includes(k)) out.push(`${w}: supportedKinds lacks ${k} (got ${kinds.join(',')})`);
+  }
+  return [...out, ...conditionProblems(w, e.conditions ?? [], a.conditions)];
+}
+
+function statusOf(analysis: Analysis, kind: string, namespace: string, name: string) {
+  const object = analysis.snapshot.objects.find(
+    (o) => o.kind === kind && o.meta.namespace === namespace && o.meta.name === name,
+  );
+  return object === undefined ? undefined : analysis.predicted.get(object.key);
+}
+
+function parentMatches(p: PredictedRouteParentStatus, sel: ParentSel): boolean {
+  return (
+    p.parentRef.name === sel.name &&
+    (sel.kind ?? 'Gateway') === (p.parentRef.kind === 'XListenerSet' ? 'ListenerSet' : p.parentRef.kind) &&
+    p.parentRef.namespace === (sel.namespace ?? INFRA) &&
+    (sel.sectionName === undefined || p.parentRef.sectionName === sel.sectionName)
+  );
+}
+
+/** Disagreements between one expectation and the analysis ([] = agrees). */
+export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
+  const ns = e.namespace ?? INFRA;
+  if (e.what === 'gateway' || e.what === 'listenerSet') {
+    const kind = e.what === 'gateway' ? 'Gateway' : 'ListenerSet';
+    const s = statusOf(analysis, kind, ns, e.name);
+    if (s === undefined || (s.kind !== 'Gateway' && s.kind !== 'ListenerSet'))
+      return [`${kind} ${ns}/${e.name}: no predicted status`];
+    const where = `${kind} ${e.name}`;
+    const out = conditionProblems(where, e.conditions ?? [], s.conditions);
+    if (e.listeners !== undefined) {
+      if (e.listeners.length !== s.listeners.length)
+        out.push(`${where}: want ${e.listeners.length} listeners, got ${s.listeners.length}`);
+      for (const l of e.listeners)
+        out.push(
+          ...listenerProblems(
+            where,
+            l,
+            s.listeners.find((a) => a.name === l.name),
+          ),
+        );
+    }
+    if (e.listenerConditions !== undefined) {
+      const names =
+        e.listenerConditions.names.length === 0 ? s.listeners.map((l) => l.name) : e.listenerConditions.names;
+      for (const n of names)
+        out.push(
+          ...listenerProblems(
+            where,
+            { name: n, conditions: e.listenerConditions.conditions },
+            s.listeners.find((a) => a.name === n),
+          ),
+        );
+    }
+    if (e.what === 'gateway' && s.kind === 'Gateway') {
+      if (e.attachedListenerSets !== undefined && (s.attachedListenerSets ?? 0) !== e.attachedListenerSets) {
+        out.push(
+          `${where}: attachedListenerSets want ${e.attachedListenerSets}, got ${s.attachedListenerSets ?? 0}`,
+        );
+      }
+      if (e.zeroRoutes === true && s.listeners.some((l) => l.attachedRoutes !== 0))
+        out.push(`${where}: want zero attached routes`);
+    }
+    return out;
+  }
+  const s = statusOf(analysis, e.kind ?? 'HTTPRoute', ns, e.name);
+  if (s?.kind !== 'Route') return [`${e.kind ?? 'HTTPRoute'} ${ns}/${e.name}: no predicted status`];
+  const where = `${e.kind ?? 'HTTPRoute'} ${e.name}`;
+  const out: string[] = [];
+  if (e.parent !== undefined) {
+    const candidates = s.parents.filter((p) => parentMatches(p, e.parent as ParentSel));
+    if (candidates.length === 0) out.push(`${where}: no status for parent ${e.parent.name}`);
+    else {
+      const problems = candidates.map((p) =>
+        conditionProblems(`${where} parent ${e.parent?.name ?? ''}`, e.conditions ?? [], p.conditions),
+      );
+      if (problems.every((p) => p.length > 0)) out.push(...(problems[0] ?? []));
+    }
+  }
+  if (e.exactParents !== undefined) {
+    const ok =
+      e.exactParents.length === s.parents.length &&
+      e.exactParents.every((sel) => s.parents.some((p) => parentMatches(p, sel)));
+    if (!ok)
+      out.push(
+        `${where}: parents want [${e.exactParents.map((p) => p.name).join(', ')}], got [${s.parents.map((p) => `${p.parentRef.kind}/${p.parentRef.name}`).join(', ')}]`,
+      );
+  }
+  if (
+    e.noAcceptedParents === true &&
+    s.parents.some((p) => p.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'))
+  ) {
+    out.push(`${where}: want no accepted parents`);
+  }
+  return out;
+}

@@ -1,0 +1,179 @@
+/**
+ * The shape of our transcription of upstream conformance expectations (kubernetes-sigs/gateway-api
+ * conformance/tests/*.go) and small builders mirroring the upstream helpers in
+ * conformance/utils/kubernetes/helpers.go.
+ */
+
+export interface Cond {
+  readonly type: string;
+  readonly status: 'True' | 'False' | 'Unknown';
+  /** Absent: any reason (upstream `Reason: ""`). */
+  readonly reason?: string;
+}
+
+export interface ListenerExp {
+  readonly name: string;
+  readonly attachedRoutes?: number;
+  /** Upstream listenersMatch: expected kinds must be present; an empty list means none at all. */
+  readonly supportedKinds?: readonly string[];
+  readonly conditions?: readonly Cond[];
+}
+
+export interface ParentSel {
+  readonly kind?: 'Gateway' | 'ListenerSet';
+  readonly name: string;
+  readonly namespace?: string;
+  readonly sectionName?: string;
+}
+
+export type Expectation =
+  | {
+      readonly what: 'gateway';
+      readonly name: string;
+      readonly namespace?: string;
+      readonly conditions?: readonly Cond[];
+      /** GatewayStatusMustHaveListeners: exactly these listeners (by name). */
+      readonly listeners?: readonly ListenerExp[];
+      /** GatewayListenersMustHaveConditions: these listeners (all when names is empty) have the conditions. */
+      readonly listenerConditions?: {
+        readonly names: readonly string[];
+        readonly conditions: readonly Cond[];
+      };
+      readonly attachedListenerSets?: number;
+      /** GatewayMustHaveZeroRoutes. */
+      readonly zeroRoutes?: boolean;
+    }
+  | {
+      readonly what: 'listenerSet';
+      readonly name: string;
+      readonly namespace?: string;
+      readonly conditions?: readonly Cond[];
+      readonly listeners?: readonly ListenerExp[];
+      /** Subset: listeners with these names must have the conditions. */
+      readonly listenerConditions?: {
+        readonly names: readonly string[];
+        readonly conditions: readonly Cond[];
+      };
+    }
+  | {
+      readonly what: 'route';
+      readonly kind?: 'HTTPRoute' | 'GRPCRoute';
+      readonly name: string;
+      readonly namespace?: string;
+      /** HTTPRouteMustHaveCondition(route, parent, cond). */
+      readonly parent?: ParentSel;
+      readonly conditions?: readonly Cond[];
+      /** HTTPRouteMustHaveParents / RouteMustHaveParents: exactly these parents. */
+      readonly exactParents?: readonly ParentSel[];
+      /** HTTPRouteMustHaveNoAcceptedParents. */
+      readonly noAcceptedParents?: boolean;
+    };
+
+export interface ConformanceCase {
+  /** Upstream ShortName. */
+  readonly test: string;
+  /** Manifests applied after base-manifests.yaml and suite-programmatic-resources.yaml. */
+  readonly manifests: readonly string[];
+  /** Where the expectations were transcribed from. */
+  readonly source: string;
+  readonly expectations: readonly Expectation[];
+  /**
+   * Expectations we know we do not meet, with the reason (they run as expected failures so a
+   * fix is noticed). Indexes into `expectations`.
+   */
+  readonly knownGaps?: Readonly<Record<number, string>>;
+}
+
+export const INFRA = 'gateway-conformance-infra';
+
+export const T = (type: string, reason?: string): Cond => ({
+  type,
+  status: 'True',
+  ...(reason === undefined ? {} : { reason }),
+});
+export const F = (type: string, reason?: string): Cond => ({
+  type,
+  status: 'False',
+  ...(reason === undefined ? {} : { reason }),
+});
+
+/** The listener conditions GatewayAndRoutesMustBeAccepted requires. */
+export const LISTENER_OK: readonly Cond[] = [T('ResolvedRefs'), T('Accepted'), T('Programmed')];
+
+/** generateAcceptedListenerConditions() of the ListenerSet tests. */
+export const LS_LISTENER_OK: readonly Cond[] = [
+  T('ResolvedRefs'),
+  T('Accepted'),
+  T('Programmed'),
+  F('Conflicted', 'NoConflicts'),
+];
+
+/**
+ * kubernetes.GatewayAndRoutesMustBeAccepted(gw, routes...): the Gateway is programmed, every
+ * route has exactly one parent (the Gateway) with Accepted=True/Accepted, and the Gateway's
+ * listeners are ResolvedRefs/Accepted/Programmed.
+ */
+export function gatewayAndRoutesAccepted(
+  gateway: string,
+  routes: readonly (string | { name: string; namespace: string; kind?: 'HTTPRoute' | 'GRPCRoute' })[],
+  options: { kind?: 'HTTPRoute' | 'GRPCRoute'; listeners?: readonly string[] } = {},
+): Expectation[] {
+  const out: Expectation[] = [
+    {
+      what: 'gateway',
+      name: gateway,
+      conditions: [T('Programmed')],
+      listenerConditions: { names: options.listeners ?? [], conditions: LISTENER_OK },
+    },
+  ];
+  for (const r of routes) {
+    const route = typeof r === 'string' ? { name: r, namespace: INFRA } : r;
+    const kind =
+      typeof r === 'string' ? (options.kind ?? 'HTTPRoute') : (r.kind ?? options.kind ?? 'HTTPRoute');
+    out.push({
+      what: 'route',
+      kind,
+      name: route.name,
+      namespace: route.namespace,
+      parent: { name: gateway },
+      conditions: [T('Accepted', 'Accepted')],
+    });
+  }
+  return out;
+}
+
+/** kubernetes.HTTPRouteMustHaveResolvedRefsConditionsTrue(route, gw). */
+export function resolvedRefsTrue(
+  route: string,
+  parent: string,
+  kind: 'HTTPRoute' | 'GRPCRoute' = 'HTTPRoute',
+  namespace = INFRA,
+): Expectation {
+  return {
+    what: 'route',
+    kind,
+    name: route,
+    namespace,
+    parent: { name: parent },
+    conditions: [T('ResolvedRefs')],
+  };
+}
+
+/** kubernetes.HTTPRouteMustHaveCondition(route, parent, cond). */
+export function routeCondition(route: string, parent: ParentSel, cond: Cond, namespace = INFRA): Expectation {
+  return { what: 'route', name: route, namespace, parent, conditions: [cond] };
+}
+
+/** kubernetes.RoutesAndParentMustBeAccepted(parent, routes...): Accepted=True on that parent. */
+export function routesAcceptedByParent(
+  parent: ParentSel,
+  routes: readonly { name: string; namespace?: string }[],
+): Expectation[] {
+  return routes.map((r) => ({
+    what: 'route',
+    name: r.name,
+    namespace: r.namespace ?? INFRA,
+    parent,
+    conditions: [T('Accepted')],
+  }));
+}
