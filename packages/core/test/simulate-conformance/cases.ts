@@ -6,6 +6,11 @@ import { TRAFFIC_CASES } from './cases-traffic.ts';
 import { BACKEND_CASES } from './cases-backends.ts';
 import { GRPC_CASES } from './cases-grpc.ts';
 import { LISTENERSET_CASES } from './cases-listenersets.ts';
+import {
+  LISTENERSET_DUAL_CASES,
+  LISTENERSET_NS_CASES,
+  LISTENERSET_SCOPE_CASES,
+} from './cases-listenerset-ns.ts';
 
 export const ALL_CASES: readonly ConfCase[] = [
   ...MATCHING_CASES,
@@ -15,4 +20,7 @@ export const ALL_CASES: readonly ConfCase[] = [
   ...BACKEND_CASES,
   ...GRPC_CASES,
   ...LISTENERSET_CASES,
+  ...LISTENERSET_NS_CASES,
+  ...LISTENERSET_DUAL_CASES,
+  ...LISTENERSET_SCOPE_CASES,
 ];
