@@ -22,5 +22,4 @@ export const ALL_CASES: readonly ConfCase[] = [
   ...LISTENERSET_CASES,
   ...LISTENERSET_NS_CASES,
   ...LISTENERSET_DUAL_CASES,
-  ...LISTENERSET_SCOPE_CASES,
 ];
