@@ -6,11 +6,7 @@ import { TRAFFIC_CASES } from './cases-traffic.ts';
 import { BACKEND_CASES } from './cases-backends.ts';
 import { GRPC_CASES } from './cases-grpc.ts';
 import { LISTENERSET_CASES } from './cases-listenersets.ts';
-import {
-  LISTENERSET_DUAL_CASES,
-  LISTENERSET_NS_CASES,
-  LISTENERSET_SCOPE_CASES,
-} from './cases-listenerset-ns.ts';
+import { LISTENERSET_DUAL_CASES, LISTENERSET_NS_CASES } from './cases-listenerset-ns.ts';
 
 export const ALL_CASES: readonly ConfCase[] = [
   ...MATCHING_CASES,
