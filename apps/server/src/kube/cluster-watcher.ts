@@ -75,6 +75,9 @@ export class ClusterWatcher {
       const id = groupKindId(wanted);
       const target = targets.get(id);
       const running = this.supervisors.get(id);
+      // Right after an apiserver restart discovery can omit CRD-served kinds for a while, so a
+      // missing kind is dropped only once its own watch has confirmed it (404 → absent).
+      if (running && !target && running.status.state !== 'absent') continue;
       if (
         running &&
         (!target || running.target.version !== target.version || running.target.resource !== target.resource)

@@ -123,8 +123,9 @@ export class KindSupervisor {
           this.opts.sink.clear(this.opts.cluster, this.kindId);
           this.set({ state: 'forbidden', message });
         } else if (status === 404) {
+          // Not cleared here: a restarting apiserver 404s custom resources until its CRDs load.
+          // The cluster watcher clears the kind once discovery agrees that it is gone.
           rv = undefined;
-          this.opts.sink.clear(this.opts.cluster, this.kindId);
           this.set({ state: 'absent', message });
         } else {
           this.set({ state: 'degraded', message, restarts: this.current.restarts + 1 });
