@@ -20,7 +20,7 @@ export interface Point {
   readonly y: number;
 }
 
-export const COLUMN_WIDTH = 300;
+export const COLUMN_WIDTH = 320;
 export const ROW_HEIGHT = 72;
 
 type Adjacency = Map<string, string[]>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { COLUMN_WIDTH } from './layout.ts';
 import { EngineState } from './state.ts';
 import type { EngineResult } from './types.ts';
 
@@ -74,7 +75,9 @@ describe('EngineState', () => {
     expect(edge?.target).toBe('Service/other/api');
     expect(result.view.nodes).toHaveLength(result.topology.nodes.length);
     const columns = new Set(result.view.nodes.map((n) => `${n.column}:${n.position.x}`));
-    expect([...columns].every((c) => Number(c.split(':')[1]) === Number(c.split(':')[0]) * 300)).toBe(true);
+    expect(
+      [...columns].every((c) => Number(c.split(':')[1]) === Number(c.split(':')[0]) * COLUMN_WIDTH),
+    ).toBe(true);
   });
 
   it('keeps positions of existing nodes when the input changes', () => {

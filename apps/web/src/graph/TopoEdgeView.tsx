@@ -6,6 +6,7 @@ import { memo } from 'react';
 import type { ReactElement } from 'react';
 import { EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
+import { shortLabel } from './edge-labels.ts';
 import type { TopoFlowEdge } from './model.ts';
 
 function TopoEdgeViewImpl(props: EdgeProps<TopoFlowEdge>): ReactElement | null {
@@ -24,6 +25,11 @@ function TopoEdgeViewImpl(props: EdgeProps<TopoFlowEdge>): ReactElement | null {
   if (dimmed) classes.push('dimmed');
   if (highlighted) classes.push('highlighted');
   const label = edge.count !== undefined ? `${edge.count}×` : edge.label;
+  // Problem labels sit just before the target, where the edge is unambiguous; others mid-edge.
+  const atTarget = edge.health === 'error' && edge.count === undefined;
+  const transform = atTarget
+    ? `translate(-100%, -50%) translate(${targetX - 10}px, ${targetY}px)`
+    : `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`;
   return (
     <>
       <g
@@ -39,9 +45,10 @@ function TopoEdgeViewImpl(props: EdgeProps<TopoFlowEdge>): ReactElement | null {
         <EdgeLabelRenderer>
           <div
             className={`edge-label health-${edge.health}${dimmed ? ' dimmed' : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform }}
+            title={label}
           >
-            {label}
+            {shortLabel(label)}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -10,7 +10,7 @@ import '@xyflow/react/dist/style.css';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
 import { useTheme } from '../shell/theme.ts';
-import { toFlow } from './model.ts';
+import { NODE_HEIGHT, NODE_WIDTH, toFlow } from './model.ts';
 import type { TopoFlowNode } from './model.ts';
 import { ColumnNodeView, TopoNodeView } from './TopoNodeView.tsx';
 import { TopoEdgeView } from './TopoEdgeView.tsx';
@@ -50,7 +50,7 @@ function GraphCanvas(): ReactElement {
   useEffect(() => {
     if (fitted.current || nodes.length === 0) return;
     fitted.current = true;
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1 }));
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1, minZoom: 0.6 }));
   }, [nodes.length, flow]);
 
   const { selected, focusTick } = viewState;
@@ -59,14 +59,21 @@ function GraphCanvas(): ReactElement {
     const shown = view.shownAs.get(selected) ?? selected;
     const node = view.nodes.find((n) => n.id === shown);
     if (node !== undefined)
-      void flow.setCenter(node.position.x + 110, node.position.y + 26, { zoom: 1.1, duration: 300 });
+      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration: 300,
+      });
   }, [focusTick, selected, view, flow]);
 
   const onNodeClick: NodeMouseHandler<TopoFlowNode> = (_event, node) => {
     if (node.type !== 'topo') return;
     const group = node.data.node.group;
     if (group !== undefined) engine.toggleExpanded(group.expandKey);
-    else viewState.focus(node.id);
+    else {
+      // A click needs no centring: the node is under the pointer already.
+      viewState.select(node.id);
+      viewState.setTab('details');
+    }
   };
 
   return (

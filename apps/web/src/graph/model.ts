@@ -2,6 +2,7 @@
  * Maps the engine's positioned view graph to React Flow nodes and edges, applying the filters.
  * Pure: tested without a DOM.
  */
+import { Position } from '@xyflow/react';
 import type { Edge, Node } from '@xyflow/react';
 import type { Health } from '@gatescope/core';
 import { COLUMN_TITLES } from '@gatescope/core';
@@ -26,6 +27,26 @@ export interface TopoEdgeData extends Record<string, unknown> {
   readonly dimmed: boolean;
   readonly highlighted: boolean;
 }
+
+/** Nodes have a fixed size (styles.css); giving it up front lets React Flow skip measuring. */
+export const NODE_WIDTH = 220;
+export const NODE_HEIGHT = 52;
+
+/**
+ * Handle positions given up front (left middle in, right middle out): React Flow then draws
+ * edges without measuring handles in the DOM, which also keeps updates cheap.
+ */
+const HANDLES: NonNullable<Node['handles']> = [
+  { type: 'target', position: Position.Left, x: 0, y: NODE_HEIGHT / 2 - 3, width: 6, height: 6 },
+  {
+    type: 'source',
+    position: Position.Right,
+    x: NODE_WIDTH - 6,
+    y: NODE_HEIGHT / 2 - 3,
+    width: 6,
+    height: 6,
+  },
+];
 
 export type TopoFlowNode = Node<TopoNodeData, 'topo'> | Node<ColumnNodeData, 'column'>;
 export type TopoFlowEdge = Edge<TopoEdgeData, 'topo'>;
@@ -83,6 +104,9 @@ export function toFlow(input: FlowInput): { nodes: TopoFlowNode[]; edges: TopoFl
       id: n.id,
       type: 'topo',
       position: n.position,
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+      handles: HANDLES,
       selected: n.id === selected,
       data: { node: n, dimmed, highlighted: lit.has(n.id), changed: changed.has(n.id) },
     });
@@ -92,6 +116,8 @@ export function toFlow(input: FlowInput): { nodes: TopoFlowNode[]; edges: TopoFl
       id: `column:${column}`,
       type: 'column',
       position: { x: column * COLUMN_WIDTH, y: -64 },
+      width: NODE_WIDTH,
+      height: 28,
       selectable: false,
       draggable: false,
       focusable: false,

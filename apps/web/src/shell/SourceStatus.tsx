@@ -69,7 +69,7 @@ export function SourceStatus({ page }: { readonly page: 'topology' | 'sandbox' }
   return (
     <details className="source-status">
       <summary
-        className={`source-badge conn-${live.connection} mode-${mode ?? 'unknown'}`}
+        className={`source-badge badge-${live.connection} mode-${mode ?? 'unknown'}`}
         data-testid="source-status"
         data-connection={live.connection}
         data-mode={mode ?? 'unknown'}

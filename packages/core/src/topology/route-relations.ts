@@ -31,37 +31,39 @@ function refusalReason(analysis: Analysis, route: Route, ref: ParentRef): string
   return accepted !== undefined && accepted.status !== 'True' ? accepted.reason : undefined;
 }
 
-function listenerIdFor(analysis: Analysis, ref: ParentRef): string | undefined {
-  if (ref.sectionName === undefined) return undefined;
-  return analysis.listeners.find((l) => l.owner === ref.key && l.name === ref.sectionName)?.id;
+/**
+ * The listeners a parentRef addresses: the named section, else every listener of the parent
+ * (on the given port, if any). Each of them refused the route, so the red edge starts there.
+ */
+function addressedListeners(analysis: Analysis, ref: ParentRef): string[] {
+  return analysis.listeners
+    .filter(
+      (l) =>
+        l.owner === ref.key &&
+        (ref.sectionName === undefined || l.name === ref.sectionName) &&
+        (ref.port === undefined || l.port === ref.port),
+    )
+    .map((l) => l.id);
 }
 
 export function* routeParentEdges({ analysis }: RelationContext): Iterable<RelationEdge> {
   const attached = new Set<string>();
   for (const a of analysis.attachments) {
     attached.add(`${a.route}#${a.parentRefIndex}`);
-    const label = a.hostnames.length === 0 ? undefined : a.hostnames.join(', ');
-    yield {
-      source: { id: a.listenerId },
-      target: { key: a.route },
-      kind: 'parent',
-      ...(label === undefined ? {} : { label }),
-    };
+    // Hostnames are in the details panel; on the canvas they would only add clutter.
+    yield { source: { id: a.listenerId }, target: { key: a.route }, kind: 'parent' };
   }
   for (const route of analysis.snapshot.objects) {
     if (!(ROUTE_KINDS as readonly string[]).includes(route.kind)) continue;
     const r = route as Route;
     for (const ref of r.parentRefs) {
       if (attached.has(`${r.key}#${ref.index}`)) continue;
-      const listenerId = listenerIdFor(analysis, ref);
       const reason = refusalReason(analysis, r, ref) ?? 'NotAttached';
-      yield {
-        source: listenerId === undefined ? { key: ref.key } : { id: listenerId },
-        target: { key: r.key },
-        kind: 'parent',
-        health: 'error',
-        label: reason,
-      };
+      const listeners = addressedListeners(analysis, ref);
+      const sources = listeners.length === 0 ? [{ key: ref.key }] : listeners.map((id) => ({ id }));
+      for (const source of sources) {
+        yield { source, target: { key: r.key }, kind: 'parent', health: 'error', label: reason };
+      }
     }
   }
 }

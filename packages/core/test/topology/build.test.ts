@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from '../../src/topology/build.ts';
 import type { Topology } from '../../src/topology/types.ts';
-import { analysisOf, gateway, policy, serviceExport, serviceImport, svcRef } from './fixtures.ts';
+import { analysisOf, gateway, httpRoute, policy, serviceExport, serviceImport, svcRef } from './fixtures.ts';
 import { scenario } from './scenario.ts';
 
 function node(topology: Topology, id: string) {
@@ -50,8 +50,8 @@ describe('buildTopology on the broken-and-healthy scenario', () => {
     expect(edgesBetween(topology, 'Rule/app/HTTPRoute/cross/1', 'Service/app/gone')[0]?.health).toBe('error');
   });
 
-  it('links the refused route to its parent with the reason as label', () => {
-    const [edge] = edgesBetween(topology, 'Gateway/infra/edge', 'HTTPRoute/app/nohost');
+  it('links the refused route to the listeners that refused it, with the reason as label', () => {
+    const [edge] = edgesBetween(topology, 'Listener/infra/edge/http', 'HTTPRoute/app/nohost');
     expect(edge).toMatchObject({ kind: 'parent', health: 'error', label: 'NoMatchingListenerHostname' });
     const [attached] = edgesBetween(topology, 'Listener/infra/edge/http', 'HTTPRoute/app/good');
     expect(attached).toMatchObject({ kind: 'parent', health: 'ok' });
@@ -83,6 +83,18 @@ describe('buildTopology on the broken-and-healthy scenario', () => {
 });
 
 describe('buildTopology edge cases', () => {
+  it('links a route whose parent Gateway is missing to a ghost Gateway', () => {
+    const gw = gateway('infra', 'absent', 'shared');
+    const route = httpRoute('app', 'orphan', gw, [], []);
+    const topology = buildTopology(analysisOf({ objects: [route] }));
+    expect(node(topology, 'Gateway/infra/absent')).toMatchObject({ ghost: true, health: 'error' });
+    expect(edgesBetween(topology, 'Gateway/infra/absent', 'HTTPRoute/app/orphan')[0]).toMatchObject({
+      kind: 'parent',
+      health: 'error',
+      label: 'NotAttached',
+    });
+  });
+
   it('gives a Gateway with an absent class a ghost class in progress (unknown)', () => {
     const gw = gateway('infra', 'lonely', 'nowhere');
     const topology = buildTopology(analysisOf({ objects: [gw] }));
