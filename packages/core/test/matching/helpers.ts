@@ -21,6 +21,10 @@ spec:
 `;
 
 export function services(namespace: string, ...names: string[]): string {
+  return servicesOnPort(namespace, 8080, ...names);
+}
+
+export function servicesOnPort(namespace: string, port: number, ...names: string[]): string {
   return names
     .map(
       (name) => `
@@ -28,7 +32,7 @@ export function services(namespace: string, ...names: string[]): string {
 apiVersion: v1
 kind: Service
 metadata: { name: ${name}, namespace: ${namespace} }
-spec: { ports: [{ port: 8080 }] }`,
+spec: { ports: [{ port: ${port} }] }`,
     )
     .join('');
 }
