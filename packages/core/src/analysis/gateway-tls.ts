@@ -104,11 +104,16 @@ export function applyFrontendValidation(
       const field = `${validation.field}[${i}]`;
       e.notAccepted = { reason: 'NoValidCACertificate', message: problem.message };
       e.refs = { ok: false, reason: problem.reason, message: problem.message, fromController: false };
+      // RefNotPermitted has its own check (the fix is a ReferenceGrant); the rest are bad refs.
+      const check =
+        problem.reason === 'RefNotPermitted'
+          ? 'CACertificateRefNotPermitted'
+          : 'ListenerInvalidCACertificateRef';
       out.push(
         diagnose(
-          'ListenerInvalidCACertificateRef',
+          check,
           gateway,
-          `${listenerLabel(e)}: ${problem.message} (${field}); the listener is not accepted.`,
+          `${capitalize(listenerLabel(e))}: ${problem.message} (${field}); the listener is not accepted.`,
           {
             field: listenerField(gateway, e.listener),
             ...(problem.reason === 'RefNotPermitted'
@@ -228,4 +233,8 @@ export function backendClientCertificate(
     ),
   );
   return { ok: false, ...problem };
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -50,7 +50,7 @@ export function listenerConditions(e: ListenerEval, reconciled: boolean): Condit
       cond('Conflicted', true, e.conflict.reason, e.conflict.message),
     ];
   }
-  const programmed = refs.status === 'True';
+  const programmed = listenerServes(e);
   return [
     cond('Accepted', true, 'Accepted', 'Listener is accepted.'),
     programmed
@@ -66,6 +66,16 @@ export function acceptsRoutes(e: ListenerEval): boolean {
   return e.notAccepted === undefined && e.conflict === undefined;
 }
 
+/**
+ * Serves traffic: accepted, certificate refs resolved and at least one route kind left. A listener
+ * whose allowedRoutes.kinds lists some invalid kinds still serves the valid ones (ResolvedRefs is
+ * False with InvalidRouteKinds, Programmed stays True).
+ */
+export function listenerServes(e: ListenerEval): boolean {
+  return acceptsRoutes(e) && e.refs.ok && e.supportedKinds.length > 0;
+}
+
+/** Valid with no problem at all (anything else makes the parent report ListenersNotValid). */
 function listenerValid(e: ListenerEval): boolean {
   return acceptsRoutes(e) && e.refs.ok && !e.invalidKinds;
 }
@@ -119,8 +129,7 @@ function gatewayConditions(ge: GatewayEval, own: readonly ListenerEval[]): Condi
         'ListenersNotValid',
         `${own.length - own.filter(listenerValid).length} of ${own.length} listeners are not valid.`,
       );
-  const programmed =
-    isAccepted && (own.length === 0 || own.some((l) => listenerValid(l)) || ge.listeners.some(listenerValid));
+  const programmed = isAccepted && (own.length === 0 || ge.listeners.some(listenerServes));
   return [
     acceptedCond,
     programmed
@@ -203,7 +212,7 @@ export function resolvedListener(e: ListenerEval, reconciled: boolean): Resolved
     ...(e.listener.hostname === undefined ? {} : { hostname: e.listener.hostname }),
     ...(e.listener.tls === undefined ? {} : { tls: e.listener.tls }),
     supportedKinds: e.supportedKinds,
-    ready: reconciled && acceptsRoutes(e) && e.refs.ok,
+    ready: reconciled && listenerServes(e),
     conditions: listenerConditions(e, reconciled),
   };
 }

@@ -321,11 +321,11 @@ const ANALYSIS_ENTRIES = [
   ),
   e(
     'GS404',
-    'BackendTLSPolicyCARefNotPermitted',
+    'CACertificateRefNotPermitted',
     'error',
     'RefNotPermitted',
-    'BackendTLSPolicy CA ref crosses namespaces without a ReferenceGrant',
-    "Move the CA ConfigMap into the policy's namespace or add a ReferenceGrant that allows it.",
+    'CA certificate ref crosses namespaces without a ReferenceGrant',
+    "Add a ReferenceGrant in the CA bundle's namespace that allows the referrer (Gateway frontend validation, or a policy) to reference it, or move the bundle into the referrer's namespace.",
   ),
   e(
     'GS410',

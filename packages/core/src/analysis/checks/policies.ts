@@ -105,7 +105,7 @@ function checkCARefs(ctx: AnalysisContext, policy: BackendTLSPolicy): Diagnostic
       if (grant === null) {
         out.push(
           diagnose(
-            'BackendTLSPolicyCARefNotPermitted',
+            'CACertificateRefNotPermitted',
             policy,
             `${label(policy)}: caCertificateRef ${what} is in another namespace and no ReferenceGrant permits it.`,
             {
