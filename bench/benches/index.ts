@@ -1,6 +1,7 @@
 /** Every bench, in the order `npm run bench` runs them (pipeline order, then server and browser). */
 import type { Bench } from '../lib/types.ts';
 import { analyzeBench } from './analyze.ts';
+import { browserBench } from './browser.ts';
 import { matchingBench } from './matching.ts';
 import { parseBench } from './parse.ts';
 import { serverBench } from './server.ts';
@@ -12,4 +13,5 @@ export const BENCHES: readonly Bench[] = [
   matchingBench,
   topologyBench,
   serverBench,
+  browserBench,
 ];

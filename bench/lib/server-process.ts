@@ -65,7 +65,7 @@ export async function startServer(
     await exited;
     clearTimeout(timer);
   };
-  const deadline = performance.now() + 90_000;
+  const deadline = performance.now() + 180_000;
   while (performance.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`gatescope serve exited ${child.exitCode}: ${output.slice(-600)}`);
@@ -77,7 +77,7 @@ export async function startServer(
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stop();
-  throw new Error(`gatescope serve not ready within 90 s: ${output.slice(-600)}`);
+  throw new Error(`gatescope serve not ready within 180 s: ${output.slice(-600)}`);
 }
 
 /** Resident and peak resident memory of a process in MB (Linux /proc). */

@@ -1,0 +1,169 @@
+/**
+ * The built SPA in Debian's Chromium (Playwright, flags from DESIGN.md), served by the real
+ * server watching a fake apiserver preloaded with a preset: first contentful paint, time until
+ * the topology graph is on screen, graph elements and DOM elements mounted, and the frame rate
+ * while panning the graph with the mouse.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import type { GeneratedCluster } from '../generator/index.ts';
+import { generateCluster } from '../generator/index.ts';
+import { FakeApiServer, kubeconfigFor } from '../lib/fake-apiserver.ts';
+import { serverUnavailable, startServer } from '../lib/server-process.ts';
+import type { Bench, BenchContext, BenchReport } from '../lib/types.ts';
+import { ReportBuilder } from '../lib/types.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const GRAPH_TIMEOUT_MS = 240_000;
+
+/** Waits until the count of graph nodes stops changing for `quietMs`. */
+async function settledNodeCount(page: Page, quietMs: number): Promise<number> {
+  let last = -1;
+  let stableSince = performance.now();
+  for (;;) {
+    const count = await page.locator('[data-node-id]').count();
+    if (count !== last) {
+      last = count;
+      stableSince = performance.now();
+    } else if (performance.now() - stableSince >= quietMs) return count;
+    await page.waitForTimeout(200);
+  }
+}
+
+/** Drags the empty graph pane for about two seconds and counts animation frames meanwhile. */
+async function panFps(page: Page): Promise<number | null> {
+  const pane = page.locator('.react-flow__pane').first();
+  const box = (await pane.count()) > 0 ? await pane.boundingBox() : null;
+  if (box === null) return null;
+  await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__frames = 0;
+    w.__counting = true;
+    const tick = (): void => {
+      if (!w.__counting) return;
+      w.__frames++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  const start = performance.now();
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let i = 0; i < 60; i++) {
+    await page.mouse.move(x + Math.sin(i / 6) * 300, y + Math.cos(i / 6) * 150, { steps: 2 });
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as { __frames: number; __counting: boolean };
+    w.__counting = false;
+    return w.__frames;
+  });
+  return frames / ((performance.now() - start) / 1000);
+}
+
+async function runPreset(
+  r: ReportBuilder,
+  ctx: BenchContext,
+  browser: Browser,
+  cluster: GeneratedCluster,
+  preset: string,
+): Promise<void> {
+  const fake = new FakeApiServer();
+  fake.preload(cluster.objects);
+  const apiserver = await fake.listen();
+  const server = await startServer(ctx.root, ['--context', 'bench'], kubeconfigFor(apiserver)).catch(
+    (e: unknown) => e as Error,
+  );
+  if (server instanceof Error) {
+    await fake.close();
+    throw server;
+  }
+  const page = await browser.newPage({ viewport: { width: 1600, height: 940 } });
+  try {
+    const start = performance.now();
+    await page.goto(`${server.url}/`);
+    await page.locator('[data-node-id]').first().waitFor({ timeout: GRAPH_TIMEOUT_MS });
+    const toGraph = performance.now() - start;
+    const fcp = await page.evaluate(
+      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    );
+    if (fcp !== null)
+      r.figure({ name: 'first contentful paint', value: fcp, unit: 'ms', better: 'lower', preset });
+    r.figure({
+      name: 'navigation → topology on screen',
+      value: toGraph,
+      unit: 'ms',
+      better: 'lower',
+      preset,
+    });
+    const nodes = await settledNodeCount(page, 1500);
+    const edges = await page.locator('[data-edge-kind]').count();
+    const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
+    r.figure({
+      name: 'graph elements mounted (nodes + edges)',
+      value: nodes + edges,
+      unit: 'elements',
+      target: 1500,
+      better: 'lower',
+      preset,
+    });
+    r.figure({ name: 'DOM elements in the page', value: dom, unit: 'elements', better: 'lower', preset });
+    r.check(
+      `browser shows the topology (${preset})`,
+      nodes > 0,
+      `${nodes} graph nodes, ${edges} edges, ${dom} DOM elements`,
+    );
+    const fps = await panFps(page);
+    if (fps === null) r.missing(`pan frame rate (${preset}): no .react-flow__pane to drag`);
+    else r.figure({ name: 'frame rate while panning', value: fps, unit: 'fps', better: 'higher', preset });
+  } finally {
+    await page.close();
+    await server.stop();
+    await fake.close();
+  }
+}
+
+export const browserBench: Bench = {
+  name: 'browser',
+  title: 'Browser (Chromium): first paint, DOM, pan',
+  async run(ctx: BenchContext): Promise<BenchReport> {
+    const r = new ReportBuilder();
+    const why = serverUnavailable(ctx.root);
+    if (why !== null) r.missing(`gatescope serve: ${why}`);
+    if (!existsSync(join(ctx.root, 'apps/web/dist/index.html')))
+      r.missing('the built SPA: apps/web/dist/index.html is absent (npm run build:web)');
+    if (!existsSync(CHROMIUM)) r.missing(`${CHROMIUM} is not installed (Debian package chromium)`);
+    if (r.unavailable.length > 0) return r.build();
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    try {
+      const presets: [GeneratedCluster, string][] = ctx.quick
+        ? [[generateCluster('ns-5k', 'tiny'), 'ns-5k:tiny']]
+        : [
+            [generateCluster('ns-5k'), 'ns-5k'],
+            [generateCluster('listenersets-40k'), 'listenersets-40k'],
+          ];
+      for (const [cluster, preset] of presets) {
+        ctx.log(`  browser ${preset}`);
+        await runPreset(r, ctx, browser, cluster, preset);
+      }
+    } finally {
+      await browser.close();
+    }
+    return r.build();
+  },
+};
