@@ -3,7 +3,7 @@
  * built SPA. server.ts wraps it in a Fastify instance; tests register it on their own.
  */
 import type { FastifyInstance } from 'fastify';
-import { registerErrorHandling } from './plugins/errors.ts';
+import { jsonNotFound, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAnalysisRoutes } from './routes/analyze.ts';
 import { registerEventRoutes } from './routes/events.ts';
@@ -27,7 +27,7 @@ export async function gatescopeApp(app: FastifyInstance, options: AppOptions): P
   registerEventRoutes(app, options.source);
   registerMetricsRoute(app, options.source);
   registerAnalysisRoutes(app);
-  await registerSpa(app, options.webRoot);
+  if (!(await registerSpa(app, options.webRoot))) app.setNotFoundHandler(jsonNotFound);
 }
 
 // Like fastify-plugin: the app's hooks and handlers apply to the instance it is registered on.

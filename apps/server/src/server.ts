@@ -1,12 +1,12 @@
 /** A Fastify instance running the Gatescope app, with the request limits of DESIGN.md. */
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { gatescopeApp, type AppOptions } from './app.ts';
 
 /** Request bodies (analyze/simulate manifests) above this are refused with 413. */
 export const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 
 export interface ServerOptions extends AppOptions {
-  readonly logger?: boolean;
+  readonly logger?: FastifyServerOptions['logger'];
   readonly bodyLimit?: number;
 }
 

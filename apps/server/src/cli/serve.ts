@@ -113,7 +113,13 @@ export async function startServe(options: ServeOptions, log: (m: string) => void
   if (!existsSync(join(webRoot, 'index.html')))
     log(`no built SPA in ${webRoot} (run npm run build:web); serving the API only`);
   const hostNames = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host];
-  const app = await buildServer({ source, webRoot, allowedHosts: [...hostNames, ...options.allowedHosts] });
+  const app = await buildServer({
+    source,
+    webRoot,
+    allowedHosts: [...hostNames, ...options.allowedHosts],
+    // Warnings and failed requests only; the startup story goes through `log`.
+    logger: { level: 'warn' },
+  });
   const address = await app.listen({ host: options.host, port: options.port });
   return {
     app,

@@ -2,7 +2,7 @@
  * Every error leaves as JSON `{ error, message }`: 400 for bad input, 413 for bodies over the
  * limit, never a stack trace. Unexpected errors are logged in full and answered generically.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -18,9 +18,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const code = status === 413 || status === 415 || status === 404 || status === 403 ? status : 400;
     return reply.code(code).send({ error: code === 404 ? 'Not Found' : name, message: error.message });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply
-      .code(404)
-      .send({ error: 'Not Found', message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}` }),
-  );
+}
+
+export function jsonNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const path = request.url.split('?')[0] ?? '';
+  return reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${path}` });
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { jsonNotFound } from '../plugins/errors.ts';
 
 export async function registerSpa(app: FastifyInstance, webRoot: string | undefined): Promise<boolean> {
   if (webRoot === undefined || !existsSync(join(webRoot, 'index.html'))) return false;
@@ -12,7 +13,7 @@ export async function registerSpa(app: FastifyInstance, webRoot: string | undefi
     if (request.method === 'GET' && !path.startsWith('/api/') && !path.includes('.')) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html');
     }
-    return reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${path}` });
+    return jsonNotFound(request, reply);
   });
   return true;
 }
