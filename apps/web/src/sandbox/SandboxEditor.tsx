@@ -9,11 +9,12 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirro
 import { yaml } from '@codemirror/lang-yaml';
 import {
   bracketMatching,
-  defaultHighlightStyle,
   foldGutter,
+  HighlightStyle,
   indentOnInput,
   syntaxHighlighting,
 } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { lintGutter, setDiagnostics, type Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import {
@@ -25,6 +26,20 @@ import {
   lineNumbers,
   placeholder,
 } from '@codemirror/view';
+
+/** Colours come from CSS variables (sandbox.css) so both themes stay readable. */
+const YAML_HIGHLIGHT = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: 'var(--syn-key)' },
+  { tag: [tags.string, tags.special(tags.string), tags.content], color: 'var(--syn-string)' },
+  { tag: [tags.number, tags.integer, tags.float], color: 'var(--syn-number)' },
+  { tag: [tags.bool, tags.null, tags.atom, tags.keyword], color: 'var(--syn-atom)' },
+  { tag: [tags.comment, tags.lineComment], color: 'var(--syn-comment)', fontStyle: 'italic' },
+  {
+    tag: [tags.meta, tags.documentMeta, tags.processingInstruction, tags.labelName],
+    color: 'var(--syn-meta)',
+  },
+  { tag: [tags.typeName, tags.tagName], color: 'var(--syn-atom)' },
+]);
 
 export interface EditorProblem {
   readonly line: number;
@@ -65,7 +80,7 @@ export function SandboxEditor({ value, loadTick, onChange, problems }: Props): R
           indentOnInput(),
           bracketMatching(),
           highlightActiveLine(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(YAML_HIGHLIGHT),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           yaml(),
           lintGutter(),

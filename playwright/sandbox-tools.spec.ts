@@ -1,0 +1,119 @@
+/**
+ * Sandbox tools end to end: built-in scenarios with their route tests, Ingress import, and
+ * "assume X exists" stubs. Screenshots in both themes.
+ */
+import { expect, test } from '@playwright/test';
+import { graphNode, screenshot, setTheme } from './fixtures/page.ts';
+import { startServer } from './fixtures/server.ts';
+import type { RunningServer } from './fixtures/server.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: Pick<RunningServer, 'url' | 'stop'> | undefined;
+
+test.beforeAll(async () => {
+  const external = process.env['GATESCOPE_E2E_URL'];
+  server = external ? { url: external, stop: async () => {} } : await startServer(['--no-cluster']);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+function url(path: string): string {
+  if (server === undefined) throw new Error('server not started');
+  return `${server.url}${path}`;
+}
+
+test('the demo scenario loads with its route tests passing', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  await page.getByTestId('scenario-select').selectOption('demo');
+  await expect(graphNode(page, 'HTTPRoute/billing/invoices')).toHaveAttribute('data-health', 'error');
+  await expect(graphNode(page, 'HTTPRoute/marketing/promo')).toHaveAttribute('data-health', 'error');
+  await expect(graphNode(page, 'HTTPRoute/shop/storefront')).toHaveAttribute('data-health', 'ok');
+  await page.getByTestId('tab-simulator').click();
+  const rows = page.getByTestId('route-test');
+  await expect(rows).toHaveCount(4);
+  for (const row of await rows.all()) await expect(row).toHaveAttribute('data-result', 'pass');
+  // Load the 500 row into the form and run it: the trace explains the missing grant.
+  await rows.filter({ hasText: 'invoices-500' }).getByRole('button').first().click();
+  const result = page.getByTestId('simulator-result');
+  await expect(result).toHaveAttribute('data-status', '500');
+  await expect(result.getByTestId('sim-trace')).toContainText('RefNotPermitted');
+  await setTheme(page, 'dark');
+  await screenshot(page, 'sandbox-demo-tests-dark');
+  await setTheme(page, 'light');
+  await screenshot(page, 'sandbox-demo-tests-light');
+});
+
+test('a canary split shows as a bar and a redirect shows its Location', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  await page.getByTestId('scenario-select').selectOption('canary');
+  await expect(graphNode(page, 'HTTPRoute/shop/checkout')).toHaveAttribute('data-health', 'ok');
+  await page.getByTestId('tab-simulator').click();
+  const form = page.getByTestId('simulator');
+  await form.getByTestId('sim-gateway').selectOption('shop/edge');
+  await form.getByTestId('sim-host').fill('checkout.example.com');
+  await form.getByTestId('sim-path').fill('/cart');
+  await form.getByTestId('sim-run').click();
+  const backends = page.getByTestId('sim-backend');
+  await expect(backends).toHaveCount(2);
+  await expect(backends.first()).toContainText('90%');
+  await expect(backends.last()).toContainText('10%');
+  await expect(page.getByTestId('sim-split')).toBeVisible();
+
+  await page.getByTestId('scenario-select').selectOption('https-redirect');
+  await expect(graphNode(page, 'HTTPRoute/web/redirect-to-https')).toHaveAttribute('data-health', 'ok');
+  await form.getByTestId('sim-gateway').selectOption('web/edge');
+  await form.getByTestId('sim-listener').selectOption('http');
+  await form.getByTestId('sim-host').fill('www.example.com');
+  await form.getByTestId('sim-path').fill('/a?b=1');
+  await form.getByTestId('sim-run').click();
+  await expect(page.getByTestId('simulator-result')).toHaveAttribute('data-status', '301');
+  await expect(page.getByTestId('sim-location')).toContainText('https://www.example.com/a?b=1');
+});
+
+test('Ingress import converts and loads into the sandbox', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  await page.getByTestId('ingress-import').click();
+  const dialog = page.getByTestId('ingress-dialog');
+  await dialog.getByRole('button', { name: 'Use an example' }).click();
+  await expect(dialog.getByTestId('ingress-output')).toContainText('kind: HTTPRoute');
+  await expect(dialog.getByTestId('ingress-output')).toContainText('replacePrefixMatch: /');
+  await screenshot(page, 'sandbox-ingress-import');
+  await dialog.getByRole('button', { name: 'Replace sandbox' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId('sandbox-editor')).toContainText('Converted from Ingress by Gatescope');
+  await expect(graphNode(page, 'HTTPRoute/shop/shop')).toBeVisible();
+  await expect(graphNode(page, 'Gateway/shop/nginx')).toBeVisible();
+});
+
+test('missing objects can be assumed, clearly marked', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  const yaml = [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: HTTPRoute',
+    'metadata: {name: orphan-route, namespace: team}',
+    'spec:',
+    '  parentRefs: [{name: shared, namespace: infra}]',
+    '  rules:',
+    '    - backendRefs: [{name: api, port: 8080}]',
+    '',
+  ].join('\n');
+  await page.getByTestId('sandbox-editor').fill(yaml);
+  await page.getByTestId('sandbox-apply').click();
+  const assume = page.getByTestId('assumptions').getByTestId('assume');
+  await expect(assume).toHaveCount(2);
+  await expect(page.getByTestId('assumptions')).toContainText('Service team/api (port 8080)');
+  await expect(page.getByTestId('assumptions')).toContainText('Gateway infra/shared');
+  await assume.first().click();
+  await assume.first().click();
+  // GatewayClass for the assumed Gateway is the next missing object: assume it too.
+  await expect(page.getByTestId('assumptions')).toContainText('GatewayClass');
+  await assume.first().click();
+  await expect(page.getByTestId('assumptions')).toContainText('not in your YAML');
+  await expect(graphNode(page, 'HTTPRoute/team/orphan-route')).toHaveAttribute('data-health', 'ok');
+  // The user's text is unchanged: assumptions live apart from it.
+  await expect(page.getByTestId('sandbox-editor')).not.toContainText('ASSUMPTION');
+  await screenshot(page, 'sandbox-assumptions');
+});
