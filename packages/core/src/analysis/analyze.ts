@@ -6,6 +6,7 @@
  *   2. gateways     GatewayClass, listeners, ListenerSets, conflicts (gateways.ts)
  *   3. attach       route parentRefs → listeners (attach.ts)
  *   4. collisions   GRPCRoute/HTTPRoute hostname collisions (collisions.ts)
+ *      rules        rules a controller drops: PartiallyInvalid / not accepted (rules.ts)
  *   5. backends     backendRefs, ReferenceGrants, endpoints (backends.ts)
  *   6. status       predicted status objects (status.ts)
  *   7. checks       shadowing, policies, features, channel, observed status (checks/*.ts)
@@ -18,6 +19,7 @@ import type { ParentEval } from './attach.ts';
 import { attachRoutes } from './attach.ts';
 import { resolveBackends } from './backends.ts';
 import { resolveCollisions } from './collisions.ts';
+import { checkRules } from './rules.ts';
 import type { AnalyzeOptions } from './context.ts';
 import { buildContext } from './context.ts';
 import { evaluateGateways } from './gateways.ts';
@@ -47,6 +49,7 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analy
   const stage = evaluateGateways(ctx, out);
   const parents = attachRoutes(ctx, stage, out);
   resolveCollisions(parents, out);
+  const rules = checkRules(ctx.routes, parents, out);
   const attachments = countAttachments(parents);
   const { backends, refsByRoute } = resolveBackends(ctx, out);
 
@@ -62,7 +65,7 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analy
   const ok = { ok: true, reason: 'ResolvedRefs', message: 'All references are resolved.' };
   for (const p of parents) {
     const list = routeParents.get(p.route.key) ?? [];
-    list.push(routeParentStatus(p, refsByRoute.get(p.route.key) ?? ok));
+    list.push(routeParentStatus(p, refsByRoute.get(p.route.key) ?? ok, rules.get(p.route.key)));
     routeParents.set(p.route.key, list);
   }
   for (const route of ctx.routes)

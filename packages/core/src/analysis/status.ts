@@ -7,6 +7,7 @@ import type { ObjectKey } from '../model/identity.ts';
 import type { Condition } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
 import type { RouteRefs } from './backends.ts';
+import type { RuleValidity } from './rules.ts';
 import { cond } from './conditions.ts';
 import type { GatewayEval, ListenerSetEval } from './gateways.ts';
 import type { ListenerEval } from './listener-eval.ts';
@@ -178,7 +179,11 @@ export function isListenerSetAccepted(lse: ListenerSetEval): boolean {
   return lse.rejected === undefined && lse.listeners.some(listenerValid);
 }
 
-export function routeParentStatus(p: ParentEval, refs: RouteRefs): PredictedRouteParentStatus {
+export function routeParentStatus(
+  p: ParentEval,
+  refs: RouteRefs,
+  rules?: RuleValidity,
+): PredictedRouteParentStatus {
   const ref = p.parentRef;
   const parentRef = {
     group: ref.group,
@@ -194,11 +199,19 @@ export function routeParentStatus(p: ParentEval, refs: RouteRefs): PredictedRout
       : p.outcome.kind === 'pending'
         ? cond('Accepted', 'Unknown', 'Pending', p.outcome.message)
         : cond('Accepted', false, p.outcome.reason, p.outcome.message);
-  return {
-    parentRef,
-    controllerName: p.controllerName,
-    conditions: [accepted, cond('ResolvedRefs', refs.ok, refs.reason, refs.message)],
-  };
+  const conditions = [accepted, cond('ResolvedRefs', refs.ok, refs.reason, refs.message)];
+  // PartiallyInvalid is written only when true (apis/v1 RouteConditionPartiallyInvalid).
+  if (rules !== undefined && p.outcome.kind === 'accepted' && rules.invalid < rules.total) {
+    conditions.push(
+      cond(
+        'PartiallyInvalid',
+        true,
+        rules.reason,
+        `${rules.invalid} of ${rules.total} rules dropped. ${rules.message}`,
+      ),
+    );
+  }
+  return { parentRef, controllerName: p.controllerName, conditions };
 }
 
 export function resolvedListener(e: ListenerEval, reconciled: boolean): ResolvedListener {

@@ -223,6 +223,14 @@ const ANALYSIS_ENTRIES = [
   ),
   // Routes: backends
   e(
+    'GS309',
+    'RouteRuleInvalid',
+    'warning',
+    'UnsupportedValue',
+    'Route rule is dropped (unsupported or incompatible filters)',
+    'Remove unsupported filter types and do not combine RequestRedirect with URLRewrite; a route with some dropped rules is PartiallyInvalid, with none left it is not accepted.',
+  ),
+  e(
     'GS310',
     'BackendNotFound',
     'error',
