@@ -1,5 +1,7 @@
 /**
- * How we drive the `yaml` package so that values come out the way kubectl reads them.
+ * Options for code that needs the `yaml` package's document model (editing, redaction, fixes),
+ * so that values come out the way kubectl reads them, as parseManifests (js-yaml with
+ * kubectl-schema.ts) reads them.
  * kubectl (sigs.k8s.io/yaml on go-yaml v2) is YAML 1.1: yes/no/on/off are booleans and 0755 is
  * an octal number, `<<` merge keys work; but timestamps stay strings (it converts to JSON) and
  * there are no sexagesimal numbers (1:20 is a string) and no !!binary bytes.

@@ -231,7 +231,7 @@ describe('parseManifests: errors', () => {
     expect(result.diagnostics.map((d) => d.code)).toEqual(['GS007-InputLimit']);
   });
 
-  it('rejects pathological nesting before parsing, keeping the other documents', () => {
+  it('rejects pathological nesting where it passes the limit, keeping the other documents', () => {
     const depth = 20_000;
     const flow = `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
     const block = Array.from({ length: 500 }, (_, i) => `${' '.repeat(i)}k:`).join('\n');
@@ -239,7 +239,7 @@ describe('parseManifests: errors', () => {
     expect(names(result)).toEqual(['after']);
     expect(result.diagnostics.map((d) => [d.code, d.source?.line])).toEqual([
       ['GS007-InputLimit', 1],
-      ['GS007-InputLimit', 2], // the document's `---` line
+      ['GS007-InputLimit', 202], // the block key 200 levels deep (the document starts on line 3)
     ]);
     const json = one(`${'['.repeat(depth)}${']'.repeat(depth)}`, 'deep.json');
     expect(json.diagnostics.map((d) => d.code)).toEqual(['GS007-InputLimit']);
