@@ -58,5 +58,5 @@ EXPOSE 7080
 # (-p 127.0.0.1:7080:7080). The Kubernetes Deployment overrides this with --host 127.0.0.1.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:7080/api/healthz',{signal:AbortSignal.timeout(4000)}).then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-ENTRYPOINT ["node", "apps/server/bin/gatescope.mjs"]
+ENTRYPOINT ["node", "/app/apps/server/bin/gatescope.mjs"]
 CMD ["serve", "--host", "0.0.0.0", "--port", "7080"]

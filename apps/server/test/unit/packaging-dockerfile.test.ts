@@ -149,7 +149,8 @@ describe('Dockerfile', () => {
     }
     expect(JSON.parse(runtime.find((i) => i.keyword === 'ENTRYPOINT')?.args ?? '[]')).toEqual([
       'node',
-      'apps/server/bin/gatescope.mjs',
+      // Absolute, so that `docker run -w /work ... analyze -f manifests/` works from any directory.
+      '/app/apps/server/bin/gatescope.mjs',
     ]);
     expect(existsSync(join(REPO_ROOT, 'apps/server/bin/gatescope.mjs'))).toBe(true);
     expect(runtime.some((i) => i.keyword === 'HEALTHCHECK' && i.args.includes('/api/healthz'))).toBe(true);
