@@ -188,18 +188,22 @@ function validObject(state: FileState, value: Record<string, unknown>, source: S
   }
   if (!hasName(value)) {
     const kind = String(value['kind']);
-    const message = `${kind} has no metadata.name${generateNameHint(value)}: it cannot be identified, skipped`;
+    const message = `${kind} has no metadata.name${nameHint(value)}: it cannot be identified, skipped`;
     state.diagnostics.push(parseDiagnostic('MissingName', source, message, object));
     return false;
   }
   return true;
 }
 
-function generateNameHint(value: Record<string, unknown>): string {
+function nameHint(value: Record<string, unknown>): string {
   const meta = value['metadata'];
-  return isRecord(meta) && typeof meta['generateName'] === 'string'
-    ? ' (generateName is only resolved by the API server)'
-    : '';
+  if (!isRecord(meta)) return '';
+  const name = meta['name'];
+  if (typeof name === 'boolean') {
+    return ` (name is the boolean ${name}: kubectl reads unquoted y/n, yes/no, on/off as booleans, quote it)`;
+  }
+  if (typeof name === 'number') return ` (name is the number ${name}: quote it)`;
+  return typeof meta['generateName'] === 'string' ? ' (generateName is only resolved by the API server)' : '';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -40,9 +40,12 @@ function nodeStart(event: Event): number {
   }
 }
 
-function firstOf(...offsets: number[]): number {
-  const valid = offsets.filter((o) => o >= 0);
-  return valid.length === 0 ? 0 : Math.min(...valid);
+/** The earliest of a node's offsets (anchor and tag come before the value); -1 means absent. */
+function firstOf(value: number, anchor: number, tag: number): number {
+  let first = value < 0 ? Number.MAX_SAFE_INTEGER : value;
+  if (anchor >= 0 && anchor < first) first = anchor;
+  if (tag >= 0 && tag < first) first = tag;
+  return first === Number.MAX_SAFE_INTEGER ? 0 : first;
 }
 
 export function eventPositions(events: readonly Event[], source: string): DocPositions[] {

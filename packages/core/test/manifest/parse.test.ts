@@ -212,6 +212,12 @@ describe('parseManifests: errors', () => {
     expect(result.diagnostics[2]?.message).toContain('generateName');
   });
 
+  it('explains a name that YAML 1.1 read as a boolean', () => {
+    const result = one('apiVersion: v1\nkind: Namespace\nmetadata: {name: no}\n');
+    expect(result.diagnostics[0]?.code).toBe('GS005-MissingName');
+    expect(result.diagnostics[0]?.message).toContain('name is the boolean false');
+  });
+
   it('reports duplicate mapping keys as a syntax error, like kubectl', () => {
     const result = one('apiVersion: v1\nkind: Service\nkind: Service\nmetadata: {name: a}\n');
     expect(result.docs).toEqual([]);
