@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import type { WatchChange } from '@gatescope/core/wire';
+import { ingest } from '../../src/kube/ingest.ts';
+import type { WatchTarget } from '../../src/kube/kinds.ts';
+import { ObjectStore } from '../../src/store/object-store.ts';
+import { RingBuffer } from '../../src/stream/ring.ts';
+
+const SERVICE: WatchTarget = {
+  group: '',
+  kind: 'Service',
+  version: 'v1',
+  resource: 'services',
+  namespaced: true,
+};
+const SECRET: WatchTarget = {
+  group: '',
+  kind: 'Secret',
+  version: 'v1',
+  resource: 'secrets',
+  namespaced: true,
+  metadataOnly: true,
+};
+const SLICE: WatchTarget = {
+  group: 'discovery.k8s.io',
+  kind: 'EndpointSlice',
+  version: 'v1',
+  resource: 'endpointslices',
+  namespaced: true,
+};
+
+function svc(name: string, rv: string): Record<string, unknown> {
+  return { metadata: { namespace: 'ns', name, resourceVersion: rv } };
+}
+
+describe('ingest', () => {
+  it('gives list items their apiVersion/kind and strips managedFields and last-applied', () => {
+    const out = ingest(SERVICE, {
+      metadata: {
+        name: 's',
+        namespace: 'ns',
+        managedFields: [{ manager: 'kubectl' }],
+        annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{}', keep: 'me' },
+      },
+      spec: { ports: [{ port: 80 }] },
+    });
+    expect(out).toEqual({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's', namespace: 'ns', annotations: { keep: 'me' } },
+      spec: { ports: [{ port: 80 }] },
+    });
+  });
+
+  it('keeps only the metadata of a Secret, whatever the apiserver sent', () => {
+    const out = ingest(SECRET, {
+      apiVersion: 'meta.k8s.io/v1',
+      kind: 'PartialObjectMetadata',
+      metadata: {
+        name: 'tls',
+        namespace: 'ns',
+        managedFields: [{ fieldsV1: { 'f:data': { 'f:tls.key': {} } } }],
+      },
+      data: { 'tls.key': 'c2VjcmV0' },
+      stringData: { x: 'secret' },
+      type: 'kubernetes.io/tls',
+    });
+    expect(out).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'tls', namespace: 'ns' } });
+    expect(JSON.stringify(out)).not.toContain('secret');
+  });
+
+  it('reduces an EndpointSlice to readiness and counts, without addresses', () => {
+    const out = ingest(SLICE, {
+      metadata: { name: 'web-abc', namespace: 'ns', labels: { 'kubernetes.io/service-name': 'web' } },
+      addressType: 'IPv4',
+      ports: [{ port: 8080 }],
+      endpoints: [
+        { addresses: ['10.0.0.1'], conditions: { ready: true }, nodeName: 'n1' },
+        { addresses: ['10.0.0.2'], conditions: { ready: false } },
+        { addresses: ['10.0.0.3'] },
+      ],
+    });
+    expect(out['endpointCounts']).toEqual({ ready: 2, total: 3 });
+    expect(out['endpoints']).toEqual([
+      { conditions: { ready: true } },
+      { conditions: { ready: false } },
+      { conditions: { ready: true } },
+    ]);
+    expect(JSON.stringify(out)).not.toMatch(/10\.0\.0|nodeName/);
+  });
+});
+
+describe('ObjectStore', () => {
+  function recording(): { store: ObjectStore; changes: string[] } {
+    const store = new ObjectStore();
+    const changes: string[] = [];
+    store.onChange((c: WatchChange) => {
+      const m = c.object['metadata'] as { name: string; resourceVersion: string };
+      changes.push(`${c.type} ${m.name}@${m.resourceVersion}`);
+    });
+    return { store, changes };
+  }
+
+  it('replaces a kind by diff: deletions for the missing, nothing for unchanged versions', () => {
+    const { store, changes } = recording();
+    store.replace('c', '/Service', [svc('a', '1'), svc('b', '1'), svc('c', '1')]);
+    changes.length = 0;
+    store.replace('c', '/Service', [svc('a', '1'), svc('b', '2'), svc('d', '1')]);
+    expect(changes).toEqual(['DELETED c@1', 'MODIFIED b@2', 'ADDED d@1']);
+    expect(store.count('c', '/Service')).toBe(3);
+  });
+
+  it('turns a repeated ADDED into MODIFIED and ignores deletes of unknown objects', () => {
+    const { store, changes } = recording();
+    store.apply('c', '/Service', 'ADDED', svc('a', '1'));
+    store.apply('c', '/Service', 'ADDED', svc('a', '1'));
+    store.apply('c', '/Service', 'ADDED', svc('a', '2'));
+    store.apply('c', '/Service', 'DELETED', svc('zz', '9'));
+    store.apply('c', '/Service', 'DELETED', svc('a', '3'));
+    expect(changes).toEqual(['ADDED a@1', 'MODIFIED a@2', 'DELETED a@3']);
+  });
+
+  it('keeps clusters apart and lists everything sorted', () => {
+    const { store } = recording();
+    store.replace('b', '/Service', [svc('x', '1')]);
+    store.replace('a', '/Service', [svc('y', '1'), svc('x', '1')]);
+    expect(store.all().map((o) => `${o.cluster}:${(o.object['metadata'] as { name: string }).name}`)).toEqual(
+      ['a:x', 'a:y', 'b:x'],
+    );
+    store.clear('a', '/Service');
+    expect(store.all()).toHaveLength(1);
+  });
+});
+
+describe('RingBuffer', () => {
+  it('is bounded by entries and by bytes, and says when it cannot replay', () => {
+    const ring = new RingBuffer(3, 25);
+    for (let seq = 1; seq <= 5; seq++) ring.push({ seq, frame: 'x'.repeat(10) });
+    expect(ring.size).toBe(2); // 3 entries would be 30 bytes > 25
+    expect(ring.byteSize).toBe(20);
+    expect(ring.since(3, 5)?.map((e) => e.seq)).toEqual([4, 5]);
+    expect(ring.since(2, 5)).toBeUndefined();
+    expect(ring.since(5, 5)).toEqual([]);
+  });
+});
