@@ -61,12 +61,21 @@ export interface ResolvedListener {
   readonly tls?: ListenerTLS;
   /** Kinds of route this listener admits (after filtering invalid kinds). */
   readonly supportedKinds: readonly GroupKind[];
-  /** Accepted, not conflicted, refs resolved: it serves traffic. */
+  /**
+   * It serves traffic: its Gateway is reconciled (class present), it is Accepted and not
+   * Conflicted, its certificate refs resolve and at least one route kind is left. A listener that
+   * lists some invalid kinds still serves the valid ones (ResolvedRefs=False/InvalidRouteKinds).
+   */
   readonly ready: boolean;
   readonly conditions: readonly Condition[];
 }
 
-/** One route attached to one listener through one of its parentRefs. */
+/**
+ * One route attached to one listener through one of its parentRefs. A route whose two parentRefs
+ * both select the same listener appears twice (once per parentRefIndex) but counts once in
+ * attachedRoutes. Routes that are not Accepted on a parent (including HTTPRoute/GRPCRoute
+ * hostname-collision losers and routes with no valid rule) have no attachment there.
+ */
 export interface RouteAttachment {
   readonly route: ObjectKey;
   readonly routeKind: RouteKind;
