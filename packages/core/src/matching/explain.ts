@@ -5,7 +5,8 @@
  * filters applied, and near misses for a 404.
  */
 import type { HostnameRank } from './hostname.ts';
-import { describeFailure, describePath, httpMatchFailures } from './http-match.ts';
+import { describeFailure, describeFix, describePath, httpMatchFailures } from './http-match.ts';
+import type { MatchFailure } from './http-match.ts';
 import { grpcCallOf, grpcMatchFailures } from './grpc-match.ts';
 import { compareCreation, compareGrpc, compareHttp } from './precedence.ts';
 import type { HttpPrecedence } from './precedence.ts';
@@ -81,13 +82,10 @@ function lostOn(loser: HttpPrecedence, lr: HostnameRank, winner: HttpPrecedence,
 }
 
 function httpCandidates(table: ListenerTable, view: RequestView, winner: string | null): string[] {
-  type Cand = { e: HttpEntry; rank: HostnameRank | null; failures: string[] };
+  type Cand = { e: HttpEntry; rank: HostnameRank | null; failures: MatchFailure[] };
   const cands: Cand[] = table.httpEntries.map((e) => {
     const rank = routeHostRank(e.route, view.host.name);
-    const failures = rank
-      ? httpMatchFailures(e.match, view).map(describeFailure)
-      : ['hostname does not match'];
-    return { e, rank, failures };
+    return { e, rank, failures: rank ? httpMatchFailures(e.match, view) : [] };
   });
   const inHost = cands.filter((c) => c.rank !== null) as (Cand & { rank: HostnameRank })[];
   inHost.sort((a, b) => compareHttp(a.e.prec, a.rank, b.e.prec, b.rank));
@@ -98,24 +96,35 @@ function httpCandidates(table: ListenerTable, view: RequestView, winner: string 
   for (const c of inHost.slice(0, MAX_LISTED)) {
     const name = `${ruleName(c.e)} (${describePath(c.e.match)})`;
     if (c === win) lines.push(`  ✔ ${name}: matches and wins.`);
-    else if (c.failures.length > 0) lines.push(`  ✘ ${name}: ${c.failures.join('; ')}.`);
-    else if (win)
+    else if (c.failures.length > 0) lines.push(`  ✘ ${name}: ${c.failures.map(describeFailure).join('; ')}.`);
+    else if (win) {
       lines.push(
         `  ✘ ${name}: matches but loses on precedence ${lostOn(c.e.prec, c.rank, win.e.prec, win.rank)}.`,
       );
+    }
   }
   if (inHost.length > MAX_LISTED) lines.push(`  … and ${inHost.length - MAX_LISTED} more.`);
   if (!win && winner === null) lines.push(...nearMisses(inHost, view));
   return lines;
 }
 
-function nearMisses(cands: readonly { e: HttpEntry; failures: string[] }[], view: RequestView): string[] {
-  const near = cands.filter((c) => c.failures.length === 1).slice(0, MAX_NEAR_MISSES);
+/**
+ * Rules one condition away from matching: first those whose path matches and that miss one
+ * header, query param or method; only when there are none, those that miss only the path.
+ */
+function nearMisses(
+  cands: readonly { e: HttpEntry; failures: MatchFailure[] }[],
+  view: RequestView,
+): string[] {
+  const single = cands.filter((c) => c.failures.length === 1);
+  const pathOk = single.filter((c) => c.failures[0]?.on !== 'path');
+  const near = (pathOk.length > 0 ? pathOk : single).slice(0, MAX_NEAR_MISSES);
   if (near.length === 0) return ['No rule is one condition away from matching.'];
-  return near.map(
-    (c) =>
-      `Near miss: ${view.method} ${view.path} would match ${ruleName(c.e)} if ${c.failures[0] ?? ''} were not so (${describePath(c.e.match)}${c.e.match.headers.map((h) => `, header ${h.name}=${h.value}`).join('')}${c.e.match.method ? `, method ${c.e.match.method}` : ''}).`,
-  );
+  return near.map((c) => {
+    const failure = c.failures[0];
+    const fix = failure ? describeFix(failure) : '';
+    return `Near miss: ${view.method} ${view.path} would match rule ${c.e.rule.index} of ${c.e.route.kind} ${c.e.route.nsName} if ${fix}.`;
+  });
 }
 
 function grpcCandidates(

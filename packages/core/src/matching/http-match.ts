@@ -145,6 +145,21 @@ export function describeFailure(f: MatchFailure): string {
   }
 }
 
+/** The change that would make a failed condition hold, phrased for "would match ... if ___". */
+export function describeFix(f: MatchFailure): string {
+  const like = (want: string): string => (want.startsWith('~/') ? `matched ${want}` : `were ${want}`);
+  switch (f.on) {
+    case 'path':
+      return `the path matched ${f.want}`;
+    case 'method':
+      return `the method were ${f.want}`;
+    case 'header':
+      return `the header ${f.name} ${like(f.want)}`;
+    case 'query':
+      return `the query param ${f.name} ${like(f.want)}`;
+  }
+}
+
 /** Regex problems of a compiled match (for diagnostics), as `[where, error]` pairs. */
 export function regexErrors(m: CompiledHttpMatch): [string, string][] {
   const out: [string, string][] = [];

@@ -8,3 +8,5 @@ export { simulateReference } from './reference.ts';
 export { INVALID_REGEX_CODE } from './diagnostics.ts';
 export { hostnameMatches, intersectHostnames, parseHost } from './hostname.ts';
 export { compileRegex, MAX_INPUT_LENGTH, MAX_PATTERN_LENGTH } from './regex.ts';
+export { parseSimRequest } from './request-schema.ts';
+export type { ParsedRequest } from './request-schema.ts';
