@@ -28,17 +28,10 @@ type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   analyze: async (args, io) => (await import('./analyze.ts')).runAnalyze(args, io, VERSION),
-  // HOOK(simulate): when ./simulate.ts (exporting runSimulate(args, io)) lands, replace the next line with
-  // simulate: async (args, io) => (await import('./simulate.ts')).runSimulate(args, io),
-  simulate: async (_args, io) => notYet('simulate', io),
+  simulate: async (args, io) => (await import('./simulate.ts')).runSimulate(args, io),
   // HOOK(serve): the server teammate's module ./serve.ts exports runServe(args, io).
   serve: async (args, io) => (await import('./serve.ts')).runServe(args, io),
 };
-
-async function notYet(command: string, io: CliIO): Promise<number> {
-  io.stderr(`gatescope: "${command}" is not available in this build yet\n`);
-  return 2;
-}
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [command, ...rest] = argv;
