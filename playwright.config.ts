@@ -12,10 +12,16 @@ const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
+// Teammates run their specs at the same time in this working tree: each run gets its own output
+// folder so that one run's start-up clean-up never deletes another run's traces. Workers inherit
+// the variable from the runner process, so they agree on the folder.
+process.env['GATESCOPE_PW_RUN'] ??= `${Date.now()}-${process.pid}`;
+const RUN_ID = process.env['GATESCOPE_PW_RUN'];
+
 export default defineConfig({
   testDir: 'playwright',
   testMatch: '**/*.spec.ts',
-  outputDir: 'test-results/playwright',
+  outputDir: `test-results/playwright/run-${RUN_ID}`,
   // Each spec file starts its own server (and, for live specs, its own kube-apiserver).
   fullyParallel: false,
   workers: 1,

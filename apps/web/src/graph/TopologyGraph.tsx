@@ -29,7 +29,7 @@ function GraphCanvas(): ReactElement {
   const viewState = useViewState();
   const { theme } = useTheme();
   const flow = useReactFlow();
-  const fitted = useRef(false);
+  const container = useRef<HTMLDivElement>(null);
   const view = engine.result?.view;
   const changed = useMemo(() => new Set(engine.result?.baseline?.changedNodes ?? []), [engine.result]);
 
@@ -47,11 +47,20 @@ function GraphCanvas(): ReactElement {
     [view, viewState.filters, viewState.selected, viewState.highlight, changed],
   );
 
+  // Fit when the graph is new (first result, another source or scenario), not on every update:
+  // live changes must not move the camera.
+  const shownIds = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
-    if (fitted.current || nodes.length === 0) return;
-    fitted.current = true;
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1, minZoom: 0.6 }));
-  }, [nodes.length, flow]);
+    if (nodes.length === 0) return;
+    const previous = shownIds.current;
+    const kept = nodes.filter((n) => previous.has(n.id)).length;
+    shownIds.current = new Set(nodes.map((n) => n.id));
+    if (kept * 2 >= nodes.length) return;
+    const width = container.current?.clientWidth ?? 0;
+    // Readable text on a wide canvas; on a narrow one (sandbox) show everything.
+    const minZoom = width >= 1000 ? 0.6 : 0.3;
+    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1, minZoom }));
+  }, [nodes, flow]);
 
   const { selected, focusTick } = viewState;
   useEffect(() => {
@@ -77,26 +86,28 @@ function GraphCanvas(): ReactElement {
   };
 
   return (
-    <ReactFlow<TopoFlowNode>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodeClick={onNodeClick}
-      onPaneClick={() => viewState.select(null)}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable
-      onlyRenderVisibleElements
-      minZoom={0.05}
-      maxZoom={2}
-      colorMode={theme}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={24} size={1} />
-      <Controls showInteractive={false} position="bottom-left" />
-      <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
-    </ReactFlow>
+    <div className="graph-canvas" ref={container}>
+      <ReactFlow<TopoFlowNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodeClick={onNodeClick}
+        onPaneClick={() => viewState.select(null)}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={2}
+        colorMode={theme}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} position="bottom-left" />
+        <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
+      </ReactFlow>
+    </div>
   );
 }
 

@@ -1,0 +1,120 @@
+/**
+ * The topology shell without a cluster: the real server in demo mode (`serve --no-cluster`), and
+ * the sandbox with our own scenario. Keyboard, filters, diagnostics focus, theme persistence.
+ */
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { graphEdge, graphNode, screenshot, setTheme } from './fixtures/page.ts';
+import { REPO_ROOT, startServer } from './fixtures/server.ts';
+import type { RunningServer } from './fixtures/server.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: RunningServer | undefined;
+
+test.beforeAll(async () => {
+  server = await startServer(['--no-cluster']);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+function url(path = '/'): string {
+  if (server === undefined) throw new Error('server not started');
+  return `${server.url}${path}`;
+}
+
+test('demo mode shows the demo topology and says so', async ({ page }) => {
+  await page.goto(url());
+  await expect(page.getByTestId('source-status')).toHaveAttribute('data-mode', 'demo');
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await expect(page.locator('[data-node-id][data-health="error"]').first()).toBeVisible();
+  for (const theme of ['dark', 'light'] as const) {
+    await setTheme(page, theme);
+    await screenshot(page, `demo-topology-${theme}`);
+  }
+});
+
+test('j and k step through problems, / focuses search, Esc clears', async ({ page }) => {
+  await page.goto(url());
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  await page.locator('body').press('j');
+  const details = page.getByTestId('details');
+  await expect(details).toBeVisible();
+  const first = await details.getAttribute('data-node');
+  expect(first).not.toBeNull();
+  await expect(graphNode(page, first ?? '')).toHaveAttribute('data-health', /error|warning/);
+  await page.locator('body').press('j');
+  await expect(details).not.toHaveAttribute('data-node', first ?? '');
+  await page.locator('body').press('k');
+  await expect(details).toHaveAttribute('data-node', first ?? '');
+
+  await page.locator('body').press('/');
+  await expect(page.getByTestId('search')).toBeFocused();
+  await page.keyboard.type('zzz-no-such-object');
+  await expect(page.locator('.topo-node.dimmed').first()).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('search')).toHaveValue('');
+  await expect(page.locator('.topo-node.dimmed')).toHaveCount(0);
+  await expect(details).toHaveCount(0);
+});
+
+test('only problems hides healthy nodes that do not touch a problem', async ({ page }) => {
+  await page.goto(url());
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  const errors = await page.locator('[data-node-id][data-health="error"]').count();
+  const healthy = await page.locator('[data-node-id][data-health="ok"]').count();
+  await page.getByTestId('only-problems').check();
+  await expect(page.locator('[data-node-id][data-health="error"]')).toHaveCount(errors);
+  await expect.poll(() => page.locator('[data-node-id][data-health="ok"]').count()).toBeLessThan(healthy);
+});
+
+test('clicking a diagnostic focuses its node', async ({ page }) => {
+  await page.goto(url());
+  await page.getByTestId('tab-diagnostics').click();
+  const item = page.getByTestId('diagnostic').first();
+  await expect(item).toHaveAttribute('data-code', /.+/);
+  await item.click();
+  const details = page.getByTestId('details');
+  await expect(details).toBeVisible();
+  const id = await details.getAttribute('data-node');
+  await expect(graphNode(page, id ?? '')).toHaveClass(/selected/);
+});
+
+test('the theme choice survives a reload', async ({ page }) => {
+  await page.goto(url());
+  await setTheme(page, 'light');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await setTheme(page, 'dark');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
+
+test('sandbox: the broken-and-healthy scenario renders with the right health', async ({ page }) => {
+  const yaml = readFileSync(join(REPO_ROOT, 'playwright/fixtures/broken-and-healthy.yaml'), 'utf8');
+  await page.goto(url('/sandbox'));
+  await page.getByTestId('sandbox-editor').fill(yaml);
+  await page.getByTestId('sandbox-apply').click();
+  await expect(graphNode(page, 'HTTPRoute/shop/storefront')).toHaveAttribute('data-health', 'ok');
+  await expect(graphNode(page, 'HTTPRoute/shop/wrong-host')).toHaveAttribute('data-health', 'error');
+  await expect(graphNode(page, 'HTTPRoute/shop/checkout')).toHaveAttribute('data-health', 'error');
+  await expect(
+    graphEdge(
+      page,
+      'missing-reference-grant',
+      'Rule/shop/HTTPRoute/checkout/0',
+      'Service/payments/payments-api',
+    ),
+  ).toHaveAttribute('data-health', 'error');
+  await graphNode(page, 'HTTPRoute/shop/wrong-host').click();
+  await expect(page.getByTestId('details').getByTestId('diagnostic').first()).toContainText(
+    'NoMatchingListenerHostname',
+  );
+  for (const theme of ['dark', 'light'] as const) {
+    await setTheme(page, theme);
+    await screenshot(page, `sandbox-broken-and-healthy-${theme}`);
+  }
+});
