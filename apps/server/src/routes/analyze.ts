@@ -9,7 +9,9 @@ import type { ManifestFile } from '@gatescope/core/manifest/types';
 import { compileRouteTables, explain } from '@gatescope/core/matching/index';
 import type { SimRequest } from '@gatescope/core/matching/types';
 import { loadManifests } from '@gatescope/core/model/load';
-import { contractJson } from '../analysis/contract-json.ts';
+import { sortDiagnostics } from '@gatescope/core/diagnostics/make';
+// The CLI's own formatter: POST /api/analyze returns exactly `gatescope analyze --format json`.
+import { jsonReport } from '../cli/output/json.ts';
 
 const MAX_REQUESTS = 1000;
 
@@ -81,7 +83,8 @@ function load(body: unknown): {
 export function registerAnalysisRoutes(app: FastifyInstance): void {
   app.post('/api/analyze', async (request) => {
     const { analysis, diagnostics } = load(request.body);
-    return contractJson(analysis, diagnostics);
+    // Same order as the CLI: parse/normalize problems (sorted), then the analysis's.
+    return jsonReport(analysis, [...sortDiagnostics(diagnostics), ...analysis.diagnostics]);
   });
 
   app.post('/api/simulate', async (request) => {
