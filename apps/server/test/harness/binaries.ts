@@ -18,10 +18,6 @@ function onPath(command: string): boolean {
 }
 
 export function findBinaries(): BinariesResult {
-  const assets = process.env['KUBEBUILDER_ASSETS'];
-  if ((assets === undefined || assets === '') && !onPath('go')) {
-    return { ok: false, reason: 'neither KUBEBUILDER_ASSETS nor Go is available' };
-  }
   try {
     // The script prints the folder on its last stdout line; building may take minutes the first time.
     const out = execFileSync('bash', [ENSURE_SCRIPT], {
@@ -38,7 +34,15 @@ export function findBinaries(): BinariesResult {
     }
     return { ok: true, dir };
   } catch (error) {
-    return { ok: false, reason: `ensure-binaries.sh failed: ${String(error)}` };
+    const assets = process.env['KUBEBUILDER_ASSETS'];
+    const why =
+      (assets === undefined || assets === '') && !onPath('go')
+        ? 'neither KUBEBUILDER_ASSETS nor Go is available'
+        : 'ensure-binaries.sh failed';
+    return {
+      ok: false,
+      reason: `${why}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+    };
   }
 }
 
