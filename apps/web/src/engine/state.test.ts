@@ -93,6 +93,27 @@ describe('EngineState', () => {
     expect(health(second, 'HTTPRoute/app/cross')).toBe('ok');
   });
 
+  it('lays out a mostly new graph afresh instead of around a few surviving nodes', () => {
+    const state = new EngineState();
+    state.apply({ type: 'yaml', files: [{ name: 'a.yaml', text: YAML }] });
+    state.compute();
+    const other = `
+apiVersion: v1
+kind: Service
+metadata: { name: web, namespace: app }
+spec: { ports: [{ port: 80 }] }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: lone, namespace: app }
+spec:
+  rules: [{ backendRefs: [{ name: web, port: 80 }] }]
+`;
+    state.apply({ type: 'yaml', files: [{ name: 'b.yaml', text: other }] });
+    const result = state.compute();
+    expect(Math.min(...result.view.nodes.map((n) => n.position.y))).toBe(0);
+  });
+
   it('applies a what-if overlay on the live snapshot and reports what changed', () => {
     const state = new EngineState();
     const objects = wire(YAML).map((object) => ({ cluster: '', object }));

@@ -139,7 +139,11 @@ export class EngineState {
 
   private layout(topology: Topology): EngineView {
     const graph = aggregate(topology, this.expanded);
-    const positions = layoutGraph(graph.nodes, graph.edges, this.positions);
+    // Stability matters for updates; a mostly new graph (another scenario, another source) gets a
+    // fresh layout instead of being arranged around a few survivors.
+    const kept = graph.nodes.filter((n) => this.positions.has(n.id)).length;
+    const previous = kept * 2 >= graph.nodes.length ? this.positions : new Map<string, Point>();
+    const positions = layoutGraph(graph.nodes, graph.edges, previous);
     // Only nodes on screen keep a place: a slot freed by a removed node can be reused.
     this.positions = positions;
     const nodes = graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? { x: 0, y: 0 } }));

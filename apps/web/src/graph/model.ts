@@ -111,11 +111,15 @@ export function toFlow(input: FlowInput): { nodes: TopoFlowNode[]; edges: TopoFl
       data: { node: n, dimmed, highlighted: lit.has(n.id), changed: changed.has(n.id) },
     });
   }
+  // Column titles sit just above the topmost node.
+  let top = Number.POSITIVE_INFINITY;
+  for (const n of nodes) top = Math.min(top, n.position.y);
+  if (top === Number.POSITIVE_INFINITY) top = 0;
   for (const column of columns) {
     nodes.push({
       id: `column:${column}`,
       type: 'column',
-      position: { x: column * COLUMN_WIDTH, y: -64 },
+      position: { x: column * COLUMN_WIDTH, y: top - 64 },
       width: NODE_WIDTH,
       height: 28,
       selectable: false,
