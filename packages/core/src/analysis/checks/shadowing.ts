@@ -43,27 +43,43 @@ function ruleMatchKeys(route: MatchRoute, ruleIndex: number): string[] {
   return rule.matches.map(matchKey);
 }
 
-function shadowedBy(entries: readonly Entry[], me: Entry, ruleIndex: number): string | null {
-  const mine = ruleMatchKeys(me.route, ruleIndex);
-  for (const other of entries) {
-    if (other.route.kind !== me.route.kind || other.hostKey !== me.hostKey) continue;
-    const sameRoute = other.route.key === me.route.key;
-    if (!sameRoute && compareAge(other.route, me.route) >= 0) continue;
-    const limit = sameRoute ? ruleIndex : other.route.rules.length;
-    for (let r = 0; r < limit; r += 1) {
-      const theirs = new Set(ruleMatchKeys(other.route, r));
-      if (mine.every((k) => theirs.has(k))) {
-        return sameRoute
-          ? `rule ${r} of the same route`
-          : `rule ${r} of the older ${other.route.kind} ${other.route.meta.namespace}/${other.route.meta.name}`;
+/**
+ * Walks the routes of one listener in tie-break order (oldest route first, rules in order) and
+ * records, per route kind and effective hostname set, which exact matches are already claimed.
+ * A rule all of whose matches are already claimed never wins: for any request it matches, an
+ * identical match of an earlier rule matches too and wins the tie. Linear in the number of matches.
+ */
+function shadowedOnListener(entries: readonly Entry[]): Map<string, Map<number, string>> {
+  const claimed = new Map<string, Map<string, { route: MatchRoute; rule: number }>>();
+  const result = new Map<string, Map<number, string>>();
+  for (const entry of [...entries].sort((a, b) => compareAge(a.route, b.route))) {
+    const group = `${entry.route.kind}|${entry.hostKey}`;
+    const seen = claimed.get(group) ?? new Map<string, { route: MatchRoute; rule: number }>();
+    claimed.set(group, seen);
+    for (const rule of entry.route.rules) {
+      const keys = ruleMatchKeys(entry.route, rule.index);
+      const owners = keys.map((k) => seen.get(k));
+      if (keys.length > 0 && owners.every((o) => o !== undefined)) {
+        const names = owners.map((o) =>
+          o === undefined
+            ? ''
+            : o.route.key === entry.route.key
+              ? `rule ${o.rule} of the same route`
+              : `rule ${o.rule} of the older ${o.route.kind} ${o.route.meta.namespace}/${o.route.meta.name}`,
+        );
+        const routeMap = result.get(entry.route.key) ?? new Map<number, string>();
+        routeMap.set(rule.index, [...new Set(names)].join(' and '));
+        result.set(entry.route.key, routeMap);
       }
+      for (const k of keys) if (!seen.has(k)) seen.set(k, { route: entry.route, rule: rule.index });
     }
   }
-  return null;
+  return result;
 }
 
 export function checkShadowing(parents: readonly ParentEval[]): Diagnostic[] {
   const byListener = new Map<string, Entry[]>();
+  const seen = new Set<string>();
   const listenersOf = new Map<string, Set<string>>();
   const routes = new Map<string, MatchRoute>();
   for (const p of parents) {
@@ -73,23 +89,25 @@ export function checkShadowing(parents: readonly ParentEval[]): Diagnostic[] {
     routes.set(route.key, route);
     for (const a of p.outcome.listeners) {
       const list = byListener.get(a.listener.id) ?? [];
-      if (!list.some((e) => e.route.key === route.key)) list.push({ route, hostKey: a.hostnames.join(',') });
+      const id = `${a.listener.id}|${route.key}`;
+      if (!seen.has(id)) list.push({ route, hostKey: a.hostnames.join(',') });
+      seen.add(id);
       byListener.set(a.listener.id, list);
       listenersOf.set(route.key, (listenersOf.get(route.key) ?? new Set()).add(a.listener.id));
     }
   }
+  const perListener = new Map<string, Map<string, Map<number, string>>>();
+  for (const [id, entries] of byListener) perListener.set(id, shadowedOnListener(entries));
   const out: Diagnostic[] = [];
   for (const [key, route] of routes) {
+    const listeners = [...(listenersOf.get(key) ?? [])];
     const shadowed: { index: number; by: string }[] = [];
     for (const rule of route.rules) {
-      let by: string | null = null;
-      for (const listenerId of listenersOf.get(key) ?? []) {
-        const entries = byListener.get(listenerId) ?? [];
-        const me = entries.find((e) => e.route.key === key);
-        by = me === undefined ? null : shadowedBy(entries, me, rule.index);
-        if (by === null) break; // reachable on this listener
-      }
-      if (by !== null) shadowed.push({ index: rule.index, by });
+      // Reported only when the rule is unreachable on every listener the route attaches to.
+      const bys = listeners.map((id) => perListener.get(id)?.get(key)?.get(rule.index));
+      const first = bys[0];
+      if (first !== undefined && bys.every((b) => b !== undefined))
+        shadowed.push({ index: rule.index, by: first });
     }
     out.push(...report(route, shadowed));
   }
