@@ -144,6 +144,31 @@ describe.skipIf(!binaries.ok)('live server against kube-apiserver', () => {
     );
   });
 
+  it('drops a kind whose CRD is deleted: its objects are deleted from the stream and it reports absent', async () => {
+    await cluster.admin.remove(
+      '/apis/apiextensions.k8s.io/v1/customresourcedefinitions/serviceimports.multicluster.x-k8s.io',
+    );
+    await waitFor(
+      'ServiceImport gone from the stream',
+      () => stream.versionsOf('ServiceImport').length === 0,
+      30_000,
+    );
+    await waitFor('ServiceImport absent', () => stream.kind('ServiceImport')?.state === 'absent', 30_000);
+    expect(stream.changes.filter((c) => c.object['kind'] === 'ServiceImport').map((c) => c.type)).toEqual([
+      'ADDED',
+      'DELETED',
+    ]);
+  });
+
+  it('exposes the analysis health in /metrics', async () => {
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    // r2 and r3 name a Gateway that does not exist: not accepted; no Gateways at all.
+    expect(metrics).toMatch(/^gatescope_routes\{accepted="false"\} [1-9]/m);
+    expect(metrics).toContain('gatescope_gateways{programmed="true"} 0');
+    expect(metrics).toMatch(/^gatescope_diagnostics\{code="[^"]+",severity="error"\} [1-9]/m);
+    expect(metrics).toContain('gatescope_ready 1');
+  });
+
   it('resumes from Last-Event-ID without a snapshot, and falls back to one for an unknown id', async () => {
     const resumed = new SseTestClient(server.url);
     await resumed.connect(stream.lastId);
