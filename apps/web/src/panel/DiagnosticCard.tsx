@@ -1,6 +1,7 @@
 /** One diagnostic: code, message, reason and the copyable fix (YAML or command). */
 import { useState } from 'react';
 import type { MouseEvent, ReactElement } from 'react';
+import { entryForCode } from '@gatescope/core';
 import type { Diagnostic } from '@gatescope/core';
 
 function CopyBlock({ text, label }: { readonly text: string; readonly label: string }): ReactElement {
@@ -38,6 +39,9 @@ export function DiagnosticCard({
   readonly showObject?: boolean;
 }): ReactElement {
   const d = diagnostic;
+  // The catalogue's title and runbook explain the check in general; the message says what
+  // happened in this object.
+  const entry = entryForCode(d.code);
   const object =
     d.object.namespace === ''
       ? `${d.object.kind} ${d.object.name}`
@@ -59,12 +63,19 @@ export function DiagnosticCard({
           {object}
         </button>
       )}
+      {entry !== undefined && <p className="diagnostic-title">{entry.title}</p>}
       <p className="diagnostic-message">{d.message}</p>
       {d.field !== undefined && <p className="muted small">at {d.field}</p>}
       {d.source !== undefined && (
         <p className="muted small">
           {d.source.file}:{d.source.line}:{d.source.column}
         </p>
+      )}
+      {entry !== undefined && (
+        <details className="runbook" onClick={(event) => event.stopPropagation()}>
+          <summary>What to check</summary>
+          <p>{entry.runbook}</p>
+        </details>
       )}
       {d.fix !== undefined && (
         <div className="fix" data-testid="diagnostic-fix">

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { KindStatus } from '@gatescope/core';
+import { mergeKinds, rbacRuleFor, syncProgress } from './kinds.ts';
+
+function kind(name: string, state: KindStatus['state'], group = 'gateway.networking.k8s.io'): KindStatus {
+  return {
+    cluster: 'c',
+    group,
+    version: 'v1',
+    kind: name,
+    resource: `${name.toLowerCase()}s`,
+    state,
+    count: 0,
+    restarts: 0,
+  };
+}
+
+describe('per-kind sync state', () => {
+  it('counts progress over the kinds that can sync', () => {
+    const p = syncProgress([
+      kind('Gateway', 'synced'),
+      kind('HTTPRoute', 'syncing'),
+      kind('Secret', 'forbidden', ''),
+      kind('TCPRoute', 'absent'),
+    ]);
+    expect(p).toEqual({ synced: 1, total: 2, forbidden: 1, degraded: 0, done: false });
+    expect(syncProgress([kind('Gateway', 'synced'), kind('HTTPRoute', 'degraded')]).done).toBe(true);
+  });
+
+  it('merges status updates by cluster, group and kind', () => {
+    const merged = mergeKinds(
+      [kind('Gateway', 'syncing'), kind('HTTPRoute', 'syncing')],
+      [kind('Gateway', 'synced')],
+    );
+    expect(merged.map((k) => `${k.kind}:${k.state}`)).toEqual(['Gateway:synced', 'HTTPRoute:syncing']);
+  });
+
+  it('suggests a read-only RBAC rule for a forbidden kind', () => {
+    const rule = rbacRuleFor(kind('HTTPRoute', 'forbidden'));
+    expect(rule).toContain('apiGroups: ["gateway.networking.k8s.io"]');
+    expect(rule).toContain('resources: ["httproutes"]');
+    expect(rule).toContain('verbs: ["get", "list", "watch"]');
+  });
+});
