@@ -13,12 +13,7 @@ export interface CodeInfo {
 
 export const PARSE_CODES = {
   YamlSyntax: { code: 'GS001', name: 'YamlSyntax', severity: 'error', title: 'YAML or JSON syntax error' },
-  YamlWarning: {
-    code: 'GS002',
-    name: 'YamlWarning',
-    severity: 'warning',
-    title: 'YAML construct kubectl may read differently',
-  },
+  // GS002 is retired (a YAML warning code never emitted by the js-yaml based parser); not reused.
   NotAnObject: {
     code: 'GS003',
     name: 'NotAnObject',

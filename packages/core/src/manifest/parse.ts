@@ -11,6 +11,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import type { SourcePos } from '../model/types.ts';
 import { LineIndex, splitDocuments } from './chunks.ts';
 import { exceedsExpansion } from './expansion.ts';
+import { attachLocator, TextLocator } from './locate.ts';
 import { KUBECTL_SCHEMA } from './kubectl-schema.ts';
 import { eventPositions, jsonPositions, type DocPositions } from './positions.ts';
 import { parseDiagnostic, partialObject } from './source.ts';
@@ -39,6 +40,8 @@ interface FileState {
   readonly lines: LineIndex;
   /** Offset of the chunk being read: event and error offsets are relative to it. */
   base: number;
+  /** Finds field positions in the chunk being read, when a diagnostic asks. */
+  locator: TextLocator | undefined;
   readonly docs: RawDocument[];
   readonly diagnostics: Diagnostic[];
 }
@@ -46,7 +49,8 @@ interface FileState {
 function parseFile(file: ManifestFile, docs: RawDocument[], diagnostics: Diagnostic[]): void {
   // A byte-order mark is not a column: drop it so positions match what editors show.
   const text = file.text.startsWith(BOM) ? file.text.slice(1) : file.text;
-  const state: FileState = { file: file.name, lines: new LineIndex(text), base: 0, docs, diagnostics };
+  const lines = new LineIndex(text);
+  const state: FileState = { file: file.name, lines, base: 0, locator: undefined, docs, diagnostics };
   if (looksLikeJson(file.name, text) && readJson(state, text)) return;
   // kubectl reads JSON that JSON.parse refuses as YAML too (YAML is a superset); so do we.
   // Valid input parses in one pass; on an error, each document is parsed on its own so that
@@ -67,6 +71,7 @@ function readJson(state: FileState, text: string): boolean {
     return false;
   }
   const positions = jsonPositions(text, MAX_NESTING);
+  state.locator = locatorFor(state, text);
   if (positions.tooDeepAt !== undefined) {
     const message = `input rejected: nested deeper than ${MAX_NESTING} levels`;
     state.diagnostics.push(parseDiagnostic('InputLimit', posAt(state, positions.tooDeepAt), message));
@@ -84,10 +89,11 @@ function parseChunk(state: FileState, text: string, report: boolean): boolean {
     events = parseEvents(text, { maxDepth: MAX_NESTING });
     values = constructFromEvents(events, { source: text, schema: KUBECTL_SCHEMA });
   } catch (error) {
-    if (report) state.diagnostics.push(errorDiagnostic(state, error));
+    if (report) state.diagnostics.push(errorDiagnostic(state, text, error));
     return false;
   }
   const positions = eventPositions(events, text);
+  state.locator = locatorFor(state, text);
   values.forEach((value, index) => {
     const pos = positions[index];
     if (value === null || value === undefined || pos === undefined) return; // empty document
@@ -101,15 +107,21 @@ function parseChunk(state: FileState, text: string, report: boolean): boolean {
   return true;
 }
 
-function errorDiagnostic(state: FileState, error: unknown): Diagnostic {
+function locatorFor(state: FileState, text: string): TextLocator {
+  const base = state.base;
+  return new TextLocator(text, (offset) => {
+    const { line, column } = state.lines.position(base + offset);
+    return { file: state.file, line, column };
+  });
+}
+
+function errorDiagnostic(state: FileState, text: string, error: unknown): Diagnostic {
   if (error instanceof YAMLException) {
     const reason = error.reason;
     const limit = /maxDepth|maxAliases|merge keys/i.test(reason);
-    return parseDiagnostic(
-      limit ? 'InputLimit' : 'YamlSyntax',
-      posAt(state, error.mark?.position ?? 0),
-      reason,
-    );
+    // "End of input" errors (an unclosed quote) point at the last character written, not past it.
+    const offset = Math.min(error.mark?.position ?? 0, text.trimEnd().length - 1);
+    return parseDiagnostic(limit ? 'InputLimit' : 'YamlSyntax', posAt(state, offset), reason);
   }
   // Not a syntax error: resource exhaustion (e.g. the stack) while reading hostile input.
   const detail = error instanceof Error ? error.message : String(error);
@@ -140,6 +152,7 @@ function readValue(state: FileState, value: unknown, pos: DocPositions, what: st
   }
   if (validObject(state, value, source)) {
     state.docs.push({ object: value, source, order: state.docs.length });
+    if (state.locator !== undefined) attachLocator(value, state.locator.forObject(pos.start));
   }
 }
 

@@ -26,7 +26,8 @@ interface Frame {
   nextIsItems: boolean;
 }
 
-function nodeStart(event: Event): number {
+/** Where a node's text starts (its anchor or tag when it has one). */
+export function nodeStart(event: Event): number {
   switch (event.type) {
     case EVENT_ID.MAPPING:
     case EVENT_ID.SEQUENCE:

@@ -5,6 +5,7 @@
  */
 import { parseCode, PARSE_CODES } from '../diagnostics/parse-codes.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
+import { locateField } from '../manifest/locate.ts';
 import type { RawDocument } from '../manifest/types.ts';
 import type { ObjectKey } from './identity.ts';
 import {
@@ -107,7 +108,8 @@ export function normalizeDocuments(
   const diagnostics: Diagnostic[] = [];
   const byKey = new Map<ObjectKey, GwObject>();
   for (const doc of docs) {
-    const result = normalizeObject(doc.object, { ...options, order: doc.order, source: doc.source });
+    const locate = (field: string): SourcePos | undefined => locateField(doc.object, field);
+    const result = normalizeObject(doc.object, { ...options, order: doc.order, source: doc.source, locate });
     diagnostics.push(...result.diagnostics);
     const object = result.object;
     if (object === undefined) continue;

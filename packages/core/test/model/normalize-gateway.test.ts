@@ -137,9 +137,10 @@ spec:
       namespace: 'default',
       name: 'gw',
     });
-    expect(first?.source).toEqual({ file: 'test.yaml', line: 2, column: 1 });
+    // Points at the field itself: `port: abc` in `- {name: a, port: abc, protocol: HTTP}`.
+    expect(first?.source).toEqual({ file: 'test.yaml', line: 8, column: 15 });
     expect(first?.message).toContain(
-      'test.yaml:2:1: Gateway default/gw: spec.listeners[0].port: expected an integer, got string "abc"',
+      'test.yaml:8:15: Gateway default/gw: spec.listeners[0].port: expected an integer, got string "abc"',
     );
   });
 

@@ -13,6 +13,8 @@ export type Rec = Readonly<Record<string, unknown>>;
 export interface FieldCtx {
   readonly object: DiagnosticObject;
   readonly source: SourcePos | undefined;
+  /** Where a field is written, when the input text is known (pasted YAML). */
+  readonly locate?: ((field: string) => SourcePos | undefined) | undefined;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -21,8 +23,8 @@ export function isRec(value: unknown): value is Rec {
 }
 
 export function report(ctx: FieldCtx, name: ParseCodeName, field: string, message: string): void {
-  const where =
-    ctx.source === undefined ? '' : `${ctx.source.file}:${ctx.source.line}:${ctx.source.column}: `;
+  const source = ctx.locate?.(field) ?? ctx.source;
+  const where = source === undefined ? '' : `${source.file}:${source.line}:${source.column}: `;
   const { kind, namespace, name: objectName } = ctx.object;
   const who = namespace === '' ? `${kind} ${objectName}` : `${kind} ${namespace}/${objectName}`;
   ctx.diagnostics.push({
@@ -31,7 +33,7 @@ export function report(ctx: FieldCtx, name: ParseCodeName, field: string, messag
     object: ctx.object,
     field,
     message: `${where}${who}: ${field}: ${message}`,
-    ...(ctx.source !== undefined && { source: ctx.source }),
+    ...(source !== undefined && { source }),
   });
 }
 

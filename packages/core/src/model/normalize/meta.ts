@@ -19,6 +19,8 @@ export interface NormalizeContext {
   /** Creation order for ties when there is no creationTimestamp. */
   readonly order?: number;
   readonly source?: SourcePos;
+  /** Where a field path is written (parse provides it for pasted text); diagnostics use it. */
+  readonly locate?: (field: string) => SourcePos | undefined;
 }
 
 /** Everything about an object except its kind-specific fields. */
@@ -66,7 +68,8 @@ export function readHeader(
   context: NormalizeContext,
   diagnostics: Diagnostic[],
 ): Header | undefined {
-  const loose: FieldCtx = { object: fileLevelObject(raw), source: context.source, diagnostics };
+  const { source, locate } = context;
+  const loose: FieldCtx = { object: fileLevelObject(raw), source, locate, diagnostics };
   const apiVersion = raw['apiVersion'];
   const kind = raw['kind'];
   const metadata = raw['metadata'];
@@ -89,7 +92,7 @@ export function readHeader(
       ? written
       : DEFAULT_NAMESPACE;
   const ref: ObjectRef = { group, kind, namespace, name };
-  const ctx: FieldCtx = { object: { group, kind, namespace, name }, source: context.source, diagnostics };
+  const ctx: FieldCtx = { object: { group, kind, namespace, name }, source, locate, diagnostics };
   if (!checkNames(ctx, name, namespace)) return undefined;
   if (info !== undefined && !info.versions.includes(version)) {
     report(
