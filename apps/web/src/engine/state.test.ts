@@ -156,4 +156,46 @@ spec:
     });
     expect(health(state.compute(), 'HTTPRoute/app/cross')).toBe('error');
   });
+
+  it('joins a ServiceExport in one cluster to the ServiceImport in another, and filters by context', () => {
+    const exported = {
+      apiVersion: 'multicluster.x-k8s.io/v1alpha1',
+      kind: 'ServiceExport',
+      metadata: { name: 'api', namespace: 'app' },
+    };
+    const imported = {
+      apiVersion: 'multicluster.x-k8s.io/v1alpha1',
+      kind: 'ServiceImport',
+      metadata: { name: 'api', namespace: 'app' },
+      spec: { type: 'ClusterSetIP', ports: [{ port: 80, protocol: 'TCP' }] },
+      status: { clusters: [{ cluster: 'east' }, { cluster: 'west' }] },
+    };
+    const state = new EngineState();
+    state.apply({
+      type: 'live-snapshot',
+      payload: {
+        epoch: 'e1',
+        seq: 1,
+        source: { mode: 'live', contexts: [] },
+        kinds: [],
+        objects: [
+          { cluster: 'east', object: exported },
+          { cluster: 'west', object: imported },
+        ],
+      },
+    });
+    const all = state.compute();
+    expect(all.clusters).toEqual(['east', 'west']);
+    const join = all.topology.edges.find((e) => e.kind === 'export');
+    expect(join).toMatchObject({
+      source: 'ServiceImport/app/api',
+      target: 'ServiceExport/app/api',
+      label: 'exported by east',
+    });
+    expect(all.topology.nodes.some((n) => n.id === 'Cluster//west')).toBe(true);
+    state.apply({ type: 'clusters', clusters: ['west'] });
+    const west = state.compute();
+    expect(west.topology.nodes.some((n) => n.id === 'ServiceExport/app/api')).toBe(false);
+    expect(west.clusters).toEqual(['east', 'west']);
+  });
 });
