@@ -3,7 +3,7 @@
  * Worker); Apply does it at once. Scenarios, file drop, Ingress import, "assume X exists" stubs
  * and what-if over the live snapshot live here.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, ReactElement } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
 import { TopologyWorkspace } from '../shell/TopologyWorkspace.tsx';
@@ -25,12 +25,22 @@ function joinDocs(a: string, b: string): string {
   return `${a.replace(/\n*$/, '\n')}---\n${b}`;
 }
 
+/**
+ * Sends the sandbox files to the engine when they change (debounced) and on Apply. The engine's
+ * functions are read through a ref: their identity changes with every result, and depending on
+ * them would re-send the same files after each analysis, forever.
+ */
 function useAnalyseSandbox(): () => void {
   const sandbox = useSandbox();
-  const { loadYaml, setOverlay, setSource } = useEngine();
+  const engine = useEngine();
+  const engineRef = useRef(engine);
+  useEffect(() => {
+    engineRef.current = engine;
+  });
   const files = useMemo(() => sandboxFiles(sandbox), [sandbox]);
   const { whatIf } = sandbox;
   const apply = useCallback(() => {
+    const { loadYaml, setOverlay, setSource } = engineRef.current;
     if (whatIf) {
       setOverlay(files);
       setSource('live');
@@ -38,7 +48,7 @@ function useAnalyseSandbox(): () => void {
       setOverlay(null);
       loadYaml(files);
     }
-  }, [files, whatIf, loadYaml, setOverlay, setSource]);
+  }, [files, whatIf]);
   useEffect(() => {
     const timer = window.setTimeout(apply, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
