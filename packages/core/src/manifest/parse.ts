@@ -147,7 +147,7 @@ function readValue(state: FileState, value: unknown, pos: DocPositions, what: st
     return;
   }
   if (isList(value)) {
-    readItems(state, value['items'], pos, source);
+    readItems(state, value['items'], pos, source, itemTypeMeta(value));
     return;
   }
   if (validObject(state, value, source)) {
@@ -156,7 +156,34 @@ function readValue(state: FileState, value: unknown, pos: DocPositions, what: st
   }
 }
 
-function readItems(state: FileState, items: unknown, pos: DocPositions, listPos: SourcePos): void {
+interface TypeMeta {
+  readonly apiVersion: unknown;
+  readonly kind: string;
+}
+
+/**
+ * Items of a typed list straight from the API (`kubectl get --raw`, client libraries) carry no
+ * apiVersion/kind: the list's own say what they are (`HTTPRouteList` holds HTTPRoutes).
+ */
+function itemTypeMeta(list: Record<string, unknown>): TypeMeta | undefined {
+  const kind = String(list['kind']);
+  return kind === 'List'
+    ? undefined
+    : { apiVersion: list['apiVersion'], kind: kind.slice(0, -'List'.length) };
+}
+
+function withTypeMeta(item: unknown, typeMeta: TypeMeta | undefined): unknown {
+  if (typeMeta === undefined || !isRecord(item) || ('apiVersion' in item && 'kind' in item)) return item;
+  return { apiVersion: typeMeta.apiVersion, kind: typeMeta.kind, ...item };
+}
+
+function readItems(
+  state: FileState,
+  items: unknown,
+  pos: DocPositions,
+  listPos: SourcePos,
+  typeMeta?: TypeMeta,
+): void {
   if (items === null || items === undefined) return; // `items: null` is an empty List
   if (!Array.isArray(items)) {
     state.diagnostics.push(parseDiagnostic('NotAnObject', listPos, 'List "items" is not a sequence'));
@@ -173,7 +200,7 @@ function readItems(state: FileState, items: unknown, pos: DocPositions, listPos:
       const message = `List item ${index} is not a mapping (got a list): expected a Kubernetes object`;
       state.diagnostics.push(parseDiagnostic('NotAnObject', posAt(state, itemPos.start), message));
     } else {
-      readValue(state, item, itemPos, `List item ${index}`);
+      readValue(state, withTypeMeta(item, typeMeta), itemPos, `List item ${index}`);
     }
   });
 }

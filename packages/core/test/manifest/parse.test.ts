@@ -61,6 +61,24 @@ describe('parseManifests: documents and positions', () => {
     ]);
   });
 
+  it('gives items of a typed list from the API their apiVersion and kind', () => {
+    const json = JSON.stringify({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRouteList',
+      metadata: { resourceVersion: '5' },
+      items: [
+        { metadata: { name: 'r', namespace: 'n' } },
+        { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' } },
+      ],
+    });
+    const result = one(json, 'list.json');
+    expect(result.diagnostics).toEqual([]);
+    expect(result.docs.map((d) => [d.object['apiVersion'], d.object['kind']])).toEqual([
+      ['gateway.networking.k8s.io/v1', 'HTTPRoute'],
+      ['v1', 'Service'],
+    ]);
+  });
+
   it('treats an empty List as no objects', () => {
     expect(one('apiVersion: v1\nkind: List\nitems: []\n')).toEqual({ docs: [], diagnostics: [] });
     expect(one('apiVersion: v1\nkind: List\nitems:\n')).toEqual({ docs: [], diagnostics: [] });

@@ -97,7 +97,8 @@ function listenerTls(ctx: FieldCtx, raw: Rec, path: string, namespace: string): 
 
 export function listeners(ctx: FieldCtx, spec: Rec, namespace: string): Listener[] {
   return recList(ctx, spec, 'listeners', 'spec', (l, p, index) => {
-    const hostname = str(ctx, l, 'hostname', p);
+    // An empty hostname means none (the CRD rejects "", the ListenerSet CEL rules treat it so).
+    const hostname = str(ctx, l, 'hostname', p) || undefined;
     const port = int(ctx, l, 'port', p);
     if (port === undefined && l['port'] === undefined)
       report(ctx, 'MissingField', `${p}.port`, 'is required');
