@@ -30,6 +30,12 @@ export interface AnalyzeOptions {
    * listener conditions instead of being predicted.
    */
   readonly secretsVisible?: boolean;
+  /**
+   * Whether the input shows every ConfigMap that exists (sandbox, CLI: yes). The in-cluster role
+   * reads no ConfigMaps, so live mode says false: CA bundle refs (BackendTLSPolicy, Gateway
+   * frontend validation) are then not reported missing.
+   */
+  readonly configMapsVisible?: boolean;
   /** CRD channel the cluster serves; "standard" enables the experimental-field check. */
   readonly channel?: 'standard' | 'experimental';
   /** controllerName for route parent status when the Gateway's class is absent. */
@@ -127,6 +133,7 @@ export function buildContext(snapshot: Snapshot, options: AnalyzeOptions = {}): 
     snapshot,
     options: {
       secretsVisible: options.secretsVisible ?? true,
+      configMapsVisible: options.configMapsVisible ?? true,
       defaultControllerName: options.defaultControllerName ?? DEFAULT_CONTROLLER_NAME,
       ...(options.channel === undefined ? {} : { channel: options.channel }),
     },

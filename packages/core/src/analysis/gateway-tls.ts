@@ -160,7 +160,9 @@ function caRefProblem(
     };
   const key = keyOf({ group: '', kind: ref.kind, namespace: ref.namespace, name: ref.name });
   const exists =
-    ref.kind === 'ConfigMap' ? ctx.configMaps.has(key) : ctx.secrets.has(key) || !ctx.options.secretsVisible;
+    ref.kind === 'ConfigMap'
+      ? ctx.configMaps.has(key) || !ctx.options.configMapsVisible
+      : ctx.secrets.has(key) || !ctx.options.secretsVisible;
   return exists
     ? null
     : { reason: 'InvalidCACertificateRef', message: `caCertificateRef ${what} does not exist` };

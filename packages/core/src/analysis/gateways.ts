@@ -120,6 +120,12 @@ function checkParameters(ctx: AnalysisContext, gateway: Gateway, out: Diagnostic
   const kind = typeof r['kind'] === 'string' ? r['kind'] : '';
   const name = typeof r['name'] === 'string' ? r['name'] : '';
   const gk = group === '' ? kind : `${kind}.${group}`;
+  // Kinds the input cannot show (live mode without ConfigMap/Secret access) are not judged.
+  const invisible =
+    group === '' &&
+    ((kind === 'ConfigMap' && !ctx.options.configMapsVisible) ||
+      (kind === 'Secret' && !ctx.options.secretsVisible));
+  if (invisible) return undefined;
   const found = ctx.snapshot.objects.some(
     (o) =>
       o.ref.group === group &&

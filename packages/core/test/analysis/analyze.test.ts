@@ -145,3 +145,36 @@ spec:
     for (const text of odd) expect(() => run(text)).not.toThrow();
   });
 });
+
+describe('visibility options (live mode without Secret/ConfigMap access)', () => {
+  const yaml = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: c
+  infrastructure: {parametersRef: {group: "", kind: ConfigMap, name: params}}
+  tls:
+    frontend:
+      default: {validation: {caCertificateRefs: [{group: "", kind: ConfigMap, name: client-ca}]}}
+  listeners:
+    - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
+`;
+  const load = () => loadManifests([{ name: 'in.yaml', text: `${GC}---\n${yaml}` }]).snapshot;
+
+  it('with everything visible, the missing Secret and ConfigMaps are reported', () => {
+    const codes = analyze(load()).diagnostics.map((d) => d.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['GS204-GatewayInvalidParameters', 'GS215-ListenerInvalidCertificateRef']),
+    );
+  });
+
+  it('without Secret/ConfigMap access nothing is invented and the listener serves', () => {
+    const a = analyze(load(), { secretsVisible: false, configMapsVisible: false });
+    const codes = a.diagnostics.map((d) => d.code);
+    expect(codes).not.toContain('GS204-GatewayInvalidParameters');
+    expect(codes).not.toContain('GS215-ListenerInvalidCertificateRef');
+    expect(codes).not.toContain('GS218-ListenerInvalidCACertificateRef');
+    expect(codes).toContain('GS217-ListenerCertificateUnverified');
+    expect(a.listeners[0]?.ready).toBe(true);
+  });
+});

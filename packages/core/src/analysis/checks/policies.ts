@@ -131,7 +131,7 @@ function checkCARefs(ctx: AnalysisContext, policy: BackendTLSPolicy): Diagnostic
     const key = keyOf({ group: '', kind: ref.kind, namespace: ref.namespace, name: ref.name });
     const exists =
       ref.kind === 'ConfigMap'
-        ? ctx.configMaps.has(key)
+        ? ctx.configMaps.has(key) || !ctx.options.configMapsVisible
         : ctx.secrets.has(key) || !ctx.options.secretsVisible;
     if (!exists) {
       out.push(
