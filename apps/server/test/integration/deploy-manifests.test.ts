@@ -188,7 +188,7 @@ function monitoringDeployment(manifests: readonly Manifest[]): Manifest {
   for (const container of containersOf(patch)) {
     const at = containers.findIndex((c) => c.name === container.name);
     if (at >= 0) containers[at] = { ...containers[at], ...container };
-    else containers.push(container);
+    else containers.unshift(container); // kustomize puts a patch's new list items first
   }
   return { file: 'deploy/monitoring/kustomization.yaml (patched Deployment)', object: merged };
 }
@@ -276,7 +276,7 @@ describe.skipIf(!binaries.ok)('deploy/ manifests against a real kube-apiserver',
         body,
       );
     const monitoring = monitoringDeployment(manifests);
-    expect(containersOf(monitoring.object).map((c) => c.name)).toEqual(['gatescope', 'metrics-proxy']);
+    expect(containersOf(monitoring.object).map((c) => c.name)).toEqual(['metrics-proxy', 'gatescope']);
     expect((await dryRunApply(cluster.admin, monitoring)).status).toBe(201);
     for (const deployment of [baseDeployment(manifests), monitoring]) {
       const ok = await create(deploymentPod(deployment));
