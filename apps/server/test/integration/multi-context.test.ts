@@ -71,13 +71,17 @@ describe.skipIf(!binaries.ok)('several contexts at once', () => {
     source = live;
     await live.start();
     await waitFor('both contexts synced', () => live.readiness().ready);
-    const namespaces = live.objects().filter((o) => o.object['kind'] === 'Namespace');
-    const byCluster = (name: string): string[] =>
-      namespaces
-        .filter((o) => o.cluster === name)
+    const namespacesOf = (name: string): string[] =>
+      live
+        .objects()
+        .filter((o) => o.object['kind'] === 'Namespace' && o.cluster === name)
         .map((o) => String((o.object['metadata'] as { name: string }).name));
-    expect(byCluster('east')).toContain('kube-system');
-    expect(byCluster('west')).toEqual(byCluster('east'));
+    // The apiserver creates its system namespaces just after start: wait for both watches to agree.
+    await waitFor('same namespaces through both contexts', () => {
+      const east = namespacesOf('east');
+      return east.includes('kube-system') && JSON.stringify(namespacesOf('west')) === JSON.stringify(east);
+    });
+    expect(namespacesOf('west')).toEqual(namespacesOf('east'));
     const gateways = live.kinds().filter((k) => k.kind === 'Gateway');
     expect(gateways.map((k) => `${k.cluster}:${k.state}`).sort()).toEqual(['east:synced', 'west:synced']);
     expect(live.info()).toMatchObject({ mode: 'live' });
