@@ -298,7 +298,7 @@ metadata:
     const loaded = load(
       'apiVersion: gateway.networking.k8s.io/v2\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {}\n',
     );
-    expect(only(loaded, 'HTTPRoute').rules).toEqual([]);
+    expect(only(loaded, 'HTTPRoute').rules).toHaveLength(1); // the rules default applies
     expect(loaded.diagnostics.map((d) => [d.code, d.severity])).toEqual([
       ['GS012-UnknownVersion', 'warning'],
     ]);

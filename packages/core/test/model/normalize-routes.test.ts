@@ -119,6 +119,33 @@ spec:
   });
 });
 
+describe('HTTPRoute rules default', () => {
+  it('an absent rules list is one rule matching every path, with no backends', () => {
+    const route = only(
+      load('apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {}\n'),
+      'HTTPRoute',
+    );
+    expect(route.rules).toEqual([
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/' }, headers: [], queryParams: [] }],
+        filters: [],
+        backendRefs: [],
+        index: 0,
+      },
+    ]);
+  });
+
+  it('an explicitly empty rules list stays empty', () => {
+    const route = only(
+      load(
+        'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: r}\nspec: {rules: []}\n',
+      ),
+      'HTTPRoute',
+    );
+    expect(route.rules).toEqual([]);
+  });
+});
+
 describe('HTTPRoute filters', () => {
   const loaded = load(`
 apiVersion: gateway.networking.k8s.io/v1

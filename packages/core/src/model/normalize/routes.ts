@@ -131,11 +131,14 @@ function recListOfInts(ctx: FieldCtx, raw: Rec, key: string, path: string): numb
 
 export function normalizeHTTPRoute(h: Header): HTTPRoute {
   const ns = h.ref.namespace;
+  // HTTPRouteSpec.rules: +kubebuilder:default={{matches: {{path: {type: "PathPrefix", value: "/"}}}}}
+  // (applied when the field is absent, not when it is an empty list).
+  const rules = h.spec['rules'] === undefined || h.spec['rules'] === null ? { rules: [{}] } : h.spec;
   return {
     kind: 'HTTPRoute',
     ...baseOf(h),
     ...routeCommon(h),
-    rules: recList(h.ctx, h.spec, 'rules', 'spec', (r, p, i) => httpRule(h.ctx, r, p, i, ns)),
+    rules: recList(h.ctx, rules, 'rules', 'spec', (r, p, i) => httpRule(h.ctx, r, p, i, ns)),
   };
 }
 
