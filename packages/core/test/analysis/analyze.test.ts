@@ -178,3 +178,30 @@ spec:
     expect(a.listeners[0]?.ready).toBe(true);
   });
 });
+
+describe('policy targetRefs', () => {
+  it('a sectionName that names no Service port is reported as target not found', () => {
+    const a = run(`apiVersion: v1
+kind: Service
+metadata: {name: svc, namespace: app}
+spec: {ports: [{name: https, port: 443}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: ok, namespace: app}
+spec:
+  targetRefs: [{group: "", kind: Service, name: svc, sectionName: https}]
+  validation: {wellKnownCACertificates: System, hostname: svc.app}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: typo, namespace: app}
+spec:
+  targetRefs: [{group: "", kind: Service, name: svc, sectionName: htps}]
+  validation: {wellKnownCACertificates: System, hostname: svc.app}
+`);
+    const found = a.diagnostics.filter((d) => d.code === 'GS401-PolicyTargetNotFound');
+    expect(found.map((d) => d.object.name)).toEqual(['typo']);
+    expect(found[0]?.message).toContain('sections: https');
+  });
+});

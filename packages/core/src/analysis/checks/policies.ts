@@ -33,6 +33,24 @@ export function checkPolicies(ctx: AnalysisContext): Diagnostic[] {
   for (const policy of policies) {
     policy.targetRefs.forEach((t, i) => {
       const field = `spec.targetRefs[${i}]`;
+      const missingSection = sectionProblem(ctx, t);
+      if (missingSection !== null) {
+        out.push(
+          diagnose(
+            'PolicyTargetNotFound',
+            policy,
+            `${label(policy)} targets ${targetLabel(t)}: ${missingSection}`,
+            {
+              field: `${field}.sectionName`,
+              fix: {
+                summary: `Set ${field}.sectionName to an existing section (for a Service: a named port), or drop it.`,
+              },
+              related: [t.key],
+            },
+          ),
+        );
+        return;
+      }
       if (!ctx.snapshot.byKey.has(t.key)) {
         out.push(
           diagnose(
@@ -152,4 +170,18 @@ function checkCARefs(ctx: AnalysisContext, policy: BackendTLSPolicy): Diagnostic
     }
   });
   return out;
+}
+
+/** A sectionName must name a section of the target: a Service port name, a listener, a rule. */
+function sectionProblem(ctx: AnalysisContext, t: PolicyTargetRef): string | null {
+  const target = ctx.snapshot.byKey.get(t.key);
+  if (target === undefined || t.sectionName === undefined) return null;
+  let sections: readonly string[] | undefined;
+  if (target.kind === 'Service' || target.kind === 'ServiceImport')
+    sections = target.ports.flatMap((p) => (p.name === undefined ? [] : [p.name]));
+  else if (target.kind === 'Gateway' || target.kind === 'ListenerSet')
+    sections = target.listeners.map((l) => l.name);
+  else if ('rules' in target) sections = target.rules.flatMap((r) => (r.name === undefined ? [] : [r.name]));
+  if (sections === undefined || sections.includes(t.sectionName)) return null;
+  return `sectionName "${t.sectionName}" names no section of it (${sections.length === 0 ? 'it has no named sections' : `sections: ${sections.join(', ')}`}).`;
 }
