@@ -2,7 +2,8 @@
 # Gatescope: the server (TypeScript run by tsx, no compile step) plus the built SPA.
 #
 #   docker build -t gatescope:0.1.0 .
-#   docker run --rm -p 127.0.0.1:7080:7080 -v ~/.kube/config:/kube/config:ro gatescope:0.1.0
+#   docker run --rm -p 127.0.0.1:7080:7080 -e KUBECONFIG=/kube/config \
+#     -v ~/.kube/config:/kube/config:ro gatescope:0.1.0
 #
 # Stages: `build` installs everything and builds the SPA; `prod-deps` installs only what the
 # server and the core need at run time (no Vite, React, TypeScript, test tools or the npm `node`
@@ -39,8 +40,9 @@ LABEL org.opencontainers.image.title="gatescope" \
   org.opencontainers.image.description="Visual topology and route debugger for the Kubernetes Gateway API" \
   org.opencontainers.image.licenses="Apache-2.0"
 WORKDIR /app
+# No KUBECONFIG here: in a pod the server must find no kubeconfig so that it uses the in-cluster
+# ServiceAccount. Outside a cluster, mount one and say where: -e KUBECONFIG=/kube/config.
 ENV NODE_ENV=production \
-  KUBECONFIG=/kube/config \
   TMPDIR=/tmp
 COPY --from=prod-deps /app ./
 COPY tsconfig.base.json ./

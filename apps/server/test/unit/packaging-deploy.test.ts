@@ -169,6 +169,13 @@ describe('deploy/base Deployment', () => {
     });
   });
 
+  it('sets no KUBECONFIG and keeps HOME on the writable /tmp, so the in-cluster ServiceAccount is used', () => {
+    const env = Object.fromEntries((server?.env ?? []).map((e) => [e.name, e.value]));
+    expect(env['KUBECONFIG']).toBeUndefined();
+    expect(env['HOME']).toBe('/tmp');
+    expect(template.spec).toMatchObject({ automountServiceAccountToken: true });
+  });
+
   it('the monitoring sidecar runs the same image, as hardened, against the same port', () => {
     expect(sidecar?.image).toBe(server?.image);
     expect(sidecar?.securityContext).toEqual(HARDENED);

@@ -157,6 +157,12 @@ describe('Dockerfile', () => {
     expect(parsed.stages.flatMap((s) => s.instructions).some((i) => i.keyword === 'ADD')).toBe(false);
   });
 
+  it('sets no KUBECONFIG, so that in a pod the in-cluster ServiceAccount is used', () => {
+    // client-node's loadFromDefault() reads $KUBECONFIG first and fails on a missing file.
+    const env = parsed.stages.flatMap((s) => s.instructions).filter((i) => i.keyword === 'ENV');
+    expect(env.map((i) => i.args).join(' ')).not.toContain('KUBECONFIG');
+  });
+
   it('keeps dev dependencies out of the runtime image', () => {
     const prod = parsed.stages.find((s) => s.name === 'prod-deps');
     expect(prod?.instructions.some((i) => i.keyword === 'RUN' && /npm ci --omit=dev\b/.test(i.args))).toBe(
