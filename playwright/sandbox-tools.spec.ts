@@ -3,8 +3,10 @@
  * "assume X exists" stubs. Screenshots in both themes.
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { graphNode, screenshot, setTheme } from './fixtures/page.ts';
-import { startServer } from './fixtures/server.ts';
+import { REPO_ROOT, startServer } from './fixtures/server.ts';
 import type { RunningServer } from './fixtures/server.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -116,4 +118,18 @@ test('missing objects can be assumed, clearly marked', async ({ page }) => {
   // The user's text is unchanged: assumptions live apart from it.
   await expect(page.getByTestId('sandbox-editor')).not.toContainText('ASSUMPTION');
   await screenshot(page, 'sandbox-assumptions');
+});
+
+test('dropping a YAML file loads it', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  const text = readFileSync(join(REPO_ROOT, 'public/scenarios/grpcroute.yaml'), 'utf8');
+  const transfer = await page.evaluateHandle((content) => {
+    const data = new DataTransfer();
+    data.items.add(new File([content], 'grpc.yaml', { type: 'text/yaml' }));
+    return data;
+  }, text);
+  await page.locator('.sb-left').dispatchEvent('dragover', { dataTransfer: transfer });
+  await page.locator('.sb-left').dispatchEvent('drop', { dataTransfer: transfer });
+  await expect(page.getByText('Loaded grpc.yaml.')).toBeVisible();
+  await expect(graphNode(page, 'GRPCRoute/rpc/greeter')).toHaveAttribute('data-health', 'ok');
 });
