@@ -262,6 +262,24 @@ spec:
   });
 });
 
+describe('HTTPRoute timeouts and retry', () => {
+  it('reads them and reports bad retry codes by item path', () => {
+    const loaded = load(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: t}
+spec:
+  rules:
+  - timeouts: {request: 10s, backendRequest: 2s}
+    retry: {codes: [500, "x", 503], attempts: 3, backoff: 100ms}
+`);
+    const rule = only(loaded, 'HTTPRoute').rules[0];
+    expect(rule?.timeouts).toEqual({ request: '10s', backendRequest: '2s' });
+    expect(rule?.retry).toEqual({ codes: [500, 503], attempts: 3, backoff: '100ms' });
+    expect(codes(loaded)).toEqual(['GS010-InvalidField spec.rules[0].retry.codes[1]']);
+  });
+});
+
 describe('HTTPRoute malformed input', () => {
   it('drops references without a name, keeps the rest, and reports field paths', () => {
     const loaded = load(`

@@ -152,6 +152,14 @@ export function strList(ctx: FieldCtx, obj: Rec, key: string, path: string): str
   });
 }
 
+export function intList(ctx: FieldCtx, obj: Rec, key: string, path: string): number[] {
+  return list(ctx, obj, key, path, (item, itemPath) => {
+    if (typeof item === 'number' && Number.isInteger(item)) return item;
+    wrongType(ctx, itemPath, 'an integer', item);
+    return undefined;
+  });
+}
+
 /** A string map (labels, annotations, TLS options). Non-string values are reported and stringified. */
 export function strMap(ctx: FieldCtx, obj: Rec, key: string, path: string): Record<string, string> {
   const value = rec(ctx, obj, key, path);

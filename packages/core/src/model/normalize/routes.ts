@@ -23,7 +23,18 @@ import type {
   TLSRoute,
   UDPRoute,
 } from '../types.ts';
-import { int, oneOf, rec, recList, reqStr, str, strList, type FieldCtx, type Rec } from './fields.ts';
+import {
+  int,
+  intList,
+  oneOf,
+  rec,
+  recList,
+  reqStr,
+  str,
+  strList,
+  type FieldCtx,
+  type Rec,
+} from './fields.ts';
 import { filters } from './filters.ts';
 import { baseOf, type Header } from './meta.ts';
 import { backendRef, parentRef } from './refs.ts';
@@ -113,20 +124,10 @@ function retry(ctx: FieldCtx, raw: Rec, path: string): NonNullable<HTTPRouteRule
   const attempts = int(ctx, raw, 'attempts', path);
   const backoff = str(ctx, raw, 'backoff', path);
   return {
-    codes: recListOfInts(ctx, raw, 'codes', path),
+    codes: intList(ctx, raw, 'codes', path),
     ...(attempts !== undefined && { attempts }),
     ...(backoff !== undefined && { backoff }),
   };
-}
-
-function recListOfInts(ctx: FieldCtx, raw: Rec, key: string, path: string): number[] {
-  const value = raw[key];
-  if (!Array.isArray(value))
-    return value === undefined || value === null ? [] : (int(ctx, raw, key, path), []);
-  return value.flatMap((item: unknown, i) => {
-    const n = int(ctx, { v: item }, 'v', `${path}.${key}[${i}]`);
-    return n === undefined ? [] : [n];
-  });
 }
 
 export function normalizeHTTPRoute(h: Header): HTTPRoute {
