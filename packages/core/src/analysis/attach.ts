@@ -227,7 +227,7 @@ function filterListeners(
     if (hostnames !== null) attached.push({ listener: l, hostnames });
   }
   if (attached.length === 0) {
-    const listenerHosts = allowed.map((l) => `"${l.listener.hostname ?? '*'}"`).join(', ');
+    const listenerHosts = [...new Set(allowed.map((l) => `"${l.listener.hostname ?? '*'}"`))].join(', ');
     const message = `None of the route hostnames (${route.hostnames.join(', ')}) intersect the listener hostnames (${listenerHosts}).`;
     out.push(
       diagnose(
