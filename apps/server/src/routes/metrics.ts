@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { KindSyncState } from '@gatescope/core/wire';
-import { CachedHealth } from '../analysis/live-analysis.ts';
+import { CachedHealth, type AnalysisHealth } from '../analysis/live-analysis.ts';
 import type { DataSource } from '../source/types.ts';
 
 const STATES: readonly KindSyncState[] = ['absent', 'forbidden', 'syncing', 'synced', 'degraded'];
@@ -69,10 +69,20 @@ export function renderMetrics(source: DataSource, health: CachedHealth): string 
   out.sample('gatescope_ready', {}, readiness.ready ? 1 : 0);
   out.family('gatescope_stream_clients', 'gauge', 'Connected SSE clients.');
   out.sample('gatescope_stream_clients', {}, source.hub.clientCount);
+  out.family('gatescope_stream_max_buffered_bytes', 'gauge', 'Largest unsent SSE buffer of any client.');
+  out.sample('gatescope_stream_max_buffered_bytes', {}, source.hub.maxClientBufferedBytes());
   out.family('gatescope_stream_resyncs_total', 'counter', 'Slow SSE clients resynced with a fresh snapshot.');
   out.sample('gatescope_stream_resyncs_total', {}, source.hub.stats.resyncs);
 
-  const h = health.get(`${source.hub.epoch}:${source.hub.currentSeq}`, () => source.hub.snapshot().objects);
+  let h: AnalysisHealth;
+  try {
+    h = health.get(`${source.hub.epoch}:${source.hub.currentSeq}`, () => source.objects());
+  } catch {
+    // The core does not throw for user data; if a bug makes it, the watch metrics still matter.
+    out.family('gatescope_analysis_failed', 'gauge', 'The analysis of the current objects failed.');
+    out.sample('gatescope_analysis_failed', {}, 1);
+    return out.toString();
+  }
   out.family('gatescope_routes', 'gauge', 'Routes by predicted acceptance on all their parents.');
   out.sample('gatescope_routes', { accepted: 'true' }, h.routes.accepted);
   out.sample('gatescope_routes', { accepted: 'false' }, h.routes.notAccepted);

@@ -80,6 +80,13 @@ export class StreamHub {
     return this.clients.size;
   }
 
+  /** The largest number of unsent bytes any client has (a gauge for /metrics). */
+  maxClientBufferedBytes(): number {
+    let max = 0;
+    for (const client of this.clients.keys()) max = Math.max(max, client.bufferedBytes);
+    return max;
+  }
+
   push(change: WatchChange): void {
     this.pending.push(change);
     this.schedule();
