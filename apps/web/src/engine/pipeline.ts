@@ -26,24 +26,39 @@ function byCluster<T extends { readonly cluster: string }>(items: readonly T[]):
   return groups;
 }
 
-export function liveSnapshot(objects: readonly WireObject[]): Loaded {
-  let snapshot = createSnapshot([]);
+/**
+ * Live objects are kept per kube context: object keys do not include the cluster, so the same
+ * Service in two clusters would otherwise overwrite each other. A single selected context then
+ * shows exactly that cluster.
+ */
+export type LiveClusters = ReadonlyMap<string, Snapshot>;
+
+export function liveClusters(objects: readonly WireObject[]): Map<string, Snapshot> {
+  const clusters = new Map<string, Snapshot>();
   for (const [cluster, group] of byCluster(objects)) {
-    snapshot = applyWatchEvents(
-      snapshot,
-      group.map((o) => ({ type: 'ADDED' as const, object: o.object })),
-      { cluster },
-    );
+    const current = clusters.get(cluster) ?? createSnapshot([]);
+    const events = group.map((o) => ({ type: 'ADDED' as const, object: o.object }));
+    clusters.set(cluster, applyWatchEvents(current, events, { cluster }));
   }
-  return { snapshot, diagnostics: [] };
+  return clusters;
 }
 
-export function applyLiveChanges(loaded: Loaded, changes: readonly WatchChange[]): Loaded {
-  let snapshot = loaded.snapshot;
+export function applyLiveChanges(
+  clusters: LiveClusters,
+  changes: readonly WatchChange[],
+): Map<string, Snapshot> {
+  const next = new Map(clusters);
   for (const [cluster, group] of byCluster(changes)) {
-    snapshot = applyWatchEvents(snapshot, group, { cluster });
+    next.set(cluster, applyWatchEvents(next.get(cluster) ?? createSnapshot([]), group, { cluster }));
   }
-  return { snapshot, diagnostics: loaded.diagnostics };
+  return next;
+}
+
+/** One snapshot of the selected contexts (null: all); on a key clash the later context wins. */
+export function mergeClusters(clusters: LiveClusters, only: readonly string[] | null): Snapshot {
+  const selected = [...clusters.entries()].filter(([name]) => only === null || only.includes(name));
+  if (selected.length === 1) return (selected[0] as [string, Snapshot])[1];
+  return createSnapshot(selected.flatMap(([, snapshot]) => snapshot.objects));
 }
 
 /**

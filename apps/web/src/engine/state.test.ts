@@ -198,4 +198,34 @@ spec:
     expect(west.topology.nodes.some((n) => n.id === 'ServiceExport/app/api')).toBe(false);
     expect(west.clusters).toEqual(['east', 'west']);
   });
+
+  it('keeps same-named objects of two contexts apart: one selected context shows its own', () => {
+    const service = (port: number) => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'app' },
+      spec: { ports: [{ port }] },
+    });
+    const state = new EngineState();
+    state.apply({
+      type: 'live-snapshot',
+      payload: {
+        epoch: 'e1',
+        seq: 1,
+        source: { mode: 'live', contexts: [] },
+        kinds: [],
+        objects: [
+          { cluster: 'east', object: service(8080) },
+          { cluster: 'west', object: service(9090) },
+        ],
+      },
+    });
+    const portsIn = (cluster: string): number[] => {
+      state.apply({ type: 'clusters', clusters: [cluster] });
+      const object = state.compute().analysis.snapshot.objects[0];
+      return object?.kind === 'Service' ? object.ports.map((p) => p.port) : [];
+    };
+    expect(portsIn('east')).toEqual([8080]);
+    expect(portsIn('west')).toEqual([9090]);
+  });
 });

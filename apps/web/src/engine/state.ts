@@ -8,7 +8,15 @@ import type { Analysis, Diagnostic, GwObject, Snapshot, Topology } from '@gatesc
 import { aggregate } from './aggregate.ts';
 import { layoutGraph } from './layout.ts';
 import type { Point } from './layout.ts';
-import { analyzeSnapshot, applyLiveChanges, liveSnapshot, loadFiles, secretsVisibleIn } from './pipeline.ts';
+import {
+  analyzeSnapshot,
+  applyLiveChanges,
+  liveClusters,
+  loadFiles,
+  mergeClusters,
+  secretsVisibleIn,
+} from './pipeline.ts';
+import type { LiveClusters } from './pipeline.ts';
 import type { EngineRequest, EngineResult, EngineView, SourceFile, WhatIfBaseline } from './types.ts';
 
 interface Loaded {
@@ -46,7 +54,9 @@ function changedNodes(baseline: Topology, current: Topology): string[] {
 
 export class EngineState {
   private source: 'live' | 'yaml' = 'live';
-  private live: Loaded = EMPTY;
+  private live: LiveClusters = new Map();
+  /** The merged live snapshot of the selected contexts, kept so that its identity is stable. */
+  private liveView: Snapshot | null = null;
   private yaml: Loaded = EMPTY;
   private overlay: Loaded | null = null;
   private clusters: readonly string[] | null = null;
@@ -62,11 +72,13 @@ export class EngineState {
     const start = now();
     switch (request.type) {
       case 'live-snapshot':
-        this.live = liveSnapshot(request.payload.objects);
+        this.live = liveClusters(request.payload.objects);
+        this.liveView = null;
         this.liveSecretsVisible = secretsVisibleIn(request.payload.kinds);
         break;
       case 'live-delta':
         this.live = applyLiveChanges(this.live, request.payload.changes);
+        this.liveView = null;
         break;
       case 'yaml':
         this.source = 'yaml';
@@ -80,6 +92,7 @@ export class EngineState {
         break;
       case 'clusters':
         this.clusters = request.clusters;
+        this.liveView = null;
         break;
       case 'expanded':
         this.expanded = new Set(request.keys);
@@ -102,9 +115,24 @@ export class EngineState {
     return this.baselineCache;
   }
 
+  private baseSnapshot(): Loaded {
+    if (this.source === 'yaml')
+      return {
+        snapshot: onlyClusters(this.yaml.snapshot, this.clusters),
+        diagnostics: this.yaml.diagnostics,
+      };
+    this.liveView ??= mergeClusters(this.live, this.clusters);
+    return { snapshot: this.liveView, diagnostics: [] };
+  }
+
+  private knownClusters(): string[] {
+    if (this.source === 'yaml') return clustersOf(this.yaml.snapshot);
+    return [...this.live.keys()].filter((c) => c !== '').sort();
+  }
+
   compute(): EngineResult {
-    const loaded = this.source === 'live' ? this.live : this.yaml;
-    const base = onlyClusters(loaded.snapshot, this.clusters);
+    const loaded = this.baseSnapshot();
+    const base = loaded.snapshot;
     const whatIf = this.source === 'live' && this.overlay !== null ? this.overlay : null;
     const snapshot = whatIf === null ? base : withOverlay(base, whatIf.snapshot);
 
@@ -132,7 +160,7 @@ export class EngineState {
       view,
       parseDiagnostics: [...loaded.diagnostics, ...(whatIf?.diagnostics ?? [])],
       baseline,
-      clusters: clustersOf(loaded.snapshot),
+      clusters: this.knownClusters(),
       timings: { loadMs: this.loadMs, analyzeMs, topologyMs, layoutMs },
     };
   }

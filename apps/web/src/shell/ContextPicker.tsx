@@ -1,10 +1,17 @@
 /** Shown when the input spans several kube contexts: one of them, or all (multi-cluster view). */
 import type { ReactElement } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
+import { useLive } from '../live/LiveProvider.tsx';
 
 export function ContextPicker(): ReactElement | null {
   const { result, clusters, setClusters } = useEngine();
-  const available = result?.clusters ?? [];
+  const live = useLive();
+  // The server's reachable contexts (also those with no objects yet) plus any seen in the data.
+  const fromServer =
+    result?.source === 'live'
+      ? (live.source?.contexts ?? []).filter((c) => c.reachable).map((c) => c.name)
+      : [];
+  const available = [...new Set([...fromServer, ...(result?.clusters ?? [])])].sort();
   if (available.length < 2) return null;
   return (
     <label className="context-picker">
