@@ -70,6 +70,32 @@ function parentLabel(ref: ParentRef): string {
   return `${ref.kind} ${ref.namespace}/${ref.name}`;
 }
 
+interface ParentTarget {
+  readonly gateway?: GatewayEval;
+  /** Listeners the parentRef can select (before sectionName/port). */
+  readonly candidates: readonly ListenerEval[];
+  /** Set when the parent is a ListenerSet its Gateway does not accept. */
+  readonly rejectedSet?: string;
+}
+
+function parentTarget(stage: GatewayStageResult, parentRef: ParentRef): ParentTarget {
+  if (isGatewayParent(parentRef)) {
+    const gateway = stage.gateways.get(parentRef.key);
+    if (gateway === undefined) return { candidates: [] };
+    // A Gateway parentRef selects only the Gateway's own listeners (GEP-1713): listeners
+    // contributed by ListenerSets are reached through a ListenerSet parentRef.
+    return { gateway, candidates: gateway.listeners.filter((l) => l.owner.kind === 'Gateway') };
+  }
+  const lse = stage.listenerSets.get(parentRef.key);
+  if (lse?.gateway === undefined) return { candidates: [] };
+  const rejected = lse.rejected !== undefined && !lse.rejected.pending ? lse.rejected.message : undefined;
+  return {
+    gateway: lse.gateway,
+    candidates: lse.listeners,
+    ...(rejected === undefined ? {} : { rejectedSet: rejected }),
+  };
+}
+
 function attachParent(
   ctx: AnalysisContext,
   stage: GatewayStageResult,
@@ -78,75 +104,56 @@ function attachParent(
   out: Diagnostic[],
 ): ParentEval {
   const field = `spec.parentRefs[${parentRef.index}]`;
-  const base = { route, parentRef };
-  let candidates: ListenerEval[];
-  let ge: GatewayEval | undefined;
-  if (isGatewayParent(parentRef)) {
-    ge = stage.gateways.get(parentRef.key);
-    // A Gateway parentRef selects only the Gateway's own listeners (GEP-1713): listeners
-    // contributed by ListenerSets are reached through a ListenerSet parentRef.
-    candidates = ge?.listeners.filter((l) => l.owner.kind === 'Gateway') ?? [];
-  } else {
-    const lse = stage.listenerSets.get(parentRef.key);
-    ge = lse?.gateway;
-    if (lse !== undefined && lse.rejected !== undefined && !lse.rejected.pending) {
-      const message = `${parentLabel(parentRef)} is not accepted by its Gateway: ${lse.rejected.message}`;
-      out.push(
-        diagnose('RouteParentListenerSetNotAccepted', route, `${routeLabel(route)}: ${message}`, {
-          field,
-          fix: {
-            summary:
-              'Fix the ListenerSet first (see its diagnostics); the route attaches once it is accepted.',
-          },
-          related: [parentRef.key],
-        }),
-      );
-      return {
-        ...base,
-        controllerName: ge?.controllerName ?? ctx.options.defaultControllerName,
-        ...(ge === undefined ? {} : { gateway: ge }),
-        outcome: { kind: 'rejected', reason: 'NoMatchingParent', message },
-      };
-    }
-    candidates = lse?.listeners ?? [];
-    if (lse === undefined) ge = undefined;
-  }
-  if (ge === undefined) {
-    const message = `${parentLabel(parentRef)} does not exist.`;
+  const target = parentTarget(stage, parentRef);
+  const ge = target.gateway;
+  const base = {
+    route,
+    parentRef,
+    controllerName: ge?.controllerName ?? ctx.options.defaultControllerName,
+    ...(ge === undefined ? {} : { gateway: ge }),
+  };
+  const report = (check: Parameters<typeof diagnose>[0], message: string, fix?: string): void => {
     out.push(
-      diagnose('RouteParentNotFound', route, `${routeLabel(route)}: parentRef ${message}`, {
+      diagnose(check, route, `${routeLabel(route)}: ${message}`, {
         field,
-        fix: {
-          summary: `Fix spec.parentRefs[${parentRef.index}] (name, namespace, kind) or create ${parentLabel(parentRef)}.`,
-        },
+        ...(fix === undefined ? {} : { fix: { summary: fix } }),
         related: [parentRef.key],
       }),
     );
-    return {
-      ...base,
-      controllerName: ctx.options.defaultControllerName,
-      outcome: { kind: 'rejected', reason: 'NoMatchingParent', message },
-    };
+  };
+  if (target.rejectedSet !== undefined) {
+    const message = `${parentLabel(parentRef)} is not accepted by its Gateway: ${target.rejectedSet}`;
+    report(
+      'RouteParentListenerSetNotAccepted',
+      message,
+      'Fix the ListenerSet first (see its diagnostics); the route attaches once it is accepted.',
+    );
+    return { ...base, outcome: { kind: 'rejected', reason: 'NoMatchingParent', message } };
   }
-  const withGateway = { ...base, controllerName: ge.controllerName, gateway: ge };
+  if (ge === undefined) {
+    const message = `${parentLabel(parentRef)} does not exist.`;
+    report(
+      'RouteParentNotFound',
+      `parentRef ${message}`,
+      `Fix ${field} (name, namespace, kind) or create ${parentLabel(parentRef)}.`,
+    );
+    return { ...base, outcome: { kind: 'rejected', reason: 'NoMatchingParent', message } };
+  }
   if (ge.gatewayClass === undefined) {
     const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${ge.gateway.gatewayClassName}" is absent.`;
-    out.push(
-      diagnose('RouteParentPending', route, `${routeLabel(route)}: ${message}`, {
-        field,
-        related: [ge.gateway.key],
-      }),
-    );
-    return { ...withGateway, outcome: { kind: 'pending', message } };
+    report('RouteParentPending', message);
+    return { ...base, outcome: { kind: 'pending', message } };
   }
-  const selected = candidates.filter(
+  const selected = target.candidates.filter(
     (l) =>
       (parentRef.sectionName === undefined || l.listener.name === parentRef.sectionName) &&
       (parentRef.port === undefined || l.listener.port === parentRef.port),
   );
-  if (selected.length === 0)
-    return { ...withGateway, outcome: noMatchingSection(route, parentRef, candidates, field, out) };
-  return { ...withGateway, outcome: filterListeners(ctx, route, parentRef, selected, field, out) };
+  const outcome =
+    selected.length === 0
+      ? noMatchingSection(route, parentRef, target.candidates, field, out)
+      : filterListeners(ctx, route, parentRef, selected, field, out);
+  return { ...base, outcome };
 }
 
 function noMatchingSection(
