@@ -60,8 +60,10 @@ async function ingest(
   const events = watchStream(cluster, ctx.quick ? 20 : 2000, 11);
   const last = events.length;
   let done = false;
+  let resyncs = -1;
   const sse = connectSse(server.url, (e) => {
-    if (e.event === 'delta' && marksOf(e.data).includes('end')) done = true;
+    if (e.event === 'snapshot') resyncs++;
+    if ((e.event === 'delta' || e.event === 'snapshot') && marksOf(e.data).includes('end')) done = true;
   });
   await sse.opened;
   const route = cluster.objects.find((o) => o['kind'] === 'HTTPRoute') as Raw;
@@ -69,7 +71,7 @@ async function ingest(
   for (let i = 0; i < events.length; i++) {
     const e = events[i] as (typeof events)[number];
     fake.emit(e.type, e.object);
-    if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
+    if (i % 200 === 199) await new Promise((resolve) => setImmediate(resolve));
   }
   fake.emit('MODIFIED', marked(route, 'end'));
   const arrived = await until(() => done, 120_000);
@@ -81,6 +83,8 @@ async function ingest(
     arrived ? `${last + 1} events in ${seconds.toFixed(2)} s` : 'not within 120 s',
   );
   if (!arrived) return;
+  if (resyncs > 0)
+    r.note(`ingest (${preset}): the server resynced the slow SSE client ${resyncs} time(s) with a snapshot`);
   r.figure({
     name: 'server ingest (watch → SSE)',
     value: (last + 1) / seconds,
@@ -130,8 +134,21 @@ async function fanOut(
       }),
     );
   }
+  const connectStart = performance.now();
   await Promise.all(connections.map((c) => c.opened));
-  await until(() => snapshots.every(Boolean), 120_000);
+  const gotSnapshots = await until(() => snapshots.every(Boolean), 180_000);
+  r.check(
+    `fan-out: every client got its first snapshot (${preset})`,
+    gotSnapshots,
+    `${snapshots.filter(Boolean).length}/${clients}`,
+  );
+  r.figure({
+    name: `${clients} clients connected and got their snapshot`,
+    value: performance.now() - connectStart,
+    unit: 'ms',
+    better: 'lower',
+    preset,
+  });
   const routes = cluster.objects.filter((o) => o['kind'] === 'HTTPRoute');
   const prng = createPrng(5);
   for (let k = 0; k < changes; k++) {
@@ -141,6 +158,13 @@ async function fanOut(
     await sleep(20);
   }
   await until(() => seen.every((n) => n >= changes), 15_000);
+  r.figure({
+    name: `server RSS with ${clients} SSE clients`,
+    value: processMemoryMb(server.pid).rss,
+    unit: 'MB',
+    better: 'lower',
+    preset,
+  });
   for (const c of connections) c.close();
   const delivered = seen.reduce((a, b) => a + b, 0);
   r.check(
