@@ -8,8 +8,9 @@
  *   every workspace's package.json reaches both `npm ci` stages.
  */
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { validate, ValidationSeverity, type ValidatorSettings } from 'dockerfile-utils';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../../../..');
@@ -227,5 +228,16 @@ describe('Dockerfile', () => {
     ]) {
       expect(ignored(path), path).toBe(false);
     }
+  });
+
+  // tools/docker-lint/emulate-image.sh runs the image's filesystem without Docker (by hand: it
+  // needs the npm registry and root); here only its syntax and shellcheck.
+  const emulate = join(REPO_ROOT, 'tools/docker-lint/emulate-image.sh');
+  const shellcheck = (process.env['PATH'] ?? '')
+    .split(delimiter)
+    .some((d) => d !== '' && existsSync(join(d, 'shellcheck')));
+  it('the image emulation script is valid bash (and passes shellcheck when installed)', () => {
+    expect(spawnSync('bash', ['-n', emulate]).status).toBe(0);
+    if (shellcheck) expect(spawnSync('shellcheck', [emulate], { encoding: 'utf8' }).stdout).toBe('');
   });
 });
