@@ -17,6 +17,11 @@ const isolationRoutes = (suffix: string): string[] =>
     (n) => `attaches-to-${n}${suffix}`,
   );
 
+const CLIENT_VALIDATION_ROUTES = [
+  'client-certificate-validation-https-test',
+  'client-certificate-validation-https-test-no-hostname',
+];
+
 export const GATEWAY_CASES: readonly ConformanceCase[] = [
   {
     test: 'GatewayInvalidRouteKind',
@@ -356,5 +361,41 @@ export const GATEWAY_CASES: readonly ConformanceCase[] = [
       name,
       conditions: [F('ResolvedRefs', reason), T('Accepted', 'Accepted')],
     })),
+  },
+  {
+    test: 'GatewayFrontendClientCertificateValidation',
+    manifests: ['gateway-with-clientcertificate-validation.yaml'],
+    source: 'conformance/tests/gateway-with-clientcertificate-validation.go',
+    expectations: [
+      ...gatewayAndRoutesAccepted('client-validation-default', CLIENT_VALIDATION_ROUTES),
+      ...CLIENT_VALIDATION_ROUTES.map((r) => resolvedRefsTrue(r, 'client-validation-default')),
+    ],
+  },
+  {
+    test: 'GatewayFrontendClientCertificateValidationInsecureFallback',
+    manifests: ['gateway-with-clientcertificate-validation-insecure-fallback.yaml'],
+    source:
+      'GatewayAndRoutesMustBeAccepted pattern of conformance/tests/gateway-with-clientcertificate-validation-insecure-fallback.go',
+    expectations: gatewayAndRoutesAccepted('client-validation-insecure-fallback', [
+      'client-cert-validation-insecure-fallback-test',
+      'client-cert-validation-insecure-fallback-test-no-hostname',
+    ]),
+  },
+  {
+    test: 'GatewayBackendClientCertificate',
+    manifests: ['gateway-tls-backend-client-certificate.yaml'],
+    // BackendTLSPolicyMustHaveAcceptedConditionTrue is not transcribed: policy status is not predicted.
+    source: 'conformance/tests/gateway-tls-backend-client-certificate.go',
+    expectations: [
+      ...gatewayAndRoutesAccepted('gateway-tls-backend-client-certificate', [
+        'gateway-tls-backend-client-certificate',
+      ]),
+      resolvedRefsTrue('gateway-tls-backend-client-certificate', 'gateway-tls-backend-client-certificate'),
+      {
+        what: 'gateway',
+        name: 'gateway-tls-backend-client-certificate',
+        conditions: [T('ResolvedRefs', 'ResolvedRefs')],
+      },
+    ],
   },
 ];
