@@ -94,6 +94,10 @@ export interface RouteAttachment {
 export interface ResolvedBackend {
   readonly route: ObjectKey;
   readonly ruleIndex: number;
+  /**
+   * Index in the rule's backendRefs. For a mirror target: the backendRef whose filter mirrors,
+   * or -1 when the RequestMirror filter is on the rule itself (see `mirror`).
+   */
   readonly backendIndex: number;
   readonly target: ObjectRef & { readonly key: ObjectKey };
   readonly port?: number;
