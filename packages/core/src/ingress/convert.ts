@@ -6,6 +6,7 @@
 import { Document, parseAllDocuments, stringify } from 'yaml';
 import { TO_JS_OPTIONS, YAML_11_OPTIONS } from '../manifest/yaml-options.ts';
 import { applyCanary } from './canary.ts';
+import { otherControllersPolicy } from './controllers.ts';
 import { gatewayKey, gatewayObject, planGateways } from './gateways.ts';
 import { NGINX, readNginx } from './nginx.ts';
 import { arr, isObject, readIngress, str, type IngressInfo } from './read.ts';
@@ -30,8 +31,13 @@ export function convertIngresses(
     if (gateway !== undefined) routes.push(...routesForIngress(ingress, gateway, ctx));
   }
   for (const ingress of canaries) applyCanary(ingress, settings.get(ingress.id)!, routes, ctx);
-  for (const ingress of ingresses)
-    noteUntranslated(ingress, settings.get(ingress.id)?.handled ?? new Set(), notes);
+  for (const ingress of ingresses) {
+    const handled = new Set([
+      ...(settings.get(ingress.id)?.handled ?? []),
+      ...otherControllersPolicy(ingress.annotations).handled,
+    ]);
+    noteUntranslated(ingress, handled, notes);
+  }
   const out: Json[] = [];
   if (options.emitGatewayClass !== false) {
     for (const className of new Set([...gateways.values()].map((g) => g.className))) {

@@ -3,6 +3,7 @@
  * redirect route on the HTTP listener when ingress-nginx would redirect to HTTPS, and a
  * catch-all route for spec.defaultBackend.
  */
+import { isNginxIngress, otherControllersPolicy } from './controllers.ts';
 import { httpsListenerFor, type GatewayDraft } from './gateways.ts';
 import { readNginx, redirectFilter, rewriteFor, type NginxSettings } from './nginx.ts';
 import { slug, type IngressInfo } from './read.ts';
@@ -35,6 +36,7 @@ export interface Context {
 
 export function routesForIngress(ingress: IngressInfo, gateway: GatewayDraft, ctx: Context): RouteDraft[] {
   const nginx = readNginx(ingress.annotations);
+  const others = otherControllersPolicy(ingress.annotations);
   const byHost = new Map<string, IngressPath[]>();
   for (const p of ingress.paths) byHost.set(p.host, [...(byHost.get(p.host) ?? []), p]);
   const routes: RouteDraft[] = [];
@@ -43,7 +45,11 @@ export function routesForIngress(ingress: IngressInfo, gateway: GatewayDraft, ct
     const rules = paths.map((p) => ruleFor(p, ingress, nginx, ctx));
     if (nginx.appRoot !== undefined) rules.unshift(appRootRule(host, nginx.appRoot));
     const tlsListener = host === '' ? undefined : httpsListenerFor(gateway, host);
-    const redirect = tlsListener !== undefined && (nginx.sslRedirect !== false || nginx.forceSslRedirect);
+    const wantsRedirect = isNginxIngress(ingress.className, ingress.annotations)
+      ? nginx.sslRedirect !== false || nginx.forceSslRedirect
+      : others.redirect;
+    const redirect = tlsListener !== undefined && wantsRedirect && others.allowHttp;
+    const httpsOnly = tlsListener !== undefined && (redirect || !others.allowHttp);
     if (nginx.forceSslRedirect && tlsListener === undefined) {
       ctx.notes.push({
         ingress: ingress.id,
@@ -52,7 +58,7 @@ export function routesForIngress(ingress: IngressInfo, gateway: GatewayDraft, ct
         message: `force-ssl-redirect for ${host || 'any host'} without TLS on this Ingress (TLS ends before the controller): not translated; add an HTTPS listener and a RequestRedirect route.`,
       });
     }
-    const parentRefs: Json[] = redirect
+    const parentRefs: Json[] = httpsOnly
       ? [{ name: gateway.name, sectionName: tlsListener.name }]
       : [{ name: gateway.name }];
     routes.push({

@@ -131,6 +131,40 @@ describe('Ingress → Gateway API', () => {
     expect(spec(byKindName(objects, 'HTTPRoute', 'web'))['parentRefs']).toEqual([{ name: 'nginx' }]);
   });
 
+  it("follows each controller's HTTPS default: only ingress-nginx redirects without being asked", () => {
+    const tlsIngress = (className: string, annotations: Record<string, string> = {}): Json =>
+      ingress(
+        'web',
+        {
+          ingressClassName: className,
+          tls: [{ hosts: ['www.example.com'], secretName: 'www-tls' }],
+          rules: [
+            {
+              host: 'www.example.com',
+              http: { paths: [{ path: '/', pathType: 'Prefix', backend: svc('web') }] },
+            },
+          ],
+        },
+        annotations,
+      );
+    const names = (objects: readonly Json[]): string[] =>
+      objects.filter((o) => o['kind'] === 'HTTPRoute').map((o) => String((o['metadata'] as Json)['name']));
+    // Traefik / GCE / ALB class without annotations: served on HTTP and HTTPS, no redirect.
+    const plain = convertIngresses([tlsIngress('alb')]);
+    expect(names(plain.objects)).toEqual(['web']);
+    expect(spec(byKindName(plain.objects, 'HTTPRoute', 'web'))['parentRefs']).toEqual([{ name: 'alb' }]);
+    // AWS Load Balancer Controller asked to redirect.
+    const alb = convertIngresses([tlsIngress('alb', { 'alb.ingress.kubernetes.io/ssl-redirect': '443' })]);
+    expect(names(alb.objects)).toEqual(['web', 'web-ssl-redirect']);
+    expect(alb.notes.some((n) => n.field === 'alb.ingress.kubernetes.io/ssl-redirect')).toBe(false);
+    // GKE without HTTP: the route is on the HTTPS listener only, and nothing answers on HTTP.
+    const gke = convertIngresses([tlsIngress('gce', { 'kubernetes.io/ingress.allow-http': 'false' })]);
+    expect(names(gke.objects)).toEqual(['web']);
+    expect(spec(byKindName(gke.objects, 'HTTPRoute', 'web'))['parentRefs']).toEqual([
+      { name: 'gce', sectionName: 'https-www-example-com' },
+    ]);
+  });
+
   it('turns defaultBackend into a catch-all route', () => {
     const { objects } = convertIngresses([
       ingress('fallback', { defaultBackend: svc('default-http', 8080) }),
