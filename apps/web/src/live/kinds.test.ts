@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KindStatus } from '@gatescope/core';
-import { mergeKinds, rbacRuleFor, syncProgress } from './kinds.ts';
+import { mergeKinds, rbacRuleFor, rbacRulesForForbidden, syncProgress } from './kinds.ts';
 
 function kind(name: string, state: KindStatus['state'], group = 'gateway.networking.k8s.io'): KindStatus {
   return {
@@ -40,5 +40,24 @@ describe('per-kind sync state', () => {
     expect(rule).toContain('apiGroups: ["gateway.networking.k8s.io"]');
     expect(rule).toContain('resources: ["httproutes"]');
     expect(rule).toContain('verbs: ["get", "list", "watch"]');
+  });
+
+  it('combines every forbidden kind into one rule per API group', () => {
+    const rules = rbacRulesForForbidden([
+      kind('HTTPRoute', 'forbidden'),
+      kind('GatewayClass', 'forbidden'),
+      kind('Gateway', 'synced'),
+      kind('Service', 'forbidden', ''),
+    ]);
+    expect(rules).toBe(
+      [
+        '- apiGroups: [""]',
+        '  resources: ["services"]',
+        '  verbs: ["get", "list", "watch"]',
+        '- apiGroups: ["gateway.networking.k8s.io"]',
+        '  resources: ["gatewayclasses", "httproutes"]',
+        '  verbs: ["get", "list", "watch"]',
+      ].join('\n'),
+    );
   });
 });

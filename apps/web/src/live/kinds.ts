@@ -41,3 +41,27 @@ export function rbacRuleFor(kind: KindStatus): string {
     '  verbs: ["get", "list", "watch"]',
   ].join('\n');
 }
+
+/** One rule per API group covering every forbidden kind: what to paste into the ClusterRole. */
+export function rbacRulesForForbidden(kinds: readonly KindStatus[]): string {
+  const byGroup = new Map<string, Set<string>>();
+  for (const k of kinds) {
+    if (k.state !== 'forbidden') continue;
+    const resources = byGroup.get(k.group) ?? new Set<string>();
+    resources.add(k.resource);
+    byGroup.set(k.group, resources);
+  }
+  return [...byGroup.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([group, resources]) =>
+      [
+        `- apiGroups: ["${group}"]`,
+        `  resources: [${[...resources]
+          .sort()
+          .map((r) => `"${r}"`)
+          .join(', ')}]`,
+        '  verbs: ["get", "list", "watch"]',
+      ].join('\n'),
+    )
+    .join('\n');
+}

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import type { KindStatus } from '@gatescope/core';
 import { useEngine } from '../engine/useEngine.ts';
 import { useLive } from '../live/LiveProvider.tsx';
-import { rbacRuleFor, syncProgress } from '../live/kinds.ts';
+import { rbacRuleFor, rbacRulesForForbidden, syncProgress } from '../live/kinds.ts';
 
 const CONNECTION_TEXT = {
   connecting: 'Connecting…',
@@ -19,7 +19,7 @@ const CONNECTION_TEXT = {
 function KindRow({ kind }: { readonly kind: KindStatus }): ReactElement {
   return (
     <li
-      className={`kind-row state-${kind.state}`}
+      className={`kind-row kind-${kind.state}`}
       data-testid="kind-status"
       data-kind={kind.kind}
       data-state={kind.state}
@@ -103,6 +103,14 @@ export function SourceStatus({ page }: { readonly page: 'topology' | 'sandbox' }
                 style={{ width: `${progress.total === 0 ? 100 : (100 * progress.synced) / progress.total}%` }}
               />
             </div>
+            {progress.forbidden > 0 && (
+              <div className="rbac" data-testid="rbac-rules">
+                <div className="small">
+                  Read-only rules to add to Gatescope's ClusterRole for every forbidden kind:
+                </div>
+                <pre>{rbacRulesForForbidden(live.kinds)}</pre>
+              </div>
+            )}
             <ul className="kind-list">
               {live.kinds.map((k) => (
                 <KindRow key={`${k.cluster}/${k.group}/${k.kind}`} kind={k} />
