@@ -145,6 +145,18 @@ async function saToken(admin: KubeClient): Promise<string> {
   return review.status.token;
 }
 
+function deploymentContainer(): { args: string[]; env: { name: string; value: string }[] } {
+  const [deployment] = deployObjects('base/deployment.yaml');
+  const spec = deployment?.['spec'] as {
+    template: {
+      spec: { containers: { name: string; args: string[]; env: { name: string; value: string }[] }[] };
+    };
+  };
+  const container = spec.template.spec.containers.find((c) => c.name === 'gatescope');
+  if (container === undefined) throw new Error('no gatescope container in deploy/base/deployment.yaml');
+  return container;
+}
+
 /** The metrics-only sidecar's script, taken from the monitoring overlay's patch. */
 function sidecarScript(): string {
   const kustomization = parse(
@@ -212,17 +224,16 @@ describe.skipIf(!binaries.ok)('the server with the deploy/ ServiceAccount', () =
     );
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const bin = join(REPO_ROOT, 'apps/server/bin/gatescope.mjs');
-    // ManagedProcess inherits this process's environment: point it at the ServiceAccount's kubeconfig.
+    // The Deployment's own args and env (only the port is free-picked here), with the
+    // ServiceAccount token in a kubeconfig instead of the pod's mounted token. ManagedProcess
+    // inherits this process's environment.
+    const container = deploymentContainer();
+    for (const { name, value } of container.env) process.env[name] = value;
     process.env['KUBECONFIG'] = kubeconfig;
-    server = new ManagedProcess('gatescope', process.execPath, () => [
-      bin,
-      'serve',
-      '--host',
-      '127.0.0.1',
-      '--port',
-      String(port),
-    ]);
+    const args = container.args.map((arg, i) => (container.args[i - 1] === '--port' ? String(port) : arg));
+    expect(args.slice(0, 3)).toEqual(['serve', '--host', '127.0.0.1']);
+    const bin = join(REPO_ROOT, 'apps/server/bin/gatescope.mjs');
+    server = new ManagedProcess('gatescope', process.execPath, () => [bin, ...args]);
     server.start();
     const metricsPort = await freePort();
     metricsUrl = `http://127.0.0.1:${metricsPort}`;
