@@ -8,7 +8,7 @@ function kind(name: string, state: KindStatus['state'], group = 'gateway.network
     group,
     version: 'v1',
     kind: name,
-    resource: `${name.toLowerCase()}s`,
+    resource: name === 'GatewayClass' ? 'gatewayclasses' : `${name.toLowerCase()}s`,
     state,
     count: 0,
     restarts: 0,
