@@ -99,7 +99,7 @@ export function routesForIngress(ingress: IngressInfo, gateway: GatewayDraft, ct
 
 function ruleFor(p: IngressPath, ingress: IngressInfo, nginx: NginxSettings, ctx: Context): RuleDraft {
   const filters: Json[] = [];
-  let match = pathMatch(p, nginx, ingress, ctx);
+  const match = pathMatch(p, nginx, ingress, ctx);
   if (nginx.rewriteTarget !== undefined) {
     const rewrite = rewriteFor(p.path, nginx.rewriteTarget);
     if (rewrite === null) {
@@ -110,7 +110,6 @@ function ruleFor(p: IngressPath, ingress: IngressInfo, nginx: NginxSettings, ctx
         message: `rewrite-target ${nginx.rewriteTarget} on ${p.path} uses capture groups with no Gateway API equivalent; not translated.`,
       });
     } else if (rewrite.type === 'strip-prefix') {
-      match = { type: 'PathPrefix', value: rewrite.prefix };
       filters.push({
         type: 'URLRewrite',
         urlRewrite: { path: { type: 'ReplacePrefixMatch', replacePrefixMatch: '/' } },
@@ -150,12 +149,12 @@ export function pathMatch(
   ctx: Context,
 ): { type: string; value: string } {
   if (p.pathType === 'Exact') return { type: 'Exact', value: p.path };
+  // The strip-prefix idiom's regex path is really a prefix (see rewriteFor).
+  const rewrite = nginx.rewriteTarget === undefined ? null : rewriteFor(p.path, nginx.rewriteTarget);
+  if (rewrite?.type === 'strip-prefix') return { type: 'PathPrefix', value: rewrite.prefix };
   if (p.pathType === 'Prefix') return { type: 'PathPrefix', value: p.path };
   const regex = (nginx.useRegex || nginx.rewriteTarget !== undefined) && REGEX_CHARS.test(p.path);
-  if (
-    regex &&
-    (nginx.rewriteTarget === undefined || rewriteFor(p.path, nginx.rewriteTarget)?.type !== 'strip-prefix')
-  ) {
+  if (regex) {
     ctx.notes.push({
       ingress: ingress.id,
       severity: 'warning',
