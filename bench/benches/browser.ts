@@ -28,6 +28,18 @@ const FLAGS = [
 ];
 const GRAPH_TIMEOUT_MS = 240_000;
 
+// In-page scripts are strings: tsx compiles functions with esbuild's keepNames, whose `__name`
+// helper does not exist in the page, so serialized function callbacks would throw there.
+const START_FRAME_COUNTER = `(() => {
+  window.__frames = 0;
+  window.__counting = true;
+  const tick = () => { if (!window.__counting) return; window.__frames++; requestAnimationFrame(tick); };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAME_COUNTER = '(() => { window.__counting = false; return window.__frames; })()';
+const FIRST_CONTENTFUL_PAINT = "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null";
+const DOM_ELEMENTS = "document.getElementsByTagName('*').length";
+
 /** Waits until the count of graph nodes stops changing for `quietMs`. */
 async function settledNodeCount(page: Page, quietMs: number): Promise<number> {
   let last = -1;
@@ -47,17 +59,7 @@ async function panFps(page: Page): Promise<number | null> {
   const pane = page.locator('.react-flow__pane').first();
   const box = (await pane.count()) > 0 ? await pane.boundingBox() : null;
   if (box === null) return null;
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__frames = 0;
-    w.__counting = true;
-    const tick = (): void => {
-      if (!w.__counting) return;
-      w.__frames++;
-      requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await page.evaluate(START_FRAME_COUNTER);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   const start = performance.now();
@@ -68,11 +70,7 @@ async function panFps(page: Page): Promise<number | null> {
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { __frames: number; __counting: boolean };
-    w.__counting = false;
-    return w.__frames;
-  });
+  const frames = (await page.evaluate(STOP_FRAME_COUNTER)) as number;
   return frames / ((performance.now() - start) / 1000);
 }
 
@@ -99,9 +97,7 @@ async function runPreset(
     await page.goto(`${server.url}/`);
     await page.locator('[data-node-id]').first().waitFor({ timeout: GRAPH_TIMEOUT_MS });
     const toGraph = performance.now() - start;
-    const fcp = await page.evaluate(
-      () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-    );
+    const fcp = (await page.evaluate(FIRST_CONTENTFUL_PAINT)) as number | null;
     if (fcp !== null)
       r.figure({ name: 'first contentful paint', value: fcp, unit: 'ms', better: 'lower', preset });
     r.figure({
@@ -113,7 +109,7 @@ async function runPreset(
     });
     const nodes = await settledNodeCount(page, 1500);
     const edges = await page.locator('[data-edge-kind]').count();
-    const dom = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const dom = (await page.evaluate(DOM_ELEMENTS)) as number;
     r.figure({
       name: 'graph elements mounted (nodes + edges)',
       value: nodes + edges,
