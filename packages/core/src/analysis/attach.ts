@@ -141,7 +141,11 @@ function attachParent(
   }
   if (ge.gatewayClass === undefined) {
     const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${ge.gateway.gatewayClassName}" is absent.`;
-    report('RouteParentPending', message);
+    report(
+      'RouteParentPending',
+      message,
+      `Create GatewayClass "${ge.gateway.gatewayClassName}" (or include it in the input), or point the Gateway at an installed class.`,
+    );
     return { ...base, outcome: { kind: 'pending', message } };
   }
   const selected = target.candidates.filter(

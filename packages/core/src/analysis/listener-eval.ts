@@ -309,7 +309,13 @@ function useObservedRefs(e: ListenerEval, out: Diagnostic[]): void {
       'ListenerCertificateUnverified',
       e.owner,
       `${listenerLabelOf(e.owner, e.listener)}: Secrets are not readable here, so certificateRef health is ${c === undefined ? 'unknown (assumed valid; the controller has not reported it)' : `the controller's observed ResolvedRefs=${c.status} (${c.reason})`}.`,
-      { field: listenerField(e.owner, e.listener, '.tls.certificateRefs') },
+      {
+        field: listenerField(e.owner, e.listener, '.tls.certificateRefs'),
+        fix: {
+          summary:
+            'To have Gatescope check certificateRefs itself, grant its optional metadata-only Secret role (deploy/), or analyze manifests that include the Secrets.',
+        },
+      },
     ),
   );
 }
