@@ -31,6 +31,11 @@ function run(dir: string): { text: string; codes: string[] } {
       : [{ kind: o.ref.kind, namespace: o.meta.namespace, name: o.meta.name, status }];
   });
   const diagnostics = [...loaded.diagnostics, ...analysis.diagnostics];
+  for (const d of analysis.diagnostics) {
+    // Every analysis diagnostic names its object and says what to do.
+    expect(d.message).toContain(d.object.name);
+    expect(d.fix?.summary.length ?? 0).toBeGreaterThan(0);
+  }
   return {
     text: `${JSON.stringify({ objects, diagnostics }, null, 2)}\n`,
     codes: diagnostics.map((d) => d.code),
