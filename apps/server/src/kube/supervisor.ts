@@ -99,6 +99,8 @@ export class KindSupervisor {
             failures = 0;
             if (this.current.state !== 'synced') this.set({ state: 'synced' });
           },
+          // A dropped connection resumes from the last version seen, not from where it started.
+          onResourceVersion: (version) => (rv = version),
           onEvent: (event) =>
             this.opts.sink.apply(
               this.opts.cluster,

@@ -20,6 +20,8 @@ export interface WatchOptions {
   /** Called when the stream is open (HTTP 200): the watch is live again. */
   readonly onOpen: () => void;
   readonly onEvent: (event: WatchEvent) => void;
+  /** Each time the watch's resourceVersion moves (events and bookmarks): where to resume from. */
+  readonly onResourceVersion: (resourceVersion: string) => void;
 }
 
 /** Resolves with the last resourceVersion seen when the server ends the watch normally. */
@@ -60,9 +62,12 @@ export async function runWatch(http: KubeHttp, opts: WatchOptions): Promise<stri
         res.destroy();
         return;
       }
-      if (metadata.resourceVersion) rv = metadata.resourceVersion;
       if (event.type === 'ADDED' || event.type === 'MODIFIED' || event.type === 'DELETED') {
         opts.onEvent({ type: event.type, object });
+      }
+      if (metadata.resourceVersion) {
+        rv = metadata.resourceVersion;
+        opts.onResourceVersion(rv);
       }
       // BOOKMARK: only the resourceVersion moves on.
     });
