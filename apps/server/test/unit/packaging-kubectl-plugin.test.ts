@@ -83,6 +83,7 @@ describe('kubectl-gatescope', () => {
         metadata: { name: string };
         spec: {
           version: string;
+          shortDescription: string;
           platforms: { uri: string; sha256: string; bin: string; files: { from: string }[] }[];
         };
       };
@@ -90,6 +91,9 @@ describe('kubectl-gatescope', () => {
       expect(manifest.kind).toBe('Plugin');
       expect(`kubectl-${manifest.metadata.name}`).toBe('kubectl-gatescope');
       expect(manifest.spec.version).toBe(`v${version}`);
+      // krew-index conventions: a short one-liner, and a name that is the plugin's kubectl verb.
+      expect(manifest.spec.shortDescription.length).toBeLessThanOrEqual(50);
+      expect(manifest.metadata.name).toMatch(/^[a-z][a-z0-9-]*$/);
       const [platform] = manifest.spec.platforms;
       expect(platform?.bin).toBe('kubectl-gatescope');
       expect(platform?.files.map((f) => f.from)).toContain('kubectl-gatescope');
