@@ -65,7 +65,7 @@ export class StreamHub {
     options: HubOptions,
   ) {
     this.epoch = options.epoch;
-    this.coalesceMs = options.coalesceMs ?? 150;
+    this.coalesceMs = options.coalesceMs ?? 100;
     this.clientLimit = options.clientMaxBufferedBytes ?? 4 * 1024 * 1024;
     this.ring = new RingBuffer(options.ringEntries ?? 1000, options.ringBytes ?? 16 * 1024 * 1024);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 20_000);
