@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { analyze } from '@gatescope/core/analysis/analyze';
 import { sortDiagnostics } from '@gatescope/core/diagnostics/make';
+import { pinpointDiagnostics } from '@gatescope/core/diagnostics/pinpoint';
 import type { Diagnostic } from '@gatescope/core/diagnostics/types';
 import { PARSE_CODES } from '@gatescope/core/diagnostics/parse-codes';
 import { loadManifests } from '@gatescope/core/model/load';
@@ -112,7 +113,11 @@ function report(
     secretsVisible: !options.secretsHidden,
     ...(options.channel === undefined ? {} : { channel: options.channel }),
   });
-  const diagnostics = [...sortDiagnostics(loaded.diagnostics), ...analysis.diagnostics];
+  // Analysis diagnostics know their object and field; point file:line:col at the field.
+  const diagnostics = [
+    ...sortDiagnostics(loaded.diagnostics),
+    ...pinpointDiagnostics(files, analysis.diagnostics),
+  ];
   if (options.format === 'json') io.stdout(formatJson(analysis, diagnostics));
   else if (options.format === 'sarif') io.stdout(formatSarif(diagnostics, version));
   else io.stdout(formatText(analysis, diagnostics));
