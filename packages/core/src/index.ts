@@ -18,3 +18,4 @@ export * from './analysis/analyze.ts';
 export * from './diagnostics/catalogue.ts';
 export * from './diagnostics/make.ts';
 export * from './diagnostics/fixes.ts';
+export * from './diagnostics/pinpoint.ts';
