@@ -8,9 +8,9 @@
  * - for TLS (HTTPS/TLS), the SNI chooses; an HTTPS request whose Host belongs to another
  *   listener than its SNI is misdirected (421, GatewayHTTPListenerIsolation / misdirected tests).
  */
-import { compareHostnameRank, hostnameMatches, hostnameRank, parseHost } from './hostname.ts';
+import { candidatePatterns, parseHost } from './hostname.ts';
 import type { RequestView } from './request.ts';
-import type { GatewayTable, ListenerTable } from './tables.ts';
+import type { GatewayTable, ListenerTable, PortListeners } from './tables.ts';
 import type { SimProtocol, SimRequest } from './types.ts';
 
 export type ListenerChoice =
@@ -44,7 +44,7 @@ const DEFAULT_PORT: Record<SimProtocol, number> = {
 function inferProtocol(gw: GatewayTable, req: SimRequest): SimProtocol {
   if (req.protocol) return req.protocol;
   if (req.grpc) return 'GRPC';
-  const onPort = gw.listeners.filter((l) => req.port === undefined || l.listener.port === req.port);
+  const onPort = req.port === undefined ? gw.listeners : (gw.ports.get(req.port)?.all ?? []);
   for (const p of ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'] as const) {
     if (onPort.some((l) => l.listener.protocol === p)) return p;
   }
@@ -53,23 +53,27 @@ function inferProtocol(gw: GatewayTable, req: SimRequest): SimProtocol {
 
 function inferPort(gw: GatewayTable, req: SimRequest, protocol: SimProtocol): number | null {
   if (req.port !== undefined) return req.port;
-  const family = gw.listeners.filter((l) => carries(protocol, l.listener.protocol));
   const preferred = DEFAULT_PORT[protocol];
-  if (family.some((l) => l.listener.port === preferred)) return preferred;
-  const ports = [...new Set(family.map((l) => l.listener.port))].sort((a, b) => a - b);
+  if (gw.ports.get(preferred)?.all.some((l) => carries(protocol, l.listener.protocol))) return preferred;
+  const ports = [...gw.ports.entries()]
+    .filter(([, p]) => p.all.some((l) => carries(protocol, l.listener.protocol)))
+    .map(([port]) => port)
+    .sort((a, b) => a - b);
   return ports[0] ?? null;
 }
 
-/** Most specific listener whose hostname matches `name` (null name: only catch-all listeners). */
-function byHostname(candidates: readonly ListenerTable[], name: string | null): ListenerTable | null {
-  let best: ListenerTable | null = null;
-  for (const t of candidates) {
-    const h = t.listener.hostname;
-    const ok = h === undefined || h === '' || (name !== null && hostnameMatches(h, name));
-    if (!ok) continue;
-    if (!best || compareHostnameRank(hostnameRank(h), hostnameRank(best.listener.hostname)) < 0) best = t;
+/**
+ * Most specific ready listener on the port whose hostname matches `name` (null name: only
+ * listeners without hostname), looked up by hostname: the name itself, then its wildcard
+ * suffixes from the longest, then the catch-all.
+ */
+function byHostname(port: PortListeners, protocol: SimProtocol, name: string | null): ListenerTable | null {
+  const patterns = name === null ? [] : candidatePatterns(name);
+  for (const pattern of [...patterns, '']) {
+    const hit = port.byHostname.get(pattern)?.find((t) => carries(protocol, t.listener.protocol));
+    if (hit) return hit;
   }
-  return best;
+  return null;
 }
 
 export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestView): ListenerChoice {
@@ -81,15 +85,14 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
     trace.push(`Gateway ${gwName} has no listener that carries ${protocol}.`);
     return { ok: false, status: null, trace };
   }
-  const onPort = gw.listeners.filter(
-    (t) => t.listener.port === port && carries(protocol, t.listener.protocol),
-  );
-  const ready = onPort.filter((t) => t.listener.ready);
-  if (ready.length === 0) {
+  const listeners = gw.ports.get(port);
+  const onPort = listeners?.all.filter((t) => carries(protocol, t.listener.protocol)) ?? [];
+  const ready = listeners?.ready.filter((t) => carries(protocol, t.listener.protocol)) ?? [];
+  if (!listeners || ready.length === 0) {
     trace.push(
       onPort.length === 0
         ? `Gateway ${gwName} has no ${protocol} listener on port ${port}: the connection is refused.`
-        : `The ${protocol} listeners on port ${port} (${onPort.map((t) => t.listener.name).join(', ')}) are not ready (not accepted, conflicted or with unresolved refs): nothing serves this port.`,
+        : `The ${protocol} listeners on port ${port} (${names(onPort)}) are not ready (not accepted, conflicted or with unresolved refs): nothing serves this port.`,
     );
     return { ok: false, status: null, trace };
   }
@@ -99,19 +102,19 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
     (protocol === 'GRPC' && ready[0]?.listener.protocol === 'HTTPS');
   const sniName = tls ? (req.sni !== undefined ? parseHost(req.sni).name : view.host.name) : null;
   const selector = tls ? sniName : view.host.name;
-  const chosen = byHostname(ready, selector);
+  const chosen = byHostname(listeners, protocol, selector);
   const what = tls
     ? `SNI ${selector ?? '(none)'}`
     : `host ${selector ?? '(IP address: matches no hostname)'}`;
   if (!chosen) {
     trace.push(
-      `No ${protocol} listener on port ${port} accepts ${what} (listener hostnames: ${ready.map((t) => t.listener.hostname ?? '*').join(', ')}).`,
+      `No ${protocol} listener on port ${port} accepts ${what} (listener hostnames: ${hostnames(ready)}).`,
     );
     return { ok: false, status: tls ? null : 404, trace };
   }
   trace.push(describeChoice(chosen, ready, what, port, protocol));
   if (tls && protocol !== 'TLS' && view.host.name !== null && view.host.name !== sniName) {
-    const misdirected = misdirectedNote(ready, chosen, view.host.name);
+    const misdirected = misdirectedNote(listeners, protocol, chosen, view.host.name);
     if (misdirected !== null && req.httpVersion === '2') {
       trace.push(`${misdirected}: 421 Misdirected Request.`);
       return { ok: false, status: 421, trace };
@@ -125,17 +128,35 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
   return { ok: true, table: chosen, protocol, trace };
 }
 
+/** At most this many other listeners are named in a trace line. */
+const MAX_NAMED = 5;
+
+function names(list: readonly ListenerTable[]): string {
+  const shown = list.slice(0, MAX_NAMED).map((t) => t.listener.name);
+  return list.length > MAX_NAMED
+    ? `${shown.join(', ')} and ${list.length - MAX_NAMED} more`
+    : shown.join(', ');
+}
+
+function hostnames(list: readonly ListenerTable[]): string {
+  const shown = list.slice(0, MAX_NAMED).map((t) => t.listener.hostname ?? '*');
+  return list.length > MAX_NAMED
+    ? `${shown.join(', ')} and ${list.length - MAX_NAMED} more`
+    : shown.join(', ');
+}
+
 /**
  * Spec (Listener.hostname, misdirected requests): when another listener on the port matches the
  * Host more specifically than the SNI's listener (or the SNI's listener does not match the Host
  * but another does), the request was misdirected over a reused connection.
  */
 function misdirectedNote(
-  ready: readonly ListenerTable[],
+  port: PortListeners,
+  protocol: SimProtocol,
   chosen: ListenerTable,
   host: string,
 ): string | null {
-  const byHost = byHostname(ready, host);
+  const byHost = byHostname(port, protocol, host);
   if (byHost === null || byHost === chosen) return null;
   return `Host ${host} belongs to listener ${byHost.listener.name}, not to the SNI's listener ${chosen.listener.name}`;
 }

@@ -3,7 +3,7 @@
  * table per listener, indexed for fast lookup: hostname buckets (exact names, wildcard suffixes,
  * catch-all), and per bucket the HTTP path index (http-index.ts) and the sorted gRPC/L4 lists.
  */
-import type { Analysis, ResolvedBackend, ResolvedListener } from '../analysis/types.ts';
+import type { Analysis, ResolvedBackend, ResolvedListener, RouteAttachment } from '../analysis/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { keyOf, namespacedName } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
@@ -87,6 +87,15 @@ export interface GatewayTable {
   /** The Gateway's address (status, else spec), the Host of requests sent without a hostname. */
   readonly address: string | null;
   readonly listeners: readonly ListenerTable[];
+  /** Listeners by port, with the ready ones indexed by hostname (listener selection). */
+  readonly ports: ReadonlyMap<number, PortListeners>;
+}
+
+export interface PortListeners {
+  readonly all: readonly ListenerTable[];
+  readonly ready: readonly ListenerTable[];
+  /** Ready listeners by lower-case hostname ("" = no hostname), in listener order. */
+  readonly byHostname: ReadonlyMap<string, readonly ListenerTable[]>;
 }
 
 export interface RouteTables {
@@ -115,9 +124,15 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
     else if (o.kind === 'TCPRoute' || o.kind === 'UDPRoute') routes.set(o.key, o);
   }
   const gateways = new Map<string, { key: ObjectKey; listeners: ListenerTable[] }>();
+  const attachmentsByListener = new Map<string, RouteAttachment[]>();
+  for (const att of analysis.attachments) {
+    const list = attachmentsByListener.get(att.listenerId);
+    if (list) list.push(att);
+    else attachmentsByListener.set(att.listenerId, [att]);
+  }
   for (const listener of analysis.listeners) {
     const gw = gatewayEntry(gateways, listener.gateway);
-    gw.listeners.push(compileListener(listener, analysis, routes));
+    gw.listeners.push(compileListener(listener, attachmentsByListener.get(listener.id) ?? [], routes));
   }
   const backends = new Map<string, ResolvedBackend>();
   const mirrors = new Map<string, ResolvedBackend>();
@@ -131,9 +146,29 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
     const [namespace = '', name = ''] = nsName.split('/');
     const object = analysis.snapshot.byKey.get(gw.key);
     const address = object?.kind === 'Gateway' ? addressOf(object) : null;
-    tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners });
+    const ports = indexPorts(gw.listeners);
+    tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners, ports });
   }
   return { gateways: tables, backends, mirrors, diagnostics: regexDiagnostics(routes.values()) };
+}
+
+function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListeners> {
+  const out = new Map<
+    number,
+    { all: ListenerTable[]; ready: ListenerTable[]; byHostname: Map<string, ListenerTable[]> }
+  >();
+  for (const t of listeners) {
+    let entry = out.get(t.listener.port);
+    if (!entry) out.set(t.listener.port, (entry = { all: [], ready: [], byHostname: new Map() }));
+    entry.all.push(t);
+    if (!t.listener.ready) continue;
+    entry.ready.push(t);
+    const host = (t.listener.hostname ?? '').toLowerCase();
+    const list = entry.byHostname.get(host);
+    if (list) list.push(t);
+    else entry.byHostname.set(host, [t]);
+  }
+  return out;
 }
 
 function addressOf(gw: Gateway): string | null {
@@ -156,15 +191,15 @@ function gatewayEntry(
 
 function compileListener(
   listener: ResolvedListener,
-  analysis: Analysis,
+  attachments: readonly RouteAttachment[],
   routes: ReadonlyMap<ObjectKey, Route>,
 ): ListenerTable {
   const httpEntries: HttpEntry[] = [];
   const grpcEntries: GrpcEntry[] = [];
   const l4Entries: L4Entry[] = [];
   const seen = new Set<ObjectKey>();
-  for (const att of analysis.attachments) {
-    if (att.listenerId !== listener.id || seen.has(att.route)) continue;
+  for (const att of attachments) {
+    if (seen.has(att.route)) continue;
     const route = routes.get(att.route);
     if (!route) continue;
     seen.add(att.route);
