@@ -18,7 +18,10 @@ const COMPOSE_FILE = join(REPO_ROOT, 'docker-compose.yml');
 
 type Service = Record<string, unknown> & {
   profiles?: string[];
-  volumes?: (string | { type: string; source?: string; target: string; read_only?: boolean })[];
+  volumes?: (
+    | string
+    | { type: string; source?: string; target: string; read_only?: boolean; bind?: Record<string, unknown> }
+  )[];
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
 };
@@ -142,7 +145,11 @@ describe('docker-compose.yml', () => {
     const app = compose.services['gatescope'];
     expect(app).toBeDefined();
     if (app === undefined) return;
-    expect(bindOf(app, '/kube/config')).toMatchObject({ type: 'bind', read_only: true });
+    expect(bindOf(app, '/kube/config')).toMatchObject({
+      type: 'bind',
+      read_only: true,
+      bind: { create_host_path: false },
+    });
     expect(app['environment']).toMatchObject({ KUBECONFIG: '/kube/config' });
     for (const service of Object.values(compose.services)) {
       for (const port of service.ports ?? []) expect(port.startsWith('127.0.0.1:')).toBe(true);
