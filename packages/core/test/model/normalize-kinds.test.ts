@@ -304,6 +304,14 @@ metadata:
     ]);
   });
 
+  it('warns when a known kind is used with the wrong API group, and keeps it as Opaque', () => {
+    const loaded = load('apiVersion: v1\nkind: HTTPRoute\nmetadata: {name: r}\n');
+    expect(only(loaded, 'Opaque').key).toBe('HTTPRoute/default/r');
+    expect(loaded.diagnostics.map((d) => d.message)).toEqual([
+      'test.yaml:1:1: HTTPRoute default/r: apiVersion: v1 does not serve HTTPRoute (expected gateway.networking.k8s.io/v1): kept as an unknown kind',
+    ]);
+  });
+
   it('rejects names that would break the key, reports other invalid names', () => {
     const loaded = load(
       'apiVersion: v1\nkind: Service\nmetadata: {name: a/b}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: Upper_Case}\n',

@@ -73,6 +73,15 @@ export function kindInfo(group: string, kind: string): KindInfo | undefined {
   return KNOWN.get(`${group}/${kind}`);
 }
 
+/** The group a modelled kind lives in, for `apiVersion: v1` + `kind: HTTPRoute` mistakes. */
+export function knownGroupOf(kind: string): string | undefined {
+  for (const key of KNOWN.keys()) {
+    const slash = key.lastIndexOf('/');
+    if (key.slice(slash + 1) === kind) return key.slice(0, slash);
+  }
+  return undefined;
+}
+
 export function isClusterScoped(group: string, kind: string): boolean {
   return kindInfo(group, kind)?.clusterScoped ?? CLUSTER_SCOPED_OPAQUE.has(kind);
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../diagnostics/types.ts';
 import { keyOf, type ObjectKey, type ObjectRef } from '../identity.ts';
 import type { ObjectMeta, SourcePos } from '../types.ts';
 import { int, isRec, rec, report, str, strMap, type FieldCtx, type Rec } from './fields.ts';
-import { isClusterScoped, kindInfo, splitApiVersion, type KindInfo } from './kinds.ts';
+import { isClusterScoped, kindInfo, knownGroupOf, splitApiVersion, type KindInfo } from './kinds.ts';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 const DEFAULT_NAMESPACE = 'default';
@@ -94,14 +94,7 @@ export function readHeader(
   const ref: ObjectRef = { group, kind, namespace, name };
   const ctx: FieldCtx = { object: { group, kind, namespace, name }, source, locate, diagnostics };
   if (!checkNames(ctx, name, namespace)) return undefined;
-  if (info !== undefined && !info.versions.includes(version)) {
-    report(
-      ctx,
-      'UnknownVersion',
-      'apiVersion',
-      `${apiVersion} is not a known version of ${kind} (read as ${info.versions[0]})`,
-    );
-  }
+  checkVersion(ctx, apiVersion, group, version, kind, info);
   // Reports a non-string namespace (e.g. `namespace: no`, a YAML 1.1 boolean); "default" is used.
   if (typeof written !== 'string') str(ctx, metadata, 'namespace', 'metadata');
   const spec = rec(ctx, raw, 'spec', '') ?? {};
@@ -122,6 +115,29 @@ export function readHeader(
     status,
     ctx,
   };
+}
+
+function checkVersion(
+  ctx: FieldCtx,
+  apiVersion: string,
+  group: string,
+  version: string,
+  kind: string,
+  info: KindInfo | undefined,
+): void {
+  if (info !== undefined) {
+    if (!info.versions.includes(version)) {
+      const message = `${apiVersion} is not a known version of ${kind} (read as ${info.versions[0]})`;
+      report(ctx, 'UnknownVersion', 'apiVersion', message);
+    }
+    return;
+  }
+  const expected = knownGroupOf(kind);
+  if (expected !== undefined && expected !== group) {
+    const want = expected === '' ? 'v1' : `${expected}/${kindInfo(expected, kind)?.versions[0] ?? 'v1'}`;
+    const message = `${apiVersion} does not serve ${kind} (expected ${want}): kept as an unknown kind`;
+    report(ctx, 'UnknownVersion', 'apiVersion', message);
+  }
 }
 
 function checkNames(ctx: FieldCtx, name: string, namespace: string): boolean {
