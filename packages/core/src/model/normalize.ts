@@ -42,7 +42,7 @@ export interface NormalizeResult {
 }
 
 export interface NormalizeDocumentsResult {
-  /** One per key (later documents win), in input order. */
+  /** One per key: a later document's content wins, with the first one's creation order. */
   readonly objects: GwObject[];
   readonly diagnostics: Diagnostic[];
 }
@@ -114,11 +114,14 @@ export function normalizeDocuments(
     const object = result.object;
     if (object === undefined) continue;
     const previous = byKey.get(object.key);
-    if (previous !== undefined) {
-      diagnostics.push(duplicate(object, previous));
-      byKey.delete(object.key); // re-insert so the map keeps input order of the winner
+    if (previous === undefined) {
+      byKey.set(object.key, object);
+      continue;
     }
-    byKey.set(object.key, object);
+    // Applying both documents creates the object at the first and updates it at the second:
+    // the content is the later one's, the creation order the earlier one's.
+    diagnostics.push(duplicate(object, previous));
+    byKey.set(object.key, { ...object, order: previous.order });
   }
   return { objects: [...byKey.values()], diagnostics };
 }

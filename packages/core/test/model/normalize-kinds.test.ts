@@ -336,6 +336,9 @@ metadata: {name: s}
 spec: {type: NodePort}
 `);
     expect(only(loaded, 'Service').type).toBe('NodePort');
+    // Created by the first document, updated by the second: creation order stays the first's.
+    expect(only(loaded, 'Service').order).toBe(0);
+    expect(only(loaded, 'Service').source?.line).toBe(7);
     expect(loaded.diagnostics.map((d) => [d.code, d.severity, d.source?.line])).toEqual([
       ['GS006-DuplicateObject', 'warning', 7],
     ]);
