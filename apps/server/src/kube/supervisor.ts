@@ -66,28 +66,42 @@ export class KindSupervisor {
     this.abort.abort();
   }
 
-  private set(patch: Partial<SupervisorState>): void {
-    const next = { ...this.current, ...patch };
-    if (patch.message === undefined && patch.state !== undefined)
-      delete (next as { message?: string }).message;
-    const changed =
-      next.state !== this.current.state ||
-      next.message !== this.current.message ||
-      next.restarts !== this.current.restarts ||
-      next.relists !== this.current.relists;
+  private publish(next: SupervisorState): void {
+    const prev = this.current;
     this.current = next;
-    if (changed) this.opts.onState(next);
+    const same =
+      prev.state === next.state &&
+      prev.message === next.message &&
+      prev.restarts === next.restarts &&
+      prev.relists === next.relists;
+    if (!same) this.opts.onState(next);
+  }
+
+  /** A new state replaces the message too (a synced kind has none). */
+  private setState(state: KindSyncState, message?: string, restarted = false): void {
+    const { restarts, relists } = this.current;
+    this.publish({
+      state,
+      restarts: restarts + (restarted ? 1 : 0),
+      relists,
+      ...(message === undefined ? {} : { message }),
+    });
+  }
+
+  private countRelist(): void {
+    this.publish({ ...this.current, restarts: this.current.restarts + 1, relists: this.current.relists + 1 });
   }
 
   private async run(): Promise<void> {
     let rv: string | undefined;
     let failures = 0;
+    let expiredInARow = 0;
     const signal = this.abort.signal;
     while (!signal.aborted) {
       try {
         if (rv === undefined) {
           rv = await this.list();
-          this.set({ state: 'synced' });
+          this.setState('synced');
         }
         rv = await runWatch(this.opts.http, {
           path: collectionPath(this.opts.target),
@@ -97,7 +111,8 @@ export class KindSupervisor {
           signal,
           onOpen: () => {
             failures = 0;
-            if (this.current.state !== 'synced') this.set({ state: 'synced' });
+            expiredInARow = 0;
+            if (this.current.state !== 'synced') this.setState('synced');
           },
           // A dropped connection resumes from the last version seen, not from where it started.
           onResourceVersion: (version) => (rv = version),
@@ -115,7 +130,9 @@ export class KindSupervisor {
         if (status === 410) {
           // Expired resourceVersion (compaction, watch cache window): relist, do not back off.
           rv = undefined;
-          this.set({ relists: this.current.relists + 1, restarts: this.current.restarts + 1 });
+          this.countRelist();
+          // Twice in a row without a watch in between: something is off, do not spin.
+          if (++expiredInARow > 1) await this.sleep(this.backoff(expiredInARow - 1, false));
           continue;
         }
         failures++;
@@ -123,14 +140,14 @@ export class KindSupervisor {
         if (status === 403 || status === 401) {
           rv = undefined;
           this.opts.sink.clear(this.opts.cluster, this.kindId);
-          this.set({ state: 'forbidden', message });
+          this.setState('forbidden', message);
         } else if (status === 404) {
           // Not cleared here: a restarting apiserver 404s custom resources until its CRDs load.
           // The cluster watcher clears the kind once discovery agrees that it is gone.
           rv = undefined;
-          this.set({ state: 'absent', message });
+          this.setState('absent', message);
         } else {
-          this.set({ state: 'degraded', message, restarts: this.current.restarts + 1 });
+          this.setState('degraded', message, true);
         }
         await this.sleep(this.backoff(failures, status === 403 || status === 401));
       }
