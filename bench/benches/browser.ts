@@ -95,7 +95,7 @@ async function runPreset(
   try {
     const start = performance.now();
     await page.goto(`${server.url}/`);
-    await page.locator('[data-node-id]').first().waitFor({ timeout: GRAPH_TIMEOUT_MS });
+    await page.locator('[data-node-id]').first().waitFor({ state: 'attached', timeout: GRAPH_TIMEOUT_MS });
     const toGraph = performance.now() - start;
     const fcp = (await page.evaluate(FIRST_CONTENTFUL_PAINT)) as number | null;
     if (fcp !== null)
@@ -124,6 +124,9 @@ async function runPreset(
       nodes > 0,
       `${nodes} graph nodes, ${edges} edges, ${dom} DOM elements`,
     );
+    await page.screenshot({
+      path: join(ctx.root, 'test-results', 'bench', `${preset.replace(/[^\w.-]/g, '_')}.png`),
+    });
     const fps = await panFps(page);
     if (fps === null) r.missing(`pan frame rate (${preset}): no .react-flow__pane to drag`);
     else r.figure({ name: 'frame rate while panning', value: fps, unit: 'fps', better: 'higher', preset });
