@@ -104,6 +104,23 @@ describe('parseManifests: documents and positions', () => {
     expect(result.docs[1]?.source).toEqual({ file: 'b.txt', line: 1, column: 4 });
   });
 
+  it('reads JSON that JSON.parse refuses as YAML, like kubectl, and reports real JSON errors with a position', () => {
+    const lenient = one(
+      '{"apiVersion": "v1", "kind": "Service", "metadata": {"name": "t",},}',
+      'trailing.json',
+    );
+    expect(lenient.diagnostics).toEqual([]);
+    expect(names(lenient)).toEqual(['t']);
+    const broken = one(
+      '{\n  "apiVersion": "v1",\n  "kind": "Service"\n  "metadata": {"name": "x"}\n}',
+      'broken.json',
+    );
+    expect(broken.docs).toEqual([]);
+    expect(broken.diagnostics.map((d) => [d.code, d.source?.file, d.source?.line])).toEqual([
+      ['GS001-YamlSyntax', 'broken.json', 4],
+    ]);
+  });
+
   it('keeps JSON strings as strings (no YAML 1.1 booleans in JSON)', () => {
     const result = one(
       '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"},"data":{"a":"yes"}}',
