@@ -1,11 +1,18 @@
 /**
  * explain(tables, request): the simulate result with the full human trace — the listener chosen
- * and why, the hostname intersection, every candidate route rule in precedence order with the
- * reason it lost (hostname, path, method, header, query, or precedence and which criterion), the
- * filters applied, and near misses for a 404.
+ * and why, the hostname intersection, the candidate route rules in precedence order with the
+ * reason each lost (hostname, path, method, header, query, or precedence and which criterion),
+ * the filters applied, and near misses for a 404. Bounded work: only the first MAX_LISTED
+ * candidates are described, selected without sorting everything.
  */
 import type { HostnameRank } from './hostname.ts';
-import { describeFailure, describeFix, describePath, httpMatchFailures } from './http-match.ts';
+import {
+  describeFailure,
+  describeFix,
+  describePath,
+  httpMatchFailures,
+  httpMatchHolds,
+} from './http-match.ts';
 import type { MatchFailure } from './http-match.ts';
 import { grpcCallOf, grpcMatchFailures } from './grpc-match.ts';
 import { compareCreation, compareGrpc, compareHttp } from './precedence.ts';
@@ -16,7 +23,7 @@ import { simulateDetailed } from './simulate.ts';
 import type { GrpcEntry, HttpEntry, ListenerTable, RouteInfo, RouteTables } from './tables.ts';
 import type { SimRequest, SimResult } from './types.ts';
 
-/** How many candidates are listed one by one (the rest are counted). */
+/** How many candidates (and routes) are described one by one; the rest are counted. */
 const MAX_LISTED = 40;
 const MAX_NEAR_MISSES = 5;
 
@@ -26,32 +33,55 @@ export function explain(tables: RouteTables, request: SimRequest): SimResult {
   if (!table || sim.protocol === 'TLS' || sim.protocol === 'TCP' || sim.protocol === 'UDP') return result;
   const [head, ...rest] = result.explanation;
   const lines = head === undefined ? [] : [head];
-  lines.push(...hostnameLines(table, view));
-  const winner = result.route ? `${result.route.namespace}/${result.route.name}#${result.rule}` : null;
+  lines.push(hostnameLine(table, view));
   lines.push(
-    ...(sim.protocol === 'GRPC'
-      ? grpcCandidates(table, request, view, winner)
-      : httpCandidates(table, view, winner)),
+    ...(sim.protocol === 'GRPC' ? grpcCandidates(table, request, view) : httpCandidates(table, view)),
   );
   lines.push(...rest);
   return { ...result, explanation: lines };
 }
 
-function hostnameLines(table: ListenerTable, view: RequestView): string[] {
+interface Ranked<E> {
+  readonly e: E;
+  readonly rank: HostnameRank;
+}
+
+/** The `k` smallest items by `compare`, in order, without sorting the whole list. */
+function firstK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    const last = out[out.length - 1];
+    if (out.length >= k && last !== undefined && compare(item, last) >= 0) continue;
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compare(out[mid] as T, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, item);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
+function hostnameLine(table: ListenerTable, view: RequestView): string {
   const host = view.host.name;
   const l = table.listener;
-  const routes = new Map<string, RouteInfo>();
-  for (const e of [...table.httpEntries, ...table.grpcEntries]) routes.set(e.route.key, e.route);
-  const inter = [...routes.values()].map((r) => {
+  const matching: RouteInfo[] = [];
+  for (const r of table.routes) if (routeHostRank(r, host) !== null) matching.push(r);
+  const shown = matching.slice(0, MAX_LISTED).map((r) => {
     const names = r.hostnames.map((h) => h || `(any${l.hostname ? `: ${l.hostname}` : ''})`).join(', ');
-    const ok = routeHostRank(r, host) !== null;
-    return `${r.kind} ${r.nsName} [${names}] ${ok ? 'matches' : 'does not match'}`;
+    return `${r.kind} ${r.nsName} [${names}]`;
   });
-  const head = `Host ${host ?? '(IP address, matches no hostname)'}${view.host.port !== null ? ` (port ${view.host.port} ignored)` : ''}; listener hostname ${l.hostname ?? '(none: any host)'}; route hostnames intersected with the listener's:`;
-  if (inter.length === 0) return [`${head} no routes are attached to listener ${l.name}.`];
-  const shown = inter.slice(0, MAX_LISTED);
-  const more = inter.length - shown.length;
-  return [`${head} ${shown.join('; ')}${more > 0 ? `; and ${more} more routes` : ''}.`];
+  const more = matching.length > MAX_LISTED ? `, and ${matching.length - MAX_LISTED} more` : '';
+  const port = view.host.port !== null ? ` (port ${view.host.port} ignored)` : '';
+  const others = table.routes.length - matching.length;
+  return (
+    `Host ${host ?? '(IP address, matches no hostname)'}${port}; listener hostname ${l.hostname ?? '(none: any host)'}; ` +
+    `${table.routes.length} route(s) attached; route hostnames (intersected with the listener's) that match: ` +
+    `${shown.join('; ') || 'none'}${more}${others > 0 ? `; ${others} route(s) do not match this host` : ''}.`
+  );
 }
 
 function ruleName(e: { route: RouteInfo; rule: { index: number }; matchIndex: number }): string {
@@ -63,15 +93,17 @@ function lostOn(loser: HttpPrecedence, lr: HostnameRank, winner: HttpPrecedence,
   if (lr.exactChars !== wr.exactChars || lr.chars !== wr.chars)
     return '0: the winner has a more specific hostname';
   if (loser.pathType !== winner.pathType) return `1: ${winner.pathType} path beats ${loser.pathType}`;
-  if (loser.pathChars !== winner.pathChars && loser.pathType !== 'Exact')
+  if (loser.pathChars !== winner.pathChars && loser.pathType !== 'Exact') {
     return '2: the winner has a longer path prefix';
+  }
   if (loser.hasMethod !== winner.hasMethod) return '3: the winner matches on method';
-  if (loser.headerCount !== winner.headerCount)
+  if (loser.headerCount !== winner.headerCount) {
     return `4: the winner has more header matches (${winner.headerCount} vs ${loser.headerCount})`;
-  if (loser.queryCount !== winner.queryCount)
+  }
+  if (loser.queryCount !== winner.queryCount) {
     return `5: the winner has more query param matches (${winner.queryCount} vs ${loser.queryCount})`;
-  const c = compareCreation(winner.created, loser.created);
-  if (c !== 0) {
+  }
+  if (compareCreation(winner.created, loser.created) !== 0) {
     const how = winner.created.creationTimestamp
       ? 'creationTimestamp'
       : 'document order (no creationTimestamp)';
@@ -81,30 +113,31 @@ function lostOn(loser: HttpPrecedence, lr: HostnameRank, winner: HttpPrecedence,
   return '8: an earlier rule (or match) of the same route matches';
 }
 
-function httpCandidates(table: ListenerTable, view: RequestView, winner: string | null): string[] {
-  type Cand = { e: HttpEntry; rank: HostnameRank | null; failures: MatchFailure[] };
-  const cands: Cand[] = table.httpEntries.map((e) => {
+function httpCandidates(table: ListenerTable, view: RequestView): string[] {
+  const inHost: Ranked<HttpEntry>[] = [];
+  for (const e of table.httpEntries) {
     const rank = routeHostRank(e.route, view.host.name);
-    return { e, rank, failures: rank ? httpMatchFailures(e.match, view) : [] };
-  });
-  const inHost = cands.filter((c) => c.rank !== null) as (Cand & { rank: HostnameRank })[];
-  inHost.sort((a, b) => compareHttp(a.e.prec, a.rank, b.e.prec, b.rank));
-  const win = inHost.find((c) => c.failures.length === 0);
+    if (rank) inHost.push({ e, rank });
+  }
+  const cmp = (a: Ranked<HttpEntry>, b: Ranked<HttpEntry>): number =>
+    compareHttp(a.e.prec, a.rank, b.e.prec, b.rank);
+  const holding = inHost.filter((c) => httpMatchHolds(c.e.match, view));
+  const win = firstK(holding, 1, cmp)[0];
   const lines = [
-    `Candidates in precedence order (${inHost.length} with a matching hostname, ${cands.length - inHost.length} without):`,
+    `Candidates in precedence order (${inHost.length} with a matching hostname, ${table.httpEntries.length - inHost.length} without):`,
   ];
-  for (const c of inHost.slice(0, MAX_LISTED)) {
+  for (const c of firstK(inHost, MAX_LISTED, cmp)) {
     const name = `${ruleName(c.e)} (${describePath(c.e.match)})`;
+    const failures = httpMatchFailures(c.e.match, view);
     if (c === win) lines.push(`  ✔ ${name}: matches and wins.`);
-    else if (c.failures.length > 0) lines.push(`  ✘ ${name}: ${c.failures.map(describeFailure).join('; ')}.`);
-    else if (win) {
+    else if (failures.length > 0) lines.push(`  ✘ ${name}: ${failures.map(describeFailure).join('; ')}.`);
+    else if (win)
       lines.push(
         `  ✘ ${name}: matches but loses on precedence ${lostOn(c.e.prec, c.rank, win.e.prec, win.rank)}.`,
       );
-    }
   }
   if (inHost.length > MAX_LISTED) lines.push(`  … and ${inHost.length - MAX_LISTED} more.`);
-  if (!win && winner === null) lines.push(...nearMisses(inHost, view));
+  if (!win) lines.push(...nearMisses(inHost, view, cmp));
   return lines;
 }
 
@@ -113,41 +146,49 @@ function httpCandidates(table: ListenerTable, view: RequestView, winner: string 
  * header, query param or method; only when there are none, those that miss only the path.
  */
 function nearMisses(
-  cands: readonly { e: HttpEntry; failures: MatchFailure[] }[],
+  inHost: readonly Ranked<HttpEntry>[],
   view: RequestView,
+  cmp: (a: Ranked<HttpEntry>, b: Ranked<HttpEntry>) => number,
 ): string[] {
-  const single = cands.filter((c) => c.failures.length === 1);
-  const pathOk = single.filter((c) => c.failures[0]?.on !== 'path');
-  const near = (pathOk.length > 0 ? pathOk : single).slice(0, MAX_NEAR_MISSES);
+  const single: (Ranked<HttpEntry> & { f: MatchFailure })[] = [];
+  for (const c of inHost) {
+    const failures = httpMatchFailures(c.e.match, view);
+    const f = failures[0];
+    if (failures.length === 1 && f) single.push({ ...c, f });
+  }
+  const pathOk = single.filter((c) => c.f.on !== 'path');
+  const near = firstK(pathOk.length > 0 ? pathOk : single, MAX_NEAR_MISSES, cmp);
   if (near.length === 0) return ['No rule is one condition away from matching.'];
-  return near.map((c) => {
-    const failure = c.failures[0];
-    const fix = failure ? describeFix(failure) : '';
-    return `Near miss: ${view.method} ${view.path} would match rule ${c.e.rule.index} of ${c.e.route.kind} ${c.e.route.nsName} if ${fix}.`;
-  });
+  return near.map(
+    (c) =>
+      `Near miss: ${view.method} ${view.path} would match rule ${c.e.rule.index} of ${c.e.route.kind} ${c.e.route.nsName} if ${describeFix(c.f)}.`,
+  );
 }
 
-function grpcCandidates(
-  table: ListenerTable,
-  request: SimRequest,
-  view: RequestView,
-  winner: string | null,
-): string[] {
+function grpcCandidates(table: ListenerTable, request: SimRequest, view: RequestView): string[] {
   const call = grpcCallOf(request.grpc, view.path);
-  type Cand = { e: GrpcEntry; rank: HostnameRank; failures: string[] };
-  const cands: Cand[] = [];
+  const cands: (Ranked<GrpcEntry> & { failures: string[] })[] = [];
   for (const e of table.grpcEntries) {
     const rank = routeHostRank(e.route, view.host.name);
     if (rank) cands.push({ e, rank, failures: grpcMatchFailures(e.match, call, view) });
   }
-  cands.sort((a, b) => compareGrpc(a.e.prec, a.rank, b.e.prec, b.rank));
-  const win = cands.find((c) => c.failures.length === 0);
+  const cmp = (a: Ranked<GrpcEntry>, b: Ranked<GrpcEntry>): number =>
+    compareGrpc(a.e.prec, a.rank, b.e.prec, b.rank);
+  const win = firstK(
+    cands.filter((c) => c.failures.length === 0),
+    1,
+    cmp,
+  )[0];
   const lines = [`gRPC call ${call.service}/${call.method}; GRPCRoute candidates in precedence order:`];
-  for (const c of cands.slice(0, MAX_LISTED)) {
+  for (const c of firstK(cands, MAX_LISTED, cmp)) {
     if (c === win) lines.push(`  ✔ ${ruleName(c.e)}: matches and wins.`);
     else if (c.failures.length > 0) lines.push(`  ✘ ${ruleName(c.e)}: ${c.failures.join('; ')}.`);
-    else lines.push(`  ✘ ${ruleName(c.e)}: matches but loses on precedence to ${winner ?? 'the winner'}.`);
+    else
+      lines.push(
+        `  ✘ ${ruleName(c.e)}: matches but loses on precedence (service, method, headers, age, name).`,
+      );
   }
+  if (cands.length > MAX_LISTED) lines.push(`  … and ${cands.length - MAX_LISTED} more.`);
   if (!win) lines.push('No GRPCRoute rule matches: the gateway answers UNIMPLEMENTED.');
   return lines;
 }

@@ -86,9 +86,9 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
     return { ok: false, status: null, trace };
   }
   const listeners = gw.ports.get(port);
-  const onPort = listeners?.all.filter((t) => carries(protocol, t.listener.protocol)) ?? [];
-  const ready = listeners?.ready.filter((t) => carries(protocol, t.listener.protocol)) ?? [];
+  const ready = listeners ? readyFor(listeners, protocol) : [];
   if (!listeners || ready.length === 0) {
+    const onPort = listeners?.all.filter((t) => carries(protocol, t.listener.protocol)) ?? [];
     trace.push(
       onPort.length === 0
         ? `Gateway ${gwName} has no ${protocol} listener on port ${port}: the connection is refused.`
@@ -126,6 +126,12 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
     }
   }
   return { ok: true, table: chosen, protocol, trace };
+}
+
+/** Ready listeners on the port that carry the protocol (gRPC rides on HTTP and HTTPS). */
+function readyFor(port: PortListeners, protocol: SimProtocol): readonly ListenerTable[] {
+  if (protocol !== 'GRPC') return port.readyByProtocol.get(protocol) ?? [];
+  return [...(port.readyByProtocol.get('HTTP') ?? []), ...(port.readyByProtocol.get('HTTPS') ?? [])];
 }
 
 /** At most this many other listeners are named in a trace line. */

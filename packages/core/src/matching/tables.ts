@@ -74,6 +74,8 @@ export interface ListenerTable {
   readonly buckets: ReadonlyMap<string, HostBucket>;
   /** Routes that match any host the listener accepts (no hostname anywhere). */
   readonly catchAll: HostBucket | null;
+  /** The routes attached to this listener (explain lists them). */
+  readonly routes: readonly RouteInfo[];
   /** Every entry, unindexed: used by explain and the reference implementation. */
   readonly httpEntries: readonly HttpEntry[];
   readonly grpcEntries: readonly GrpcEntry[];
@@ -94,6 +96,8 @@ export interface GatewayTable {
 export interface PortListeners {
   readonly all: readonly ListenerTable[];
   readonly ready: readonly ListenerTable[];
+  /** Ready listeners by their protocol (HTTP, HTTPS, TLS, TCP, UDP, ...). */
+  readonly readyByProtocol: ReadonlyMap<string, readonly ListenerTable[]>;
   /** Ready listeners by lower-case hostname ("" = no hostname), in listener order. */
   readonly byHostname: ReadonlyMap<string, readonly ListenerTable[]>;
 }
@@ -153,20 +157,29 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
 }
 
 function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListeners> {
-  const out = new Map<
-    number,
-    { all: ListenerTable[]; ready: ListenerTable[]; byHostname: Map<string, ListenerTable[]> }
-  >();
+  type Mutable = {
+    all: ListenerTable[];
+    ready: ListenerTable[];
+    readyByProtocol: Map<string, ListenerTable[]>;
+    byHostname: Map<string, ListenerTable[]>;
+  };
+  const out = new Map<number, Mutable>();
+  const add = (map: Map<string, ListenerTable[]>, key: string, t: ListenerTable): void => {
+    const list = map.get(key);
+    if (list) list.push(t);
+    else map.set(key, [t]);
+  };
   for (const t of listeners) {
     let entry = out.get(t.listener.port);
-    if (!entry) out.set(t.listener.port, (entry = { all: [], ready: [], byHostname: new Map() }));
+    if (!entry) {
+      entry = { all: [], ready: [], readyByProtocol: new Map(), byHostname: new Map() };
+      out.set(t.listener.port, entry);
+    }
     entry.all.push(t);
     if (!t.listener.ready) continue;
     entry.ready.push(t);
-    const host = (t.listener.hostname ?? '').toLowerCase();
-    const list = entry.byHostname.get(host);
-    if (list) list.push(t);
-    else entry.byHostname.set(host, [t]);
+    add(entry.readyByProtocol, t.listener.protocol, t);
+    add(entry.byHostname, (t.listener.hostname ?? '').toLowerCase(), t);
   }
   return out;
 }
@@ -198,19 +211,28 @@ function compileListener(
   const grpcEntries: GrpcEntry[] = [];
   const l4Entries: L4Entry[] = [];
   const seen = new Set<ObjectKey>();
+  const infos: RouteInfo[] = [];
   for (const att of attachments) {
     if (seen.has(att.route)) continue;
     const route = routes.get(att.route);
     if (!route) continue;
     seen.add(att.route);
     const info = routeInfo(route, att.hostnames, listener.hostname);
+    infos.push(info);
     if (route.kind === 'HTTPRoute') httpEntries.push(...httpEntriesOf(route, info));
     else if (route.kind === 'GRPCRoute') grpcEntries.push(...grpcEntriesOf(route, info));
     else l4Entries.push({ route: info, rule: route.rules[0] });
   }
   grpcEntries.sort((a, b) => compareGrpcStatic(a.prec, b.prec));
   l4Entries.sort((a, b) => compareL4(a.route, hostnameRank(''), b.route, hostnameRank('')));
-  return { listener, ...bucketize(httpEntries, grpcEntries, l4Entries), httpEntries, grpcEntries, l4Entries };
+  return {
+    listener,
+    ...bucketize(httpEntries, grpcEntries, l4Entries),
+    routes: infos,
+    httpEntries,
+    grpcEntries,
+    l4Entries,
+  };
 }
 
 function routeInfo(route: Route, attached: readonly string[], listenerHost: string | undefined): RouteInfo {
