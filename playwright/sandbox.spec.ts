@@ -57,8 +57,10 @@ test('pasting a scenario shows the graph, the diagnostics and inline problems', 
   await page.getByTestId('tab-diagnostics').click();
   const diagnostic = page.getByTestId('diagnostic').filter({ hasText: 'reports' });
   await expect(diagnostic.first()).toHaveAttribute('data-code', /NotPermitted/);
-  // The same problem inline in the editor, at the reports route's document.
+  // The same problem inline in the editor...
   await expect(page.locator('.sb-editor .cm-lint-marker-error').first()).toBeVisible();
+  // ... on the offending backendRef's line (the diagnostic's field), not just the document start.
+  await expect(page.locator('.sb-editor .cm-lintRange-error').first()).toContainText('name: api');
   await expect(page.getByTestId('sandbox-status')).toContainText('errors');
   await screenshot(page, 'sandbox-pasted');
 });

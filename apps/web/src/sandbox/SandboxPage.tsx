@@ -77,7 +77,9 @@ export default function SandboxPage(): ReactElement {
   const [ingressOpen, setIngressOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
-  const problems = useMemo(() => editorProblems(result), [result]);
+  // The text the result was computed from is what the lines refer to; typing ahead only shifts
+  // markers until the next result arrives.
+  const problems = useMemo(() => editorProblems(result, getSandbox().yaml), [result]);
   const missing = useMemo(() => {
     if (result === null) return [];
     const assumed = new Set(sandbox.assumptions.map((a) => a.key));

@@ -4,6 +4,7 @@
  */
 import type { Diagnostic, GwObject } from '@gatescope/core';
 import type { EngineResult } from '../engine/types.ts';
+import { FieldLocator } from './field-lines.ts';
 import type { EditorProblem } from './SandboxEditor.tsx';
 
 export const SANDBOX_FILE = 'sandbox.yaml';
@@ -18,8 +19,13 @@ function objectFor(objects: readonly GwObject[], d: Diagnostic): GwObject | unde
   );
 }
 
-export function editorProblems(result: EngineResult | null, file = SANDBOX_FILE): EditorProblem[] {
+export function editorProblems(
+  result: EngineResult | null,
+  text: string,
+  file = SANDBOX_FILE,
+): EditorProblem[] {
   if (result === null) return [];
+  const locator = new FieldLocator(text);
   const out: EditorProblem[] = [];
   for (const d of result.parseDiagnostics) {
     if (d.source?.file !== file) continue;
@@ -30,7 +36,8 @@ export function editorProblems(result: EngineResult | null, file = SANDBOX_FILE)
     const source = d.source ?? objectFor(objects, d)?.source;
     if (source?.file !== file) continue;
     const fix = d.fix === undefined ? '' : `\nFix: ${d.fix.summary}`;
-    out.push({ line: source.line, severity: d.severity, message: `${d.code}: ${d.message}${fix}` });
+    const line = locator.line(source.line, d.field);
+    out.push({ line, severity: d.severity, message: `${d.code}: ${d.message}${fix}` });
   }
   return out;
 }

@@ -57,13 +57,20 @@ function restore(): SandboxState {
 let state: SandboxState = typeof window === 'undefined' ? EMPTY : restore();
 const listeners = new Set<() => void>();
 
+let persistTimer: number | undefined;
+
+/** Saved at most every half second: serialising a large sandbox on every keystroke is waste. */
 function persist(): void {
-  try {
-    const { loadTick: _tick, ...saved } = state;
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
-  } catch {
-    // Storage full or disabled (private mode): the sandbox still works, it just is not kept.
-  }
+  if (persistTimer !== undefined) return;
+  persistTimer = window.setTimeout(() => {
+    persistTimer = undefined;
+    try {
+      const { loadTick: _tick, ...saved } = state;
+      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
+    } catch {
+      // Storage full or disabled (private mode): the sandbox still works, it just is not kept.
+    }
+  }, 500);
 }
 
 export function getSandbox(): SandboxState {
