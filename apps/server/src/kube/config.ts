@@ -108,7 +108,9 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       contexts.push({ name, reachable: false, reason: `context "${name}" has no cluster server` });
       continue;
     }
-    candidates.push({ name: name || 'default', server, http: new KubeHttp(kc, server, options.observe) });
+    // client-node names the pod's service-account config "inClusterContext".
+    const display = name === 'inClusterContext' ? 'in-cluster' : name || 'default';
+    candidates.push({ name: display, server, http: new KubeHttp(kc, server, options.observe) });
   }
   const probed = await Promise.all(candidates.map((c) => probe(c, options.probeTimeoutMs ?? 5000)));
   contexts.push(...probed);
