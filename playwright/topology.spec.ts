@@ -118,3 +118,47 @@ test('sandbox: the broken-and-healthy scenario renders with the right health', a
     await screenshot(page, `sandbox-broken-and-healthy-${theme}`);
   }
 });
+
+function bigScenario(routes: number): string {
+  const docs = [
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata: { name: big }\nspec: { controllerName: example.com/c }',
+    'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata: { name: edge, namespace: infra }\nspec:\n  gatewayClassName: big\n  listeners: [{ name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }]',
+  ];
+  for (let i = 0; i < routes; i++) {
+    const ns = `team${i % 8}`;
+    docs.push(
+      `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: { name: r${i}, namespace: ${ns} }\nspec:\n  parentRefs: [{ name: edge, namespace: infra }]\n  rules: [{ backendRefs: [{ name: s${i}, port: 80 }] }]`,
+      `apiVersion: v1\nkind: Service\nmetadata: { name: s${i}, namespace: ${ns} }\nspec: { ports: [{ port: 80 }] }`,
+    );
+  }
+  return docs.join('\n---\n');
+}
+
+test('a large input is aggregated by namespace and expands on demand', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  // Open it as a file (typing 5,000 lines would test the editor, not the graph).
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'big.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(bigScenario(600)),
+  });
+  const group = page.locator('[data-group-id="Group/team3/3"]');
+  await expect(group).toBeVisible();
+  await expect(group).toContainText('75');
+  // Never more than ~1.5k mounted graph elements.
+  const mounted = await page.locator('.react-flow__node, .react-flow__edge').count();
+  expect(mounted).toBeLessThanOrEqual(1500);
+  await expect(page.locator('[data-node-id^="HTTPRoute/team3/"]')).toHaveCount(0);
+  await group.click();
+  await expect(page.locator('[data-node-id^="HTTPRoute/team3/"]').first()).toBeVisible();
+  await expect(page.locator('[data-group-id="Group/team3/3"]')).toHaveCount(0);
+  await page.getByTestId('collapse-groups').click();
+  await expect(page.locator('[data-group-id="Group/team3/3"]')).toBeVisible();
+});
+
+test('the header says when the server goes away', async ({ page }) => {
+  await page.goto(url());
+  await expect(page.getByTestId('source-status')).toHaveAttribute('data-connection', 'live');
+  await server?.stop();
+  await expect(page.getByTestId('source-status')).toHaveAttribute('data-connection', /reconnecting|offline/);
+});

@@ -29,6 +29,7 @@ export interface EngineApi {
   /** Aggregation groups opened by the user. */
   readonly expanded: ReadonlySet<string>;
   readonly toggleExpanded: (key: string) => void;
+  readonly collapseAll: () => void;
 }
 
 export const EngineContext = createContext<EngineApi | null>(null);
@@ -101,6 +102,10 @@ export function EngineProvider({ children }: { readonly children: ReactNode }): 
         else next.add(key);
         setExpanded(next);
         send({ type: 'expanded', keys: [...next] });
+      },
+      collapseAll: () => {
+        setExpanded(new Set());
+        send({ type: 'expanded', keys: [] });
       },
     }),
     [result, status, error, clusters, expanded, send],

@@ -38,7 +38,7 @@ function Select({
 }
 
 export function FilterBar(): ReactElement {
-  const { result } = useEngine();
+  const { result, expanded, collapseAll } = useEngine();
   const { filters, setFilters } = useViewState();
   const nodes = result?.topology.nodes;
   const namespaces = useMemo(
@@ -90,6 +90,11 @@ export function FilterBar(): ReactElement {
       )}
       <span className="spacer" />
       {result?.view.aggregated === true && <span className="chip">aggregated · click a group to expand</span>}
+      {expanded.size > 0 && (
+        <button type="button" className="ghost-button" data-testid="collapse-groups" onClick={collapseAll}>
+          Collapse {expanded.size} expanded
+        </button>
+      )}
       <span className="legend" aria-label="Health counts">
         <span className="legend-item">
           <span className="health-dot health-error" />

@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import type { Diagnostic, Severity } from '@gatescope/core';
 import { diagnosticNodeId } from '@gatescope/core';
 import { useEngine } from '../engine/useEngine.ts';
+import { useLive } from '../live/LiveProvider.tsx';
 import { useViewState } from '../view/ViewState.tsx';
 import type { Filters } from '../view/ViewState.tsx';
 import { DiagnosticCard } from './DiagnosticCard.tsx';
@@ -29,13 +30,15 @@ export function filterDiagnostics(all: readonly Diagnostic[], filters: Filters):
 
 export function DiagnosticsPanel(): ReactElement {
   const { result } = useEngine();
+  const live = useLive();
   const view = useViewState();
   const all = useMemo(
     () => [...(result?.parseDiagnostics ?? []), ...(result?.analysis.diagnostics ?? [])],
     [result],
   );
   const shown = useMemo(() => filterDiagnostics(all, view.filters), [all, view.filters]);
-  if (result === null) return <p className="muted pad">Waiting for the first analysis…</p>;
+  const waiting = result === null || (result.source === 'live' && live.epoch === null);
+  if (waiting) return <p className="muted pad">Waiting for the first analysis…</p>;
   if (all.length === 0) {
     return (
       <div className="empty-state" data-testid="no-diagnostics">

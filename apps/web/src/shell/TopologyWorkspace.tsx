@@ -4,14 +4,28 @@
  */
 import type { ReactElement } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
+import { useLive } from '../live/LiveProvider.tsx';
 import { FilterBar } from '../graph/FilterBar.tsx';
 import { TopologyGraph } from '../graph/TopologyGraph.tsx';
 import { SidePanel } from '../panel/SidePanel.tsx';
 
 function EmptyGraph(): ReactElement | null {
   const { result, status, error } = useEngine();
+  const live = useLive();
   if (status === 'error') return <div className="graph-overlay error">Analysis failed: {error}</div>;
   if (result === null) return <div className="graph-overlay">Loading…</div>;
+  if (result.source === 'live' && live.epoch === null) {
+    return (
+      <div className="graph-overlay" data-testid="waiting-snapshot">
+        <p>
+          {live.connection === 'offline'
+            ? 'The Gatescope server does not answer.'
+            : 'Waiting for the server’s snapshot…'}
+        </p>
+        <p className="muted small">The graph appears as soon as the first sync arrives.</p>
+      </div>
+    );
+  }
   if (result.topology.nodes.length === 0) {
     return (
       <div className="graph-overlay" data-testid="empty-graph">
