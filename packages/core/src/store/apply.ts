@@ -3,10 +3,10 @@
  * the old one untouched). resourceVersion is opaque and compared for equality only: an event
  * carrying the version we already hold changes nothing.
  */
-import { normalizeObject } from '../model/normalize.ts';
-import { createSnapshot, type Snapshot } from '../model/snapshot.ts';
-import type { GwObject } from '../model/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
+import { normalizeObject } from '../model/normalize.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import type { GwObject } from '../model/types.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -24,31 +24,62 @@ export function applyWatchEvent(snapshot: Snapshot, event: WatchEvent, options: 
   return applyWatchEvents(snapshot, [event], options);
 }
 
+/** What a batch does to each key it touches: the new object, or null when deleted. */
+type Changes = Map<ObjectKey, GwObject | null>;
+
 /** A batch (e.g. one coalescing window): one new Snapshot however many events. */
 export function applyWatchEvents(
   snapshot: Snapshot,
   events: readonly WatchEvent[],
   options: ApplyOptions = {},
 ): Snapshot {
-  const objects = new Map<ObjectKey, GwObject>(snapshot.byKey);
+  const changes: Changes = new Map();
   let nextOrder = maxOrder(snapshot) + 1;
-  let changed = false;
   for (const event of events) {
     // Objects that cannot be identified (no kind/name) cannot be applied; the server logs them.
     const { object } = normalizeObject(event.object, { cluster: options.cluster ?? '', order: nextOrder });
     if (object === undefined) continue;
-    const current = objects.get(object.key);
+    const current = changes.has(object.key) ? changes.get(object.key) : snapshot.byKey.get(object.key);
     if (event.type === 'DELETED') {
-      changed = objects.delete(object.key) || changed;
+      if (current !== undefined && current !== null) changes.set(object.key, null);
       continue;
     }
-    if (current !== undefined && sameVersion(current, object)) continue;
-    // An update keeps the object's place in creation order; a new object goes last.
-    objects.set(object.key, current === undefined ? object : { ...object, order: current.order });
-    if (current === undefined) nextOrder += 1;
-    changed = true;
+    if (current !== undefined && current !== null && sameVersion(current, object)) continue;
+    if (current === undefined || current === null) {
+      changes.set(object.key, object); // a new object goes last in creation order
+      nextOrder += 1;
+    } else {
+      changes.set(object.key, { ...object, order: current.order }); // an update keeps its place
+    }
   }
-  return changed ? createSnapshot(objects.values()) : snapshot;
+  return changes.size === 0 ? snapshot : withChanges(snapshot, changes);
+}
+
+/** The sorted object list and the index, rebuilt in one pass (no re-sort of unchanged objects). */
+function withChanges(snapshot: Snapshot, changes: Changes): Snapshot {
+  const added = [...changes.values()]
+    .filter((o): o is GwObject => o !== null && !snapshot.byKey.has(o.key))
+    .sort((a, b) => compareKeys(a.key, b.key));
+  const objects: GwObject[] = [];
+  let next = 0;
+  for (const existing of snapshot.objects) {
+    while (next < added.length && compareKeys((added[next] as GwObject).key, existing.key) < 0) {
+      objects.push(added[next] as GwObject);
+      next++;
+    }
+    const change = changes.get(existing.key);
+    if (change === undefined) objects.push(existing);
+    else if (change !== null) objects.push(change);
+  }
+  for (; next < added.length; next++) objects.push(added[next] as GwObject);
+  const byKey = new Map<ObjectKey, GwObject>();
+  for (const object of objects) byKey.set(object.key, object);
+  return { objects, byKey };
+}
+
+/** The order createSnapshot sorts by (plain string comparison of keys). */
+function compareKeys(a: ObjectKey, b: ObjectKey): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function sameVersion(a: GwObject, b: GwObject): boolean {

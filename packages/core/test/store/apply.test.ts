@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { GATEWAY_GROUP, keyOf } from '../../src/model/identity.ts';
 import { createSnapshot, getObject } from '../../src/model/snapshot.ts';
@@ -96,5 +97,44 @@ describe('applyWatchEvents (batch)', () => {
   it('returns the same snapshot for an empty batch', () => {
     const base = createSnapshot([]);
     expect(applyWatchEvents(base, [])).toBe(base);
+  });
+});
+
+describe('applyWatchEvents (property)', () => {
+  const names = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f');
+  const event = fc.record({
+    type: fc.constantFrom<WatchEvent['type']>('ADDED', 'MODIFIED', 'DELETED'),
+    name: names,
+    rv: fc.constantFrom('1', '2', '3'),
+  });
+
+  it('matches a straightforward model: last write wins per key, deletes remove, output sorted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(event, { maxLength: 6 }), { maxLength: 6 }), (batches) => {
+        let snapshot = createSnapshot([]);
+        const model = new Map<string, string>();
+        for (const batch of batches) {
+          snapshot = applyWatchEvents(
+            snapshot,
+            batch.map((e) => ({
+              type: e.type,
+              object: route(e.name, e.rv, `${e.name}-${e.rv}.example.com`),
+            })),
+          );
+          for (const e of batch) {
+            if (e.type === 'DELETED') model.delete(e.name);
+            else model.set(e.name, `${e.name}-${e.rv}.example.com`);
+          }
+        }
+        const keys = snapshot.objects.map((o) => o.key);
+        expect(keys).toEqual([...keys].sort());
+        expect([...snapshot.byKey.keys()].sort()).toEqual([...keys].sort());
+        expect(snapshot.objects.map((o) => o.ref.name)).toEqual([...model.keys()].sort());
+        for (const [name, host] of model) expect(hostnames(snapshot, name)).toEqual([host]);
+        const orders = snapshot.objects.map((o) => o.order);
+        expect(new Set(orders).size).toBe(orders.length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
