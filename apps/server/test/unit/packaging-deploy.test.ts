@@ -184,6 +184,23 @@ describe('deploy/base Deployment', () => {
   });
 });
 
+describe('deploy NetworkPolicies', () => {
+  it('deny all ingress to the pod; the monitoring overlay opens only the sidecar port', () => {
+    const deny = one('base/networkpolicy.yaml')['spec'] as Record<string, unknown> & {
+      podSelector: { matchLabels: Record<string, string> };
+    };
+    expect(template.metadata.labels).toMatchObject(deny.podSelector.matchLabels);
+    expect(deny).toMatchObject({ policyTypes: ['Ingress'], ingress: [] });
+    const allow = one('monitoring/networkpolicy-metrics.yaml')['spec'] as {
+      podSelector: unknown;
+      ingress: { from?: unknown; ports: { port: string }[] }[];
+    };
+    expect(allow.podSelector).toEqual(deny.podSelector);
+    expect(allow.ingress.flatMap((rule) => rule.ports.map((p) => p.port))).toEqual(['metrics']);
+    expect(sidecar?.ports?.map((p) => p.name)).toEqual(['metrics']);
+  });
+});
+
 describe('deploy RBAC', () => {
   const rules = one('base/clusterrole.yaml')['rules'] as {
     apiGroups: string[];
