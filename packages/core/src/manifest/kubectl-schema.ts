@@ -18,20 +18,22 @@ import {
 
 const GO_INT = /^[-+]?(?:0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/;
 const GO_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const SPECIAL_FLOATS: Readonly<Record<string, number>> = {
-  '.inf': Infinity,
-  '.Inf': Infinity,
-  '.INF': Infinity,
-  '+.inf': Infinity,
-  '+.Inf': Infinity,
-  '+.INF': Infinity,
-  '-.inf': -Infinity,
-  '-.Inf': -Infinity,
-  '-.INF': -Infinity,
-  '.nan': NaN,
-  '.NaN': NaN,
-  '.NAN': NaN,
-};
+const SPECIAL_FLOATS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    '.inf': Infinity,
+    '.Inf': Infinity,
+    '.INF': Infinity,
+    '+.inf': Infinity,
+    '+.Inf': Infinity,
+    '+.INF': Infinity,
+    '-.inf': -Infinity,
+    '-.Inf': -Infinity,
+    '-.INF': -Infinity,
+    '.nan': NaN,
+    '.NaN': NaN,
+    '.NAN': NaN,
+  }),
+);
 
 function parseGoInt(source: string): number | typeof NOT_RESOLVED {
   const plain = source.replaceAll('_', '');
@@ -62,7 +64,7 @@ const goFloatTag = defineScalarTag<number>('tag:yaml.org,2002:float', {
   implicit: true,
   implicitFirstChars: ['-', '+', '.', ...'0123456789'],
   resolve: (source) => {
-    const special = SPECIAL_FLOATS[source];
+    const special = SPECIAL_FLOATS.get(source);
     if (special !== undefined) return special;
     const plain = source.replaceAll('_', '');
     return GO_FLOAT.test(plain) ? parseFloat(plain) : NOT_RESOLVED;

@@ -281,6 +281,18 @@ metadata:
     });
   });
 
+  it('keeps hostile label keys as plain data', () => {
+    const svc = only(
+      load('apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  labels: {__proto__: x, constructor: z}\n'),
+      'Service',
+    );
+    expect(Object.getPrototypeOf(svc.meta.labels)).toBe(Object.prototype);
+    expect(Object.entries(svc.meta.labels)).toEqual([
+      ['__proto__', 'x'],
+      ['constructor', 'z'],
+    ]);
+  });
+
   it('explains YAML 1.1 booleans in string fields (the Norway problem)', () => {
     const loaded = load(
       'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n  namespace: no\n  labels: {country: NO}\n',

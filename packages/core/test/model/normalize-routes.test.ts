@@ -174,6 +174,7 @@ spec:
       extensionRef: {group: example.com, kind: Thing, name: t}
     - type: SomethingNew
       somethingNew: {x: 1}
+    - type: constructor
     backendRefs:
     - name: svc
       filters: [{type: RequestHeaderModifier, requestHeaderModifier: {set: [{name: per-backend, value: "1"}]}}]
@@ -250,6 +251,7 @@ spec:
       },
     });
     expect(filters[9]).toMatchObject({ type: 'Unknown', name: 'SomethingNew' });
+    expect(filters[10]).toMatchObject({ type: 'Unknown', name: 'constructor' });
   });
 
   it('reads per-backend filters', () => {

@@ -163,16 +163,17 @@ export function intList(ctx: FieldCtx, obj: Rec, key: string, path: string): num
 /** A string map (labels, annotations, TLS options). Non-string values are reported and stringified. */
 export function strMap(ctx: FieldCtx, obj: Rec, key: string, path: string): Record<string, string> {
   const value = rec(ctx, obj, key, path);
-  const out: Record<string, string> = {};
-  if (value === undefined) return out;
+  if (value === undefined) return {};
+  const entries: [string, string][] = [];
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string') out[k] = v;
+    if (typeof v === 'string') entries.push([k, v]);
     else if (v !== null && v !== undefined) {
       wrongType(ctx, join(join(path, key), k), 'a string', v);
-      if (typeof v !== 'object') out[k] = String(v);
+      if (typeof v !== 'object') entries.push([k, String(v)]);
     }
   }
-  return out;
+  // fromEntries defines own properties, so even a `__proto__` key stays plain data.
+  return Object.fromEntries(entries);
 }
 
 /** One of the allowed values; anything else is reported and replaced by `fallback`. */

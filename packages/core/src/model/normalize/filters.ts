@@ -88,20 +88,22 @@ function cors(ctx: FieldCtx, raw: Rec, path: string): HTTPFilter {
 }
 
 /** The config field of each filter type (`type: RequestRedirect` → `requestRedirect`). */
-const FIELD: Readonly<Record<string, string>> = {
-  RequestHeaderModifier: 'requestHeaderModifier',
-  ResponseHeaderModifier: 'responseHeaderModifier',
-  RequestRedirect: 'requestRedirect',
-  URLRewrite: 'urlRewrite',
-  RequestMirror: 'requestMirror',
-  CORS: 'cors',
-  ExtensionRef: 'extensionRef',
-  ExternalAuth: 'externalAuth',
-};
+const FIELD: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    RequestHeaderModifier: 'requestHeaderModifier',
+    ResponseHeaderModifier: 'responseHeaderModifier',
+    RequestRedirect: 'requestRedirect',
+    URLRewrite: 'urlRewrite',
+    RequestMirror: 'requestMirror',
+    CORS: 'cors',
+    ExtensionRef: 'extensionRef',
+    ExternalAuth: 'externalAuth',
+  }),
+);
 
 export function filter(ctx: FieldCtx, raw: Rec, path: string, namespace: string): HTTPFilter | undefined {
   const type = reqStr(ctx, raw, 'type', path);
-  const field = FIELD[type];
+  const field = FIELD.get(type); // a Map: no prototype keys ("constructor")
   if (field === undefined) return { type: 'Unknown', name: type, raw };
   const config = rec(ctx, raw, field, path);
   const configPath = `${path}.${field}`;
