@@ -274,6 +274,27 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
     }
   });
 
+  it('has none of the escalation verbs (impersonate, escalate, bind, approve, sign, proxy)', async () => {
+    const special: Attributes[] = [
+      { verb: 'impersonate', group: '', resource: 'users' },
+      { verb: 'impersonate', group: '', resource: 'groups' },
+      { verb: 'impersonate', group: '', resource: 'serviceaccounts' },
+      { verb: 'impersonate', group: 'authentication.k8s.io', resource: 'userextras' },
+      { verb: 'escalate', group: 'rbac.authorization.k8s.io', resource: 'clusterroles' },
+      { verb: 'bind', group: 'rbac.authorization.k8s.io', resource: 'clusterroles' },
+      { verb: 'escalate', group: 'rbac.authorization.k8s.io', resource: 'roles' },
+      { verb: 'bind', group: 'rbac.authorization.k8s.io', resource: 'roles' },
+      { verb: 'approve', group: 'certificates.k8s.io', resource: 'signers' },
+      { verb: 'sign', group: 'certificates.k8s.io', resource: 'signers' },
+      { verb: 'get', group: '', resource: 'nodes', subresource: 'proxy' },
+      { verb: 'get', group: '', resource: 'services', subresource: 'proxy' },
+      { verb: 'create', group: '', resource: 'pods', subresource: 'portforward' },
+    ];
+    for (const attributes of special) {
+      expect(await allowed(cluster.admin, GATESCOPE, attributes), keyOf(attributes)).toBe(false);
+    }
+  });
+
   it('has no wildcard grants: a "*" verb, group or resource is never allowed', async () => {
     // RBAC matches a requested "*" only against a rule that itself says "*".
     for (const [group, resource] of READS) {
