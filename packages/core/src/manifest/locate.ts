@@ -24,6 +24,8 @@ export function attachLocator(object: object, locator: FieldLocator): void {
 /** One text (a file or a chunk of it), parsed again at most once, on the first lookup. */
 export class TextLocator {
   private events: Event[] | null | undefined;
+  /** Collection events by start offset: the roots objects are looked up by. */
+  private roots = new Map<number, number>();
 
   constructor(
     private readonly text: string,
@@ -34,20 +36,26 @@ export class TextLocator {
     return (path) => this.locate(rootOffset, path);
   }
 
-  private locate(rootOffset: number, path: string): SourcePos | undefined {
-    if (this.events === undefined) {
-      try {
-        this.events = parseEvents(this.text, { maxDepth: 1000 });
-      } catch {
-        this.events = null;
-      }
+  private load(): Event[] | null {
+    if (this.events !== undefined) return this.events;
+    try {
+      this.events = parseEvents(this.text, { maxDepth: 1000 });
+    } catch {
+      this.events = null;
+      return null;
     }
-    const events = this.events;
-    if (events === null) return undefined;
-    const root = events.findIndex(
-      (e) => (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) && nodeStart(e) === rootOffset,
-    );
-    if (root < 0) return undefined;
+    this.events.forEach((e, index) => {
+      if (e.type !== EVENT_ID.MAPPING && e.type !== EVENT_ID.SEQUENCE) return;
+      const start = nodeStart(e);
+      if (!this.roots.has(start)) this.roots.set(start, index);
+    });
+    return this.events;
+  }
+
+  private locate(rootOffset: number, path: string): SourcePos | undefined {
+    const events = this.load();
+    const root = this.roots.get(rootOffset);
+    if (events === null || root === undefined) return undefined;
     return this.toPos(walk(events, this.text, root, splitPath(path)));
   }
 }
