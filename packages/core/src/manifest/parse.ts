@@ -3,8 +3,8 @@
  * kubectl-schema.ts), JSON, and `kind: List` / `*List` wrappers (kubectl get -o yaml). Problems
  * become diagnostics; a broken document never takes its neighbours down with it.
  *
- * js-yaml's event parser is used for speed (about 7× the `yaml` package on a 5 MB bundle) and
- * gives source offsets; JSON takes the JSON.parse fast path.
+ * js-yaml's event parser is used for speed (about a tenth of the `yaml` package's CPU time on a
+ * 5 MB bundle: ~0.3 s against ~3.4 s) and gives source offsets; JSON takes the JSON.parse path.
  */
 import { constructFromEvents, parseEvents, YAMLException, type Event } from 'js-yaml';
 import type { Diagnostic } from '../diagnostics/types.ts';
