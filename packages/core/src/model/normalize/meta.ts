@@ -85,12 +85,7 @@ export function readHeader(
   const info = kindInfo(group, kind);
   const name = metadata['name'];
   const written = metadata['namespace'];
-  const clusterScoped = isClusterScoped(group, kind);
-  const namespace = clusterScoped
-    ? ''
-    : typeof written === 'string' && written !== ''
-      ? written
-      : DEFAULT_NAMESPACE;
+  const namespace = namespaceOf(group, kind, written);
   const ref: ObjectRef = { group, kind, namespace, name };
   const ctx: FieldCtx = { object: { group, kind, namespace, name }, source, locate, diagnostics };
   if (!checkNames(ctx, name, namespace)) return undefined;
@@ -115,6 +110,12 @@ export function readHeader(
     status,
     ctx,
   };
+}
+
+/** Cluster-scoped kinds have none; namespaced kinds without one are in "default". */
+function namespaceOf(group: string, kind: string, written: unknown): string {
+  if (isClusterScoped(group, kind)) return '';
+  return typeof written === 'string' && written !== '' ? written : DEFAULT_NAMESPACE;
 }
 
 function checkVersion(
