@@ -82,6 +82,10 @@ function checkInvariants(files: { name: string; text: string }[]): void {
   // Normalize never throws either, and every object it keeps is JSON-serializable.
   const loaded = loadManifests(files);
   expect(() => JSON.stringify(loaded.snapshot.objects)).not.toThrow();
+  for (const d of loaded.diagnostics) {
+    expect(d.source, d.message).toBeDefined();
+    expect(files.map((f) => f.name)).toContain(d.source?.file);
+  }
 }
 
 describe('parse and load never throw', () => {
