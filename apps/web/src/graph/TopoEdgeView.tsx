@@ -7,26 +7,31 @@ import type { ReactElement } from 'react';
 import { EdgeLabelRenderer, getBezierPath } from '@xyflow/react';
 import type { EdgeProps } from '@xyflow/react';
 import { shortLabel } from './edge-labels.ts';
+import { NODE_WIDTH } from './model.ts';
 import type { TopoFlowEdge } from './model.ts';
 
 function TopoEdgeViewImpl(props: EdgeProps<TopoFlowEdge>): ReactElement | null {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
   if (data === undefined) return null;
   const { edge, dimmed, highlighted } = data;
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+  // A policy sits in its target's column: join the two left sides with a bracket instead of a
+  // loop from one node's right side back to the other's left side.
+  const sameColumn = Math.abs(sourceX - NODE_WIDTH - targetX) < 12;
+  const bezier = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const bracketX = targetX - 36;
+  const [path, labelX, labelY] = sameColumn
+    ? [
+        `M ${sourceX - NODE_WIDTH} ${sourceY} C ${bracketX} ${sourceY}, ${bracketX} ${targetY}, ${targetX} ${targetY}`,
+        bracketX + 9,
+        (sourceY + targetY) / 2,
+      ]
+    : bezier;
   const classes = ['topo-edge', `edge-${edge.kind}`, `health-${edge.health}`];
   if (dimmed) classes.push('dimmed');
   if (highlighted) classes.push('highlighted');
   const label = edge.count !== undefined ? `${edge.count}×` : edge.label;
   // Problem labels sit just before the target, where the edge is unambiguous; others mid-edge.
-  const atTarget = edge.health === 'error' && edge.count === undefined;
+  const atTarget = edge.health === 'error' && edge.count === undefined && !sameColumn;
   const transform = atTarget
     ? `translate(-100%, -50%) translate(${targetX - 10}px, ${targetY}px)`
     : `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`;

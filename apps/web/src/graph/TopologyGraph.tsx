@@ -105,7 +105,13 @@ function GraphCanvas(): ReactElement {
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" />
-        <MiniMap pannable zoomable nodeColor={minimapColor} position="bottom-right" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          position="bottom-right"
+          style={{ width: 160, height: 110 }}
+        />
       </ReactFlow>
     </div>
   );

@@ -168,9 +168,13 @@ function* policyToTarget({ analysis }: RelationContext): Iterable<RelationEdge> 
   for (const policy of policies) {
     for (const target of policy.targetRefs) {
       const column = placeKind(target.kind).column;
-      const label =
-        target.sectionName === undefined ? policy.ref.kind : `${policy.ref.kind} · ${target.sectionName}`;
-      yield { source: { key: policy.key, column }, target: { key: target.key }, kind: 'policy', label };
+      // The policy node names its kind; the edge only needs to say which section it targets.
+      yield {
+        source: { key: policy.key, column },
+        target: { key: target.key },
+        kind: 'policy',
+        ...(target.sectionName === undefined ? {} : { label: `section ${target.sectionName}` }),
+      };
     }
   }
 }
