@@ -143,6 +143,8 @@ const PATHS: Record<string, (o: KubeObject) => string> = {
   ServiceAccount: (o) => `/api/v1/namespaces/${o.metadata.namespace}/serviceaccounts`,
   ClusterRole: () => '/apis/rbac.authorization.k8s.io/v1/clusterroles',
   ClusterRoleBinding: () => '/apis/rbac.authorization.k8s.io/v1/clusterrolebindings',
+  Role: (o) => `/apis/rbac.authorization.k8s.io/v1/namespaces/${o.metadata.namespace}/roles`,
+  RoleBinding: (o) => `/apis/rbac.authorization.k8s.io/v1/namespaces/${o.metadata.namespace}/rolebindings`,
 };
 
 async function install(admin: KubeClient, objects: readonly KubeObject[]): Promise<void> {
@@ -367,6 +369,51 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
       expect(body.items.map((i) => (i['metadata'] as { name: string }).name)).toContain('tls-cert');
       expect(JSON.stringify(body)).not.toContain('private');
       expect(JSON.stringify(body)).not.toContain(Buffer.from('private').toString('base64'));
+    });
+  });
+
+  describe('the access Role for people who open Gatescope (deploy/access/)', () => {
+    const member: Subject = { user: 'alice', groups: ['gatescope-users', 'system:authenticated'] };
+    const outsider: Subject = { user: 'bob', groups: ['system:authenticated'] };
+    const inNamespace = (namespace: string): Attributes[] => universe.map((a) => ({ ...a, namespace }));
+
+    beforeAll(async () => {
+      if (!binaries.ok) return;
+      await install(cluster.admin, loadObjects('access/role.yaml', 'access/rolebinding.yaml'));
+    });
+
+    it('allows what kubectl gatescope does (find, watch the rollout, port-forward) and nothing more', async () => {
+      const scope = inNamespace('gatescope');
+      const [withRole, without] = [
+        await allowedSet(cluster.admin, member, scope),
+        await allowedSet(cluster.admin, outsider, scope),
+      ];
+      expect([...withRole].filter((key) => !without.has(key)).sort()).toEqual(
+        [
+          'get apps/deployments in gatescope',
+          'list apps/deployments in gatescope',
+          'watch apps/deployments in gatescope',
+          'get core/pods in gatescope',
+          'list core/pods in gatescope',
+          'create core/pods/portforward in gatescope',
+        ].sort(),
+      );
+      expect(
+        await allowed(cluster.admin, member, {
+          verb: 'create',
+          group: '',
+          resource: 'pods',
+          subresource: 'exec',
+          namespace: 'gatescope',
+        }),
+      ).toBe(false);
+    });
+
+    it('grants nothing outside the gatescope namespace', async () => {
+      const scope = inNamespace('default');
+      const withRole = await allowedSet(cluster.admin, member, scope);
+      const without = await allowedSet(cluster.admin, outsider, scope);
+      expect([...withRole].filter((key) => !without.has(key))).toEqual([]);
     });
   });
 });

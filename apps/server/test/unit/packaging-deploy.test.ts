@@ -76,7 +76,7 @@ const HARDENED = {
 };
 
 describe('deploy/ kustomizations', () => {
-  for (const dir of ['base', 'optional', 'monitoring']) {
+  for (const dir of ['base', 'optional', 'monitoring', 'access']) {
     it(`${dir}/kustomization.yaml lists every manifest in its folder`, () => {
       const kustomization = parse(readFileSync(join(DEPLOY, dir, 'kustomization.yaml'), 'utf8')) as {
         resources: string[];
@@ -103,7 +103,7 @@ describe('deploy/ kustomizations', () => {
     .split(delimiter)
     .some((d) => d !== '' && existsSync(join(d, 'kubectl')));
   it.skipIf(!kubectl)('renders with `kubectl kustomize`, the sidecar patched in', () => {
-    for (const dir of ['', 'optional', 'monitoring']) {
+    for (const dir of ['', 'optional', 'monitoring', 'access']) {
       const result = spawnSync('kubectl', ['kustomize', join(DEPLOY, dir)], { encoding: 'utf8' });
       expect(result.status, result.stderr).toBe(0);
     }
