@@ -58,8 +58,11 @@ export function LiveProvider({
     let epoch: string | null = null;
     let source: EventSource | null = null;
     let failures = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let disposed = false;
 
     const connect = (): void => {
+      if (disposed) return;
       source = new EventSource(url);
       source.addEventListener('open', () => {
         failures = 0;
@@ -69,7 +72,8 @@ export function LiveProvider({
         failures++;
         const closed = source?.readyState === EventSource.CLOSED;
         setState((s) => ({ ...s, connection: closed || failures > 3 ? 'offline' : 'reconnecting' }));
-        if (closed) setTimeout(connect, 3000);
+        // The browser retries by itself unless the server refused the stream outright.
+        if (closed) retry = setTimeout(connect, 3000);
       });
       source.addEventListener('snapshot', (event: MessageEvent<string>) => {
         const payload = parse<SnapshotPayload>(event);
@@ -107,7 +111,11 @@ export function LiveProvider({
     };
 
     connect();
-    return () => source?.close();
+    return () => {
+      disposed = true;
+      clearTimeout(retry);
+      source?.close();
+    };
   }, [url, pushSnapshot, pushDelta]);
 
   return <LiveContext value={state}>{children}</LiveContext>;
