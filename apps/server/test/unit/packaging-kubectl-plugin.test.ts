@@ -206,13 +206,16 @@ describe('kubectl-gatescope', () => {
     it('--local runs gatescope serve on loopback for the current context', async () => {
       const port = await freePort();
       stub('fake-gatescope', `echo "$*" > "${join(dir, 'serve-args')}"\n${serveScript(String(port))}`);
-      run(['--local', '--port', String(port)], { GATESCOPE_BIN: join(dir, 'fake-gatescope') });
+      const plugin = run(['--local', '--port', String(port)], { GATESCOPE_BIN: join(dir, 'fake-gatescope') });
       await until('browser opened', () => opened() !== '');
       expect(readFileSync(join(dir, 'serve-args'), 'utf8').trim()).toBe(
         `serve --host 127.0.0.1 --port ${port} --context ctx-current`,
       );
       expect(log()).toContain('config current-context');
       expect(opened().trim()).toBe(`http://127.0.0.1:${port}/`);
+      plugin.kill('SIGINT'); // Ctrl-C
+      await new Promise((r) => plugin.once('exit', r));
+      await until('local server stopped', async () => !(await portOpen(port)));
     });
   });
 });
