@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --only name[,name]] [-- --out file]`: runs the benchmarks,
+ * `npm run bench [-- --quick] [-- --only name[,name]] [-- --out file] [-- --markdown file]`: runs the benchmarks,
  * prints a summary table and writes bench-results.json (figures that have a DESIGN.md target).
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHES } from './benches/index.ts';
-import { summaryTable, writeResults } from './lib/results.ts';
+import { writeFileSync } from 'node:fs';
+import { markdownTable, summaryTable, writeResults } from './lib/results.ts';
 import { runBenches } from './lib/runner.ts';
 
 const { values } = parseArgs({
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
     out: { type: 'string' },
+    markdown: { type: 'string' },
   },
 });
 
@@ -32,6 +34,7 @@ const entries = writeResults(
   sections.map((s) => s.report),
 );
 console.log('\n' + summaryTable(sections));
+if (values.markdown !== undefined) writeFileSync(values.markdown, markdownTable(sections));
 for (const s of sections) for (const n of s.report.notes) console.log(`note (${s.name}): ${n}`);
 console.log(`\n${entries.length} figures with targets written to ${out}`);
 const failed = sections.flatMap((s) => s.report.checks.filter((c) => !c.ok));

@@ -64,3 +64,28 @@ export function summaryTable(
     )
     .join('\n');
 }
+
+/** Every figure of a run as a Markdown table (for BENCHMARKS.md), checks and gaps included. */
+export function markdownTable(
+  sections: readonly { readonly title: string; readonly report: BenchReport }[],
+): string {
+  const lines = [
+    '| bench | figure | preset | value | target | status |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const { title, report } of sections) {
+    for (const f of report.figures) {
+      const target =
+        f.target === undefined ? '—' : `${f.better === 'lower' ? '≤' : '≥'} ${f.target} ${f.unit}`;
+      lines.push(
+        `| ${title} | ${f.name} | ${f.preset} | ${round(f.value)} ${f.unit} | ${target} | ${verdict(f) || 'info'} |`,
+      );
+    }
+    for (const c of report.checks)
+      lines.push(
+        `| ${title} | check: ${c.name} | | ${c.detail.replace(/\|/g, '/')} | | ${c.ok ? 'ok' : 'FAILED'} |`,
+      );
+    for (const u of report.unavailable) lines.push(`| ${title} | unavailable | | ${u} | | n/a |`);
+  }
+  return lines.join('\n') + '\n';
+}
