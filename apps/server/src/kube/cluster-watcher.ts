@@ -147,6 +147,11 @@ export class ClusterWatcher {
     });
   }
 
+  /** The last discovery pass failed: the cluster is not answering right now (and why). */
+  get unreachableReason(): string | undefined {
+    return this.discoveryError;
+  }
+
   relists(): number {
     let total = 0;
     for (const supervisor of this.supervisors.values()) total += supervisor.status.relists;

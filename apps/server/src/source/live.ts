@@ -45,8 +45,13 @@ export class LiveSource implements DataSource {
     this.hub.close();
   }
 
+  /** Contexts as connected at start, updated with what the latest discovery pass found. */
   source(): SourceInfo {
-    return { mode: 'live', contexts: this.opts.contexts };
+    const contexts = this.opts.contexts.map((ctx) => {
+      const reason = this.watchers.find((w) => w.cluster === ctx.name)?.unreachableReason;
+      return reason === undefined ? ctx : { ...ctx, reachable: false, reason };
+    });
+    return { mode: 'live', contexts };
   }
 
   info(): SourceInfo {

@@ -77,6 +77,17 @@ describe.skipIf(!binaries.ok)('chaos: apiserver and etcd restarts during churn',
       const before = applied;
       await waitFor(`churn progressing (round ${round})`, () => applied >= before + 10);
       await cluster.apiserver.stop('SIGKILL');
+      if (round === 1) {
+        // While it is down, the source says so (from the periodic discovery pass).
+        await waitFor('context reported unreachable', async () => {
+          const snap = (await (await fetch(`${server.url}/api/snapshot`)).json()) as {
+            source: { contexts: { reachable: boolean; reason?: string }[] };
+          };
+          return (
+            snap.source.contexts[0]?.reachable === false && (snap.source.contexts[0].reason ?? '') !== ''
+          );
+        });
+      }
       if (round % 2 === 0) {
         await cluster.etcd.stop('SIGKILL');
         await cluster.startEtcd();
