@@ -11,7 +11,9 @@ import { loadAnalyze, loadLoad, loadStore } from '../lib/core-api.ts';
 import type { MatchingApi, SimAnswer, Tables } from '../lib/matching-api.ts';
 import { comparable, loadMatching } from '../lib/matching-api.ts';
 import { toFiles } from '../lib/pipeline.ts';
-import { medianMs, percentile, perCallMicros, timed } from '../lib/stats.ts';
+import { budgetedMedianMs, percentile, perCallMicros, timed } from '../lib/stats.ts';
+
+const median = (runs: number, fn: () => unknown): number => budgetedMedianMs(runs, 3_000, fn).ms;
 import type { Bench, BenchContext, BenchReport } from '../lib/types.ts';
 import { ReportBuilder } from '../lib/types.ts';
 
@@ -60,7 +62,7 @@ function measureUpdate(r: ReportBuilder, c: Case, core: Core, m: MatchingApi, an
   const snapshot = core.store.applyWatchEvent(analysis.snapshot, { type: 'MODIFIED', object: route });
   const next = core.analyze(snapshot);
   if (m.update === null) {
-    const ms = medianMs(3, () => m.compileRouteTables(next));
+    const ms = median(3, () => m.compileRouteTables(next));
     r.figure({
       name: 'route-table update (rebuild)',
       value: ms,
@@ -75,7 +77,7 @@ function measureUpdate(r: ReportBuilder, c: Case, core: Core, m: MatchingApi, an
 function runCase(r: ReportBuilder, c: Case, core: Core, m: MatchingApi, quick: boolean): void {
   const analysis = core.analyze(core.loadManifests(toFiles(c.cluster)).snapshot);
   let tables: Tables = null;
-  const build = medianMs(quick ? 1 : 3, () => (tables = m.compileRouteTables(analysis)));
+  const build = median(quick ? 1 : 3, () => (tables = m.compileRouteTables(analysis)));
   r.figure({ name: 'route-table build', value: build, unit: 'ms', better: 'lower', preset: c.preset });
   measureUpdate(r, c, core, m, analysis);
 
