@@ -2,8 +2,8 @@
  * explain(tables, request): the simulate result with the full human trace — the listener chosen
  * and why, the hostname intersection, the candidate route rules in precedence order with the
  * reason each lost (hostname, path, method, header, query, or precedence and which criterion),
- * the filters applied, and near misses for a 404. Bounded work: only the first MAX_LISTED
- * candidates are described, selected without sorting everything.
+ * the filters applied, and near misses for a 404. Bounded work: candidates come from the
+ * listener's hostname buckets, already in precedence order, and only MAX_LISTED are described.
  */
 import type { HostnameRank } from './hostname.ts';
 import {
@@ -12,14 +12,16 @@ import {
   describePath,
   httpMatchFailures,
   httpMatchHolds,
+  httpRestHolds,
+  pathMatches,
 } from './http-match.ts';
 import type { MatchFailure } from './http-match.ts';
 import { grpcCallOf, grpcMatchFailures } from './grpc-match.ts';
-import { compareCreation, compareGrpc, compareHttp } from './precedence.ts';
+import { compareCreation, compareGrpc } from './precedence.ts';
 import type { HttpPrecedence } from './precedence.ts';
 import { routeHostRank } from './reference.ts';
 import type { RequestView } from './request.ts';
-import { simulateDetailed } from './simulate.ts';
+import { bucketsFor, simulateDetailed } from './simulate.ts';
 import type { GrpcEntry, HttpEntry, ListenerTable, RouteInfo, RouteTables } from './tables.ts';
 import type { SimRequest, SimResult } from './types.ts';
 
@@ -33,10 +35,13 @@ export function explain(tables: RouteTables, request: SimRequest): SimResult {
   if (!table || sim.protocol === 'TLS' || sim.protocol === 'TCP' || sim.protocol === 'UDP') return result;
   const [head, ...rest] = result.explanation;
   const lines = head === undefined ? [] : [head];
-  lines.push(hostnameLine(table, view));
-  lines.push(
-    ...(sim.protocol === 'GRPC' ? grpcCandidates(table, request, view) : httpCandidates(table, view)),
-  );
+  if (sim.protocol === 'GRPC') {
+    const grpc = grpcInHost(table, view);
+    lines.push(hostnameLine(table, view), ...grpcCandidates(grpc, request, view));
+  } else {
+    const inHost = inHostOrder(table, view.host.name);
+    lines.push(hostnameLine(table, view), ...httpCandidates(table, inHost, view));
+  }
   lines.push(...rest);
   return { ...result, explanation: lines };
 }
@@ -46,21 +51,29 @@ interface Ranked<E> {
   readonly rank: HostnameRank;
 }
 
-/** The `k` smallest items by `compare`, in order, without sorting the whole list. */
-function firstK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => number): T[] {
+/**
+ * The HTTP entries whose route hostname matches the host, in precedence order: the listener's
+ * hostname buckets are visited most specific first and each bucket is already sorted, so the
+ * concatenation (first occurrence of each entry) is the spec order without sorting anything.
+ */
+function inHostOrder(table: ListenerTable, host: string | null): readonly HttpEntry[] {
+  const buckets = bucketsFor(table, host);
+  if (buckets.length === 1) return buckets[0]?.httpSorted ?? [];
+  return unionInOrder(buckets.map((b) => b.httpSorted));
+}
+
+/** Concatenation keeping the first occurrence; only multi-hostname routes can repeat. */
+function unionInOrder<T extends { readonly route: RouteInfo }>(lists: readonly (readonly T[])[]): T[] {
+  const seen = new Set<T>();
   const out: T[] = [];
-  for (const item of items) {
-    const last = out[out.length - 1];
-    if (out.length >= k && last !== undefined && compare(item, last) >= 0) continue;
-    let lo = 0;
-    let hi = out.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compare(out[mid] as T, item) <= 0) lo = mid + 1;
-      else hi = mid;
+  for (const list of lists) {
+    for (const item of list) {
+      if (item.route.hostnames.length > 1) {
+        if (seen.has(item)) continue;
+        seen.add(item);
+      }
+      out.push(item);
     }
-    out.splice(lo, 0, item);
-    if (out.length > k) out.pop();
   }
   return out;
 }
@@ -68,8 +81,11 @@ function firstK<T>(items: Iterable<T>, k: number, compare: (a: T, b: T) => numbe
 function hostnameLine(table: ListenerTable, view: RequestView): string {
   const host = view.host.name;
   const l = table.listener;
-  const matching: RouteInfo[] = [];
-  for (const r of table.routes) if (routeHostRank(r, host) !== null) matching.push(r);
+  const buckets = bucketsFor(table, host);
+  const matching =
+    buckets.length === 1
+      ? (buckets[0]?.routes ?? [])
+      : unionInOrder(buckets.map((b) => b.routes.map((route) => ({ route })))).map((x) => x.route);
   const shown = matching.slice(0, MAX_LISTED).map((r) => {
     const names = r.hostnames.map((h) => h || `(any${l.hostname ? `: ${l.hostname}` : ''})`).join(', ');
     return `${r.kind} ${r.nsName} [${names}]`;
@@ -113,31 +129,24 @@ function lostOn(loser: HttpPrecedence, lr: HostnameRank, winner: HttpPrecedence,
   return '8: an earlier rule (or match) of the same route matches';
 }
 
-function httpCandidates(table: ListenerTable, view: RequestView): string[] {
-  const inHost: Ranked<HttpEntry>[] = [];
-  for (const e of table.httpEntries) {
-    const rank = routeHostRank(e.route, view.host.name);
-    if (rank) inHost.push({ e, rank });
-  }
-  const cmp = (a: Ranked<HttpEntry>, b: Ranked<HttpEntry>): number =>
-    compareHttp(a.e.prec, a.rank, b.e.prec, b.rank);
-  const holding = inHost.filter((c) => httpMatchHolds(c.e.match, view));
-  const win = firstK(holding, 1, cmp)[0];
+function httpCandidates(table: ListenerTable, inHost: readonly HttpEntry[], view: RequestView): string[] {
+  const win = inHost.find((e) => httpMatchHolds(e.match, view));
+  const winRank = win ? routeHostRank(win.route, view.host.name) : null;
   const lines = [
     `Candidates in precedence order (${inHost.length} with a matching hostname, ${table.httpEntries.length - inHost.length} without):`,
   ];
-  for (const c of firstK(inHost, MAX_LISTED, cmp)) {
-    const name = `${ruleName(c.e)} (${describePath(c.e.match)})`;
-    const failures = httpMatchFailures(c.e.match, view);
-    if (c === win) lines.push(`  ✔ ${name}: matches and wins.`);
+  for (const e of inHost.slice(0, MAX_LISTED)) {
+    const name = `${ruleName(e)} (${describePath(e.match)})`;
+    const failures = httpMatchFailures(e.match, view);
+    const rank = routeHostRank(e.route, view.host.name);
+    if (e === win) lines.push(`  ✔ ${name}: matches and wins.`);
     else if (failures.length > 0) lines.push(`  ✘ ${name}: ${failures.map(describeFailure).join('; ')}.`);
-    else if (win)
-      lines.push(
-        `  ✘ ${name}: matches but loses on precedence ${lostOn(c.e.prec, c.rank, win.e.prec, win.rank)}.`,
-      );
+    else if (win && winRank && rank) {
+      lines.push(`  ✘ ${name}: matches but loses on precedence ${lostOn(e.prec, rank, win.prec, winRank)}.`);
+    }
   }
   if (inHost.length > MAX_LISTED) lines.push(`  … and ${inHost.length - MAX_LISTED} more.`);
-  if (!win) lines.push(...nearMisses(inHost, view, cmp));
+  if (!win) lines.push(...nearMisses(inHost, view));
   return lines;
 }
 
@@ -145,42 +154,46 @@ function httpCandidates(table: ListenerTable, view: RequestView): string[] {
  * Rules one condition away from matching: first those whose path matches and that miss one
  * header, query param or method; only when there are none, those that miss only the path.
  */
-function nearMisses(
-  inHost: readonly Ranked<HttpEntry>[],
-  view: RequestView,
-  cmp: (a: Ranked<HttpEntry>, b: Ranked<HttpEntry>) => number,
-): string[] {
-  const single: (Ranked<HttpEntry> & { f: MatchFailure })[] = [];
-  for (const c of inHost) {
-    const failures = httpMatchFailures(c.e.match, view);
-    const f = failures[0];
-    if (failures.length === 1 && f) single.push({ ...c, f });
+function nearMisses(inHost: readonly HttpEntry[], view: RequestView): string[] {
+  const pathOk: { e: HttpEntry; f: MatchFailure }[] = [];
+  const pathOnly: { e: HttpEntry; f: MatchFailure }[] = [];
+  for (const e of inHost) {
+    if (pathMatches(e.match, view.path)) {
+      if (pathOk.length >= MAX_NEAR_MISSES) continue;
+      const failures = httpMatchFailures(e.match, view);
+      const f = failures[0];
+      if (failures.length === 1 && f) pathOk.push({ e, f });
+    } else if (pathOnly.length < MAX_NEAR_MISSES && httpRestHolds(e.match, view)) {
+      pathOnly.push({ e, f: { on: 'path', want: describePath(e.match) } });
+    }
   }
-  const pathOk = single.filter((c) => c.f.on !== 'path');
-  const near = firstK(pathOk.length > 0 ? pathOk : single, MAX_NEAR_MISSES, cmp);
+  const near = pathOk.length > 0 ? pathOk : pathOnly;
   if (near.length === 0) return ['No rule is one condition away from matching.'];
   return near.map(
-    (c) =>
-      `Near miss: ${view.method} ${view.path} would match rule ${c.e.rule.index} of ${c.e.route.kind} ${c.e.route.nsName} if ${describeFix(c.f)}.`,
+    ({ e, f }) =>
+      `Near miss: ${view.method} ${view.path} would match rule ${e.rule.index} of ${e.route.kind} ${e.route.nsName} if ${describeFix(f)}.`,
   );
 }
 
-function grpcCandidates(table: ListenerTable, request: SimRequest, view: RequestView): string[] {
-  const call = grpcCallOf(request.grpc, view.path);
-  const cands: (Ranked<GrpcEntry> & { failures: string[] })[] = [];
+function grpcInHost(table: ListenerTable, view: RequestView): Ranked<GrpcEntry>[] {
+  const out: Ranked<GrpcEntry>[] = [];
   for (const e of table.grpcEntries) {
     const rank = routeHostRank(e.route, view.host.name);
-    if (rank) cands.push({ e, rank, failures: grpcMatchFailures(e.match, call, view) });
+    if (rank) out.push({ e, rank });
   }
-  const cmp = (a: Ranked<GrpcEntry>, b: Ranked<GrpcEntry>): number =>
-    compareGrpc(a.e.prec, a.rank, b.e.prec, b.rank);
-  const win = firstK(
-    cands.filter((c) => c.failures.length === 0),
-    1,
-    cmp,
-  )[0];
+  return out.sort((a, b) => compareGrpc(a.e.prec, a.rank, b.e.prec, b.rank));
+}
+
+function grpcCandidates(
+  inHost: readonly Ranked<GrpcEntry>[],
+  request: SimRequest,
+  view: RequestView,
+): string[] {
+  const call = grpcCallOf(request.grpc, view.path);
+  const cands = inHost.map((c) => ({ ...c, failures: grpcMatchFailures(c.e.match, call, view) }));
+  const win = cands.find((c) => c.failures.length === 0);
   const lines = [`gRPC call ${call.service}/${call.method}; GRPCRoute candidates in precedence order:`];
-  for (const c of firstK(cands, MAX_LISTED, cmp)) {
+  for (const c of cands.slice(0, MAX_LISTED)) {
     if (c === win) lines.push(`  ✔ ${ruleName(c.e)}: matches and wins.`);
     else if (c.failures.length > 0) lines.push(`  ✘ ${ruleName(c.e)}: ${c.failures.join('; ')}.`);
     else

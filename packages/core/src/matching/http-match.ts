@@ -102,6 +102,14 @@ export function httpMatchHolds(m: CompiledHttpMatch, req: RequestView): boolean 
   return true;
 }
 
+/** Method, headers and query params hold (everything but the path). */
+export function httpRestHolds(m: CompiledHttpMatch, req: RequestView): boolean {
+  if (m.method !== undefined && m.method !== req.method) return false;
+  for (const h of m.headers) if (!valueMatches(h, req.headers.get(h.name))) return false;
+  for (const q of m.query) if (!valueMatches(q, req.query.get(q.name))) return false;
+  return true;
+}
+
 /** Every failed condition, for explanations and near misses. Empty when the match holds. */
 export function httpMatchFailures(m: CompiledHttpMatch, req: RequestView): MatchFailure[] {
   const out: MatchFailure[] = [];

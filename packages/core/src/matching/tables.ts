@@ -22,7 +22,7 @@ import { compileHttpMatch } from './http-match.ts';
 import type { CompiledHttpMatch } from './http-match.ts';
 import { buildHttpIndex } from './http-index.ts';
 import type { HttpIndex } from './http-index.ts';
-import { compareGrpcStatic, compareL4 } from './precedence.ts';
+import { compareGrpcStatic, compareHttpStatic, compareL4 } from './precedence.ts';
 import type { CreationKey, GrpcPrecedence, HttpPrecedence } from './precedence.ts';
 import { hostnameRank } from './hostname.ts';
 import { regexDiagnostics } from './diagnostics.ts';
@@ -62,6 +62,10 @@ export interface L4Entry {
 export interface HostBucket {
   readonly pattern: string;
   readonly http: HttpIndex;
+  /** The same HTTP entries in precedence order (criteria 1–8 of compareHttp), for explain. */
+  readonly httpSorted: readonly HttpEntry[];
+  /** The distinct routes with an entry in this bucket (any kind), for explain. */
+  readonly routes: readonly RouteInfo[];
   /** In precedence order (criteria 1–6 of compareGrpc). */
   readonly grpc: readonly GrpcEntry[];
   /** In precedence order (generic conflict rule). */
@@ -326,7 +330,10 @@ function bucketize(
   const buckets = new Map<string, HostBucket>();
   let catchAll: HostBucket | null = null;
   for (const [pattern, g] of groups) {
-    const bucket: HostBucket = { pattern, http: buildHttpIndex(g.http), grpc: g.grpc, l4: g.l4 };
+    const httpSorted = [...g.http].sort((a, b) => compareHttpStatic(a.prec, b.prec));
+    const routes = [...new Set([...g.http, ...g.grpc, ...g.l4].map((e) => e.route))];
+    const http = buildHttpIndex(g.http);
+    const bucket: HostBucket = { pattern, http, httpSorted, routes, grpc: g.grpc, l4: g.l4 };
     if (pattern === '') catchAll = bucket;
     else buckets.set(pattern, bucket);
   }
