@@ -4,8 +4,7 @@
  */
 import { useMemo } from 'react';
 import type { ReactElement } from 'react';
-import type { Analysis, Diagnostic, TopoNode, Topology } from '@gatescope/core';
-import { diagnosticNodeId } from '@gatescope/core';
+import type { Analysis, TopoNode, Topology } from '@gatescope/core';
 import { stringify } from 'yaml';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
@@ -14,24 +13,9 @@ import { ConditionsTable } from './ConditionsTable.tsx';
 import { conditionSections } from './conditions.ts';
 import { DiagnosticCard } from './DiagnosticCard.tsx';
 import { Neighbours } from './Neighbours.tsx';
+import { diagnosticsFor } from './node-diagnostics.ts';
 
 const HEALTH_WORDS = { ok: 'Healthy', warning: 'Warning', error: 'Failing', unknown: 'Pending' } as const;
-
-/** Diagnostics about this node: its object's, narrowed to the rule for rule nodes. */
-export function diagnosticsFor(node: TopoNode, analysis: Analysis): Diagnostic[] {
-  if (node.ref === undefined) return [];
-  const ownerId = `${node.ref.kind}/${node.ref.namespace}/${node.ref.name}`;
-  const own = analysis.diagnostics.filter((d) => diagnosticNodeId(d) === ownerId);
-  if (node.kind === 'Rule') {
-    const index = node.id.slice(node.id.lastIndexOf('/') + 1);
-    return own.filter((d) => d.field?.startsWith(`spec.rules[${index}]`) === true);
-  }
-  if (node.kind === 'Listener') {
-    const name = node.label;
-    return own.filter((d) => d.field?.startsWith('spec.listeners') === true && d.message.includes(name));
-  }
-  return own;
-}
 
 function objectYaml(node: TopoNode, analysis: Analysis): string | null {
   if (node.key === undefined) return null;
