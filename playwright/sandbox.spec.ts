@@ -130,6 +130,8 @@ test('a share link opens the same view in a fresh browser context', async ({ pag
   await other.goto(link);
   await expect(other).toHaveURL(/\/sandbox$/);
   await expect(other.getByTestId('sandbox-editor')).toContainText('name: allow-web-routes');
+  // Nodes outside the viewport are not mounted: show the whole graph before looking for them.
+  await other.locator('.react-flow__controls-fitview').click();
   await expect(graphNode(other, 'HTTPRoute/analytics/reports')).toHaveAttribute('data-health', 'error');
   await expect(graphNode(other, 'HTTPRoute/analytics/reports')).toHaveClass(/selected/);
   await expect(other.getByTestId('simulator-result')).toHaveAttribute('data-status', '200');

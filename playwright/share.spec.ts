@@ -124,6 +124,8 @@ test('a shared live snapshot (the demo source) opens in another browser', async 
   await other.goto(link);
   await expect(other).toHaveURL(/\/sandbox$/);
   await expect(other.getByTestId('sandbox-editor')).toContainText('Shared live snapshot');
+  // Nodes outside the viewport are not mounted: show the whole graph before looking for them.
+  await other.locator('.react-flow__controls-fitview').click();
   await expect(graphNode(other, 'HTTPRoute/billing/invoices')).toHaveAttribute('data-health', 'error');
   await expect(graphNode(other, 'HTTPRoute/billing/invoices')).toHaveClass(/selected/);
   await expect(graphNode(other, 'HTTPRoute/shop/storefront')).toHaveAttribute('data-health', 'ok');

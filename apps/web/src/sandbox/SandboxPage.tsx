@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent, ReactElement } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
+import { useLive } from '../live/LiveProvider.tsx';
 import { TopologyWorkspace } from '../shell/TopologyWorkspace.tsx';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { missingObjects } from './assumptions.ts';
@@ -73,6 +74,7 @@ function Status(): ReactElement {
 export default function SandboxPage(): ReactElement {
   const sandbox = useSandbox();
   const { result } = useEngine();
+  const live = useLive();
   const apply = useAnalyseSandbox();
   const [ingressOpen, setIngressOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
@@ -126,7 +128,7 @@ export default function SandboxPage(): ReactElement {
       >
         <SandboxToolbar
           whatIf={sandbox.whatIf}
-          liveAvailable
+          liveAvailable={live.source !== null}
           onScenario={loadScenario}
           onFiles={loadFiles}
           onIngress={() => setIngressOpen(true)}
