@@ -19,3 +19,4 @@ export * from './diagnostics/catalogue.ts';
 export * from './diagnostics/make.ts';
 export * from './diagnostics/fixes.ts';
 export * from './diagnostics/pinpoint.ts';
+export * from './analysis/visibility.ts';

@@ -4,9 +4,10 @@
  */
 import { analyze } from '@gatescope/core/analysis/analyze';
 import type { Analysis } from '@gatescope/core/analysis/types';
+import { visibilityFromKinds } from '@gatescope/core/analysis/visibility';
 import { createSnapshot, type Snapshot } from '@gatescope/core/model/snapshot';
 import { applyWatchEvents } from '@gatescope/core/store/apply';
-import type { WireObject } from '@gatescope/core/wire';
+import type { KindStatus, WireObject } from '@gatescope/core/wire';
 
 export function snapshotOf(objects: readonly WireObject[]): Snapshot {
   const byCluster = new Map<string, WireObject[]>();
@@ -63,8 +64,12 @@ export function healthOf(analysis: Analysis): AnalysisHealth {
 export class CachedHealth {
   private cached: { key: string; health: AnalysisHealth } | undefined;
 
-  get(key: string, objects: () => readonly WireObject[]): AnalysisHealth {
-    if (this.cached?.key !== key) this.cached = { key, health: healthOf(analyze(snapshotOf(objects()))) };
+  get(key: string, objects: () => readonly WireObject[], kinds: readonly KindStatus[]): AnalysisHealth {
+    if (this.cached?.key !== key) {
+      // Without read access to Secrets/ConfigMaps their absence proves nothing: same rule as the UI.
+      const analysis = analyze(snapshotOf(objects()), visibilityFromKinds(kinds));
+      this.cached = { key, health: healthOf(analysis) };
+    }
     return this.cached.health;
   }
 }

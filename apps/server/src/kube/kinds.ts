@@ -56,8 +56,10 @@ export function collectionPath(target: WatchTarget): string {
 
 /** A plausible plural for kinds the cluster does not serve (status messages, RBAC hints). */
 export function guessResource(kind: string): string {
+  // English plural as the apiserver spells resources: policy → policies, gateway → gateways,
+  // class → classes.
   const lower = kind.toLowerCase();
-  if (lower.endsWith('y')) return `${lower.slice(0, -1)}ies`;
-  if (lower.endsWith('s')) return `${lower}es`;
+  if (/[^aeiou]y$/.test(lower)) return `${lower.slice(0, -1)}ies`;
+  if (/(s|x|z|ch|sh)$/.test(lower)) return `${lower}es`;
   return `${lower}s`;
 }

@@ -76,7 +76,7 @@ export function renderMetrics(source: DataSource, health: CachedHealth): string 
 
   let h: AnalysisHealth;
   try {
-    h = health.get(`${source.hub.epoch}:${source.hub.currentSeq}`, () => source.objects());
+    h = health.get(`${source.hub.epoch}:${source.hub.currentSeq}`, () => source.objects(), kinds);
   } catch {
     // The core does not throw for user data; if a bug makes it, the watch metrics still matter.
     out.family('gatescope_analysis_failed', 'gauge', 'The analysis of the current objects failed.');

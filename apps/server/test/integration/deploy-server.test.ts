@@ -303,23 +303,17 @@ describe.skipIf(!binaries.ok)('the server with the deploy/ ServiceAccount', () =
     expect((await fetch(`${metricsUrl}/metrics`, { method: 'POST' })).status).toBe(404);
   });
 
-  // KNOWN BUG (server, apps/server/src/analysis/live-analysis.ts): CachedHealth calls analyze()
-  // without `secretsVisible`, so with the default RBAC /metrics predicts every certificateRef as
-  // missing (ListenerInvalidCertificateRef) and the Gateway as not programmed — false alerts.
-  // `it.fails` keeps this visible: once the server passes secretsVisible (Secret kind synced),
-  // this test starts passing, vitest reports that as a failure, and `.fails` must be removed.
-  it.fails(
-    "the server's own /metrics analysis also trusts the controller when Secrets are hidden",
-    async () => {
-      const text = await (await fetch(`${metricsUrl}/metrics`)).text();
-      expect(text).toMatch(
-        new RegExp(`^gatescope_diagnostics\\{code="${UNVERIFIED}",severity="\\w+"\\} 2$`, 'm'),
-      );
-      expect(text).not.toContain(`code="${INVALID_CERT}"`);
-      // The controller says the Gateway is programmed (one listener is fine): no false alert.
-      expect(text).toMatch(/^gatescope_gateways\{programmed="true"\} 1$/m);
-    },
-  );
+  // /metrics analyses with the same visibility rule as the UI: Secrets hidden by RBAC prove
+  // nothing missing, so certificate health comes from the controller's conditions.
+  it("the server's own /metrics analysis also trusts the controller when Secrets are hidden", async () => {
+    const text = await (await fetch(`${metricsUrl}/metrics`)).text();
+    expect(text).toMatch(
+      new RegExp(`^gatescope_diagnostics\\{code="${UNVERIFIED}",severity="\\w+"\\} 2$`, 'm'),
+    );
+    expect(text).not.toContain(`code="${INVALID_CERT}"`);
+    // The controller says the Gateway is programmed (one listener is fine): no false alert.
+    expect(text).toMatch(/^gatescope_gateways\{programmed="true"\} 1$/m);
+  });
 
   describe('with the opt-in Secrets role', () => {
     beforeAll(async () => {
