@@ -3,6 +3,15 @@ import type { ReactElement } from 'react';
 import type { TopoNode, Topology } from '@gatescope/core';
 import { useViewState } from '../view/ViewState.tsx';
 
+/** How a neighbour reads in a list: parts name their owner, objects their namespace. */
+function describe(node: TopoNode | undefined, fallback: string): string {
+  if (node === undefined) return fallback;
+  if (node.kind === 'Rule' || node.kind === 'Listener')
+    return `${node.kind} ${node.ref?.name ?? ''} · ${node.label}`;
+  const kind = node.realKind ?? node.kind;
+  return node.namespace === '' ? `${kind} ${node.label}` : `${kind} ${node.namespace}/${node.label}`;
+}
+
 export function Neighbours({
   node,
   topology,
@@ -30,8 +39,7 @@ export function Neighbours({
               {outgoing ? '→' : '←'} {edge.kind}
             </span>{' '}
             <button type="button" className="link-button" onClick={() => focus(otherId)}>
-              {other?.kind ?? ''} {other?.namespace ? `${other.namespace}/` : ''}
-              {other?.label ?? otherId}
+              {describe(other, otherId)}
             </button>
             {edge.label !== undefined && <span className="muted small"> · {edge.label}</span>}
           </li>
