@@ -133,3 +133,31 @@ test('dropping a YAML file loads it', async ({ page }) => {
   await expect(page.getByText('Loaded grpc.yaml.')).toBeVisible();
   await expect(graphNode(page, 'GRPCRoute/rpc/greeter')).toHaveAttribute('data-health', 'ok');
 });
+
+test('a URL rewrite shows the path and host the backend gets, and mirrors are listed', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  await page.getByTestId('scenario-select').selectOption('url-rewrite');
+  await expect(graphNode(page, 'HTTPRoute/apps/legacy-api')).toHaveAttribute('data-health', 'ok');
+  await page.getByTestId('tab-simulator').click();
+  const form = page.getByTestId('simulator');
+  await form.getByTestId('sim-gateway').selectOption('apps/edge');
+  await form.getByTestId('sim-host').fill('api.example.com');
+  await form.getByTestId('sim-path').fill('/legacy/users?page=2');
+  await form.getByTestId('sim-run').click();
+  const rewrites = page.getByTestId('sim-rewrites');
+  await expect(rewrites).toContainText('/legacy/users?page=2 → /v2/users?page=2');
+  await expect(rewrites).toContainText('api.example.com → api-v2.internal');
+  await expect(page.getByTestId('sim-headers-out')).toContainText('+ x-rewritten-by: gateway');
+  await screenshot(page, 'simulator-rewrite');
+
+  await page.getByTestId('scenario-select').selectOption('request-mirror');
+  await expect(graphNode(page, 'HTTPRoute/payments/payments')).toHaveAttribute('data-health', 'ok');
+  await form.getByTestId('sim-gateway').selectOption('payments/edge');
+  await form.getByTestId('sim-host').fill('pay.example.com');
+  await form.getByTestId('sim-path').fill('/charge');
+  await form.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-mirror')).toContainText(
+    'payments/payments-shadow:8080 (25% of requests',
+  );
+  await expect(graphNode(page, 'Service/payments/payments-shadow')).toHaveClass(/highlighted/);
+});

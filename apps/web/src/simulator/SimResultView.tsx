@@ -4,7 +4,7 @@
  * mirrors, and near misses when nothing matched.
  */
 import type { ReactElement } from 'react';
-import type { SimBackend, SimResult } from '@gatescope/core/matching/index';
+import type { SimBackend, SimRequest, SimResult } from '@gatescope/core/matching/index';
 
 const SPLIT_COLOURS = ['#8b7cf6', '#2fb47c', '#e0a422', '#3fa7e0', '#e0609b', '#9aa0ad'];
 
@@ -60,20 +60,67 @@ function SplitBar({ backends }: { readonly backends: readonly SimBackend[] }): R
 function Headers({
   title,
   headers,
+  before,
 }: {
   title: string;
   headers: Readonly<Record<string, string>> | null;
+  /** Headers as the client sent them: changed ones are marked. */
+  before?: Readonly<Record<string, string>>;
 }): ReactElement | null {
-  if (headers === null || Object.keys(headers).length === 0) return null;
+  if (headers === null) return null;
+  const original = new Map(Object.entries(before ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const removed = [...original.keys()].filter(
+    (k) => !Object.keys(headers).some((h) => h.toLowerCase() === k),
+  );
+  if (Object.keys(headers).length === 0 && removed.length === 0) return null;
   return (
-    <div className="sim-kv">
+    <div className="sim-kv" data-testid="sim-headers-out">
       <span className="sim-muted">{title}</span>
-      {Object.entries(headers).map(([k, v]) => (
-        <code key={k}>
-          {k}: {v}
+      {Object.entries(headers).map(([k, v]) => {
+        const was = original.get(k.toLowerCase());
+        const change = before === undefined ? '' : was === undefined ? 'added' : was !== v ? 'changed' : '';
+        return (
+          <code key={k} className={change === '' ? undefined : `sim-h-${change}`} title={change || undefined}>
+            {change === 'added' ? '+ ' : change === 'changed' ? '~ ' : ''}
+            {k}: {v}
+          </code>
+        );
+      })}
+      {removed.map((k) => (
+        <code key={k} className="sim-h-removed" title="removed">
+          − {k}
         </code>
       ))}
     </div>
+  );
+}
+
+/** Path and host as the client sent them versus as the backend receives them. */
+function Rewrites({ request, result }: { request: SimRequest; result: SimResult }): ReactElement | null {
+  const up = result.upstreamRequest;
+  if (up === null) return null;
+  const path = request.path ?? '/';
+  const host = request.host ?? null;
+  const rows: ReactElement[] = [];
+  if (up.path !== path) {
+    rows.push(
+      <li key="path">
+        path <code>{path}</code> → <code>{up.path}</code>
+      </li>,
+    );
+  }
+  if (host !== null && up.host !== host && up.host !== host.replace(/:\d+$/, '')) {
+    rows.push(
+      <li key="host">
+        host <code>{host}</code> → <code>{up.host}</code>
+      </li>,
+    );
+  }
+  if (rows.length === 0) return null;
+  return (
+    <ul className="sim-rewrites" data-testid="sim-rewrites">
+      {rows}
+    </ul>
   );
 }
 
@@ -85,7 +132,13 @@ function traceClass(line: string): string {
   return '';
 }
 
-export function SimResultView({ result }: { readonly result: SimResult }): ReactElement {
+export function SimResultView({
+  request,
+  result,
+}: {
+  readonly request: SimRequest;
+  readonly result: SimResult;
+}): ReactElement {
   const up = result.upstreamRequest;
   return (
     <div className="sim-result" data-testid="simulator-result" data-status={result.status ?? 'none'}>
@@ -124,7 +177,10 @@ export function SimResultView({ result }: { readonly result: SimResult }): React
           </>
         )}
       </dl>
-      {up !== null && <Headers title="Request headers sent" headers={up.headers} />}
+      <Rewrites request={request} result={result} />
+      {up !== null && (
+        <Headers title="Request headers sent" headers={up.headers} before={request.headers ?? {}} />
+      )}
       <Headers title="Response headers" headers={result.responseHeaders} />
       {result.backends.length > 0 && <SplitBar backends={result.backends} />}
       {result.mirrors.length > 0 && (

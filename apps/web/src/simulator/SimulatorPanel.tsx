@@ -64,14 +64,15 @@ export function SimulatorPanel(): ReactElement {
         onChange={setDraft}
         onRun={() => updateSandbox({ request: { ...form } })}
       />
-      {result !== null &&
+      {ran !== null &&
+        result !== null &&
         (isError(result) ? (
           <p className="sim-bad" data-testid="simulator-result">
             Simulation failed: {result.error}
           </p>
         ) : (
           <>
-            <SimResultView result={result} />
+            <SimResultView request={ran} result={result} />
             <button type="button" className="sim-secondary" onClick={saveAsTest} data-testid="sim-save-test">
               Save as test (expect this result)
             </button>
