@@ -29,6 +29,20 @@ export const parseBench: Bench = {
       r.figure({ name: 'parse-5mb', value: ms, unit: 'ms', target: 600, better: 'lower', preset });
       r.check('parse-5mb documents', docs > 0, `${docs} documents from ${file.text.length} bytes`);
     } else r.missing(`parseManifests: ${parse.reason}`);
+    if (parse.ok) {
+      // Adversarial: few objects at the CRD's maximum sizes (deep, wide documents).
+      const big = generateCluster('adv-max-size', ctx.quick ? 'tiny' : 'full');
+      const bigFile = bundleOfSize(big, Number.POSITIVE_INFINITY);
+      const ms = medianMs(runs, () => parse.api.parseManifests([bigFile]));
+      const mb = (bigFile.text.length / 1e6).toFixed(1);
+      r.figure({
+        name: `parse max-size objects (${mb} MB)`,
+        value: ms,
+        unit: 'ms',
+        better: 'lower',
+        preset: big.preset,
+      });
+    }
     const load = await loadLoad(ctx.root);
     if (load.ok) {
       let objects = 0;
