@@ -1,0 +1,85 @@
+/** explain: listener choice, hostname intersection, candidates with why they lost, near misses. */
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/matching/explain.ts';
+import { compileRouteTables } from '../../src/matching/tables.ts';
+import { INVALID_REGEX_CODE } from '../../src/matching/diagnostics.ts';
+import { simulate } from '../../src/matching/simulate.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { loadManifests } from '../../src/model/load.ts';
+import { BASE, services, tablesOf } from './helpers.ts';
+
+const ROUTES = `
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: x, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: gw }]
+  rules:
+  - matches: [{ path: { type: PathPrefix, value: /api/v2 }, headers: [{ name: X-Version, value: v2 }] }]
+    backendRefs: [{ name: v2, port: 8080 }]
+  - matches: [{ path: { type: PathPrefix, value: /api } }]
+    backendRefs: [{ name: v1, port: 8080 }]
+  - matches: [{ path: { type: PathPrefix, value: /api }, method: DELETE }]
+    backendRefs: [{ name: v1, port: 8080 }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: bad-regex, namespace: app }
+spec:
+  parentRefs: [{ name: web, namespace: gw }]
+  rules:
+  - matches: [{ path: { type: RegularExpression, value: "/(a" } }]
+    backendRefs: [{ name: v1, port: 8080 }]
+`;
+
+describe('explain', () => {
+  const tables = tablesOf(BASE, ROUTES, services('app', 'v1', 'v2'));
+
+  it('lists candidates in precedence order with the reason each lost', () => {
+    const r = explain(tables, { gateway: 'gw/web', host: 'a.example', path: '/api/v2/x', method: 'DELETE' });
+    const text = r.explanation.join('\n');
+    expect(r.rule).toBe(2);
+    expect(text).toContain('Listener http (HTTP, port 80) takes host a.example');
+    expect(text).toMatch(/✔ HTTPRoute app\/x rule 2 match 0 \(PathPrefix \/api\): matches and wins/);
+    expect(text).toMatch(/✘ HTTPRoute app\/x rule 0 match 0 .*header x-version is absent/);
+    expect(text).toMatch(
+      /✘ HTTPRoute app\/x rule 1 match 0 .*loses on precedence 3: the winner matches on method/,
+    );
+    // rule 0 (longer prefix) is listed before rule 2 (method), which is before rule 1.
+    expect(text.indexOf('rule 0 match 0')).toBeLessThan(text.indexOf('rule 2 match 0'));
+    expect(text.indexOf('rule 2 match 0')).toBeLessThan(text.indexOf('rule 1 match 0'));
+  });
+
+  it('gives near misses for a 404', () => {
+    const t = tablesOf(
+      BASE,
+      ROUTES.replace('value: /api } }]', 'value: /nope } }]'),
+      services('app', 'v1', 'v2'),
+    );
+    const r = explain(t, { gateway: 'gw/web', path: '/api/v2/x' });
+    expect(r.status).toBe(404);
+    expect(r.explanation).toContain(
+      'Near miss: GET /api/v2/x would match rule 0 of HTTPRoute app/x if the header x-version were v2.',
+    );
+  });
+
+  it('simulate keeps a short trace; explain adds the candidates', () => {
+    const q = { gateway: 'gw/web', path: '/api' };
+    expect(simulate(tables, q).explanation.length).toBeLessThan(explain(tables, q).explanation.length);
+  });
+
+  it('an invalid regex never matches and is a diagnostic', () => {
+    const loaded = loadManifests([{ name: 'a.yaml', text: BASE + ROUTES + services('app', 'v1', 'v2') }]);
+    const compiled = compileRouteTables(analyze(loaded.snapshot));
+    expect(compiled.diagnostics).toMatchObject([
+      {
+        code: INVALID_REGEX_CODE,
+        severity: 'error',
+        object: { kind: 'HTTPRoute', name: 'bad-regex' },
+        field: 'spec.rules[0].matches[0].path.value',
+      },
+    ]);
+    expect(simulate(compiled, { gateway: 'gw/web', path: '/(a' }).status).toBe(404);
+  });
+});
