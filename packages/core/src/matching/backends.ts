@@ -14,10 +14,10 @@ import type { RouteTables } from './tables.ts';
 import type { SimBackend } from './types.ts';
 
 export interface BackendOutcome {
-  readonly backends: SimBackend[];
+  readonly backends: readonly SimBackend[];
   /** 200 when some traffic reaches a usable backend; else 500 or 503. */
   readonly status: number;
-  readonly notes: string[];
+  readonly notes: readonly string[];
 }
 
 function describe(b: { kind: string; namespace: string; name: string; port: number | null }): string {
@@ -41,7 +41,24 @@ function toSimBackend(ref: BackendRef, resolved: ResolvedBackend | undefined, to
   };
 }
 
+/**
+ * The outcome only depends on the rule, so it is computed once per rule and kept in the tables'
+ * cache (keyed by the rule's backendRefs array). Results share these readonly objects.
+ */
 export function resolveBackends(
+  tables: RouteTables,
+  routeKey: ObjectKey,
+  ruleIndex: number,
+  refs: readonly BackendRef[],
+): BackendOutcome {
+  const hit = tables.backendCache.get(refs);
+  if (hit) return hit;
+  const outcome = computeBackends(tables, routeKey, ruleIndex, refs);
+  tables.backendCache.set(refs, outcome);
+  return outcome;
+}
+
+function computeBackends(
   tables: RouteTables,
   routeKey: ObjectKey,
   ruleIndex: number,

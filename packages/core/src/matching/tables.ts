@@ -26,6 +26,7 @@ import { compareGrpcStatic, compareHttpStatic, compareL4 } from './precedence.ts
 import type { CreationKey, GrpcPrecedence, HttpPrecedence } from './precedence.ts';
 import { hostnameRank } from './hostname.ts';
 import { regexDiagnostics } from './diagnostics.ts';
+import type { BackendOutcome } from './backends.ts';
 
 export interface RouteInfo {
   readonly key: ObjectKey;
@@ -115,6 +116,11 @@ export interface RouteTables {
   readonly mirrors: ReadonlyMap<string, ResolvedBackend>;
   /** Invalid regular expressions and similar problems found while compiling. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Memo of request-independent work (a rule's backends outcome), filled on first use; keyed by
+   * the rule's backendRefs array. Not part of the value: never serialized.
+   */
+  readonly backendCache: Map<readonly object[], BackendOutcome>;
 }
 
 export function backendKey(route: ObjectKey, rule: number, backend: number): string {
@@ -157,7 +163,13 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
     const ports = indexPorts(gw.listeners);
     tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners, ports });
   }
-  return { gateways: tables, backends, mirrors, diagnostics: regexDiagnostics(routes.values()) };
+  return {
+    gateways: tables,
+    backends,
+    mirrors,
+    diagnostics: regexDiagnostics(routes.values()),
+    backendCache: new Map(),
+  };
 }
 
 function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListeners> {
