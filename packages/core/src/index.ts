@@ -20,3 +20,4 @@ export * from './diagnostics/make.ts';
 export * from './diagnostics/fixes.ts';
 export * from './diagnostics/pinpoint.ts';
 export * from './analysis/visibility.ts';
+export * from './matching/index.ts';
