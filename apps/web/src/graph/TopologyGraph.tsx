@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { NodeMouseHandler } from '@xyflow/react';
+import type { NodeChange, NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
@@ -85,6 +85,17 @@ function GraphCanvas(): ReactElement {
     }
   };
 
+  // Keyboard selection (Tab to a node, Enter) arrives as a select change, not as a click.
+  const onNodesChange = (changes: NodeChange<TopoFlowNode>[]): void => {
+    for (const change of changes) {
+      if (change.type !== 'select' || !change.selected) continue;
+      if (change.id.startsWith('column:') || change.id.startsWith('Group/')) continue;
+      if (change.id === viewState.selected) continue;
+      viewState.select(change.id);
+      viewState.setTab('details');
+    }
+  };
+
   return (
     <div className="graph-canvas" ref={container}>
       <ReactFlow<TopoFlowNode>
@@ -93,6 +104,7 @@ function GraphCanvas(): ReactElement {
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodeClick={onNodeClick}
+        onNodesChange={onNodesChange}
         onPaneClick={() => viewState.select(null)}
         nodesDraggable={false}
         nodesConnectable={false}
