@@ -8,7 +8,7 @@ import { generateCluster, teamsOfSize } from '../generator/index.ts';
 import type { AnalyzeApi, LoadApi, StoreApi } from '../lib/core-api.ts';
 import { loadAnalyze, loadLoad, loadStore } from '../lib/core-api.ts';
 import { toFiles } from '../lib/pipeline.ts';
-import { budgetedMedianMs, percentile, timed } from '../lib/stats.ts';
+import { collectGarbage, budgetedMedianMs, percentile, timed } from '../lib/stats.ts';
 import type { Bench, BenchContext, BenchReport } from '../lib/types.ts';
 import { ReportBuilder } from '../lib/types.ts';
 
@@ -19,13 +19,15 @@ interface Target {
   readonly targeted: boolean;
 }
 
-function targets(quick: boolean): Target[] {
-  if (quick) return [{ cluster: generateCluster('ns-5k', 'tiny'), preset: 'ns-5k:tiny', targeted: true }];
-  return [
-    { cluster: teamsOfSize(10_000), preset: 'teams-10k', targeted: true },
-    { cluster: generateCluster('listenersets-40k'), preset: 'listenersets-40k', targeted: false },
-    { cluster: generateCluster('huge-100k'), preset: 'huge-100k', targeted: false },
-  ];
+/** One case at a time: a cluster is garbage once its case is done (less GC noise later). */
+function* targets(quick: boolean): Generator<Target> {
+  if (quick) {
+    yield { cluster: generateCluster('ns-5k', 'tiny'), preset: 'ns-5k:tiny', targeted: true };
+    return;
+  }
+  yield { cluster: teamsOfSize(10_000), preset: 'teams-10k', targeted: true };
+  yield { cluster: generateCluster('listenersets-40k'), preset: 'listenersets-40k', targeted: false };
+  yield { cluster: generateCluster('huge-100k'), preset: 'huge-100k', targeted: false };
 }
 
 /** The route object changed by the incremental case: one path edited, new resourceVersion. */
@@ -113,6 +115,7 @@ export const analyzeBench: Bench = {
     if (!store.ok) r.missing(`incremental (applyWatchEvent): ${store.reason}`);
     if (!load.ok || !analyze.ok) return r.build();
     for (const t of targets(ctx.quick)) {
+      collectGarbage();
       ctx.log(`  analyze ${t.preset} (${t.cluster.objects.length} objects)`);
       runOne(r, t, { ...load.api, ...analyze.api }, store.ok ? store.api : null, ctx.quick);
     }

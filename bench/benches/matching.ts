@@ -11,7 +11,7 @@ import { loadAnalyze, loadLoad, loadStore } from '../lib/core-api.ts';
 import type { MatchingApi, SimAnswer, Tables } from '../lib/matching-api.ts';
 import { comparable, loadMatching } from '../lib/matching-api.ts';
 import { toFiles } from '../lib/pipeline.ts';
-import { budgetedMedianMs, percentile, perCallMicros, timed } from '../lib/stats.ts';
+import { collectGarbage, budgetedMedianMs, percentile, perCallMicros, timed } from '../lib/stats.ts';
 
 const median = (runs: number, fn: () => unknown): number => budgetedMedianMs(runs, 3_000, fn).ms;
 import type { Bench, BenchContext, BenchReport } from '../lib/types.ts';
@@ -24,20 +24,22 @@ interface Case {
   readonly targeted: boolean;
 }
 
-function cases(quick: boolean): Case[] {
+/** One case at a time: a cluster is garbage once its case is done (less GC noise later). */
+function* cases(quick: boolean): Generator<Case> {
   if (quick) {
-    return [
-      { preset: 'ns-5k:tiny', cluster: generateCluster('ns-5k', 'tiny'), targeted: true },
-      { preset: 'adv-header-10k:tiny', cluster: generateCluster('adv-header-10k', 'tiny'), targeted: true },
-    ];
+    yield { preset: 'ns-5k:tiny', cluster: generateCluster('ns-5k', 'tiny'), targeted: true };
+    yield {
+      preset: 'adv-header-10k:tiny',
+      cluster: generateCluster('adv-header-10k', 'tiny'),
+      targeted: true,
+    };
+    return;
   }
-  return [
-    { preset: 'teams-10k', cluster: teamsOfSize(10_000), targeted: true },
-    { preset: 'adv-header-10k', cluster: generateCluster('adv-header-10k'), targeted: true },
-    { preset: 'eg-1k', cluster: generateCluster('eg-1k'), targeted: false },
-    { preset: 'adv-wildcard', cluster: generateCluster('adv-wildcard'), targeted: false },
-    { preset: 'adv-regex', cluster: generateCluster('adv-regex'), targeted: false },
-  ];
+  yield { preset: 'teams-10k', cluster: teamsOfSize(10_000), targeted: true };
+  yield { preset: 'adv-header-10k', cluster: generateCluster('adv-header-10k'), targeted: true };
+  yield { preset: 'eg-1k', cluster: generateCluster('eg-1k'), targeted: false };
+  yield { preset: 'adv-wildcard', cluster: generateCluster('adv-wildcard'), targeted: false };
+  yield { preset: 'adv-regex', cluster: generateCluster('adv-regex'), targeted: false };
 }
 
 type Core = LoadApi & AnalyzeApi & { store: StoreApi | null };
@@ -191,6 +193,7 @@ export const matchingBench: Bench = {
     if (!load.ok || !analyze.ok || !matching.ok) return r.build();
     const core: Core = { ...load.api, ...analyze.api, store: store.ok ? store.api : null };
     for (const c of cases(ctx.quick)) {
+      collectGarbage();
       ctx.log(`  simulate ${c.preset}`);
       runCase(r, c, core, matching.api, ctx.quick);
     }

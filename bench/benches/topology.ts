@@ -8,7 +8,7 @@ import { generateCluster, teamsOfSize } from '../generator/index.ts';
 import type { AnalyzeApi, LoadApi, TopologyApi } from '../lib/core-api.ts';
 import { loadAnalyze, loadFunctions, loadLoad, loadTopology } from '../lib/core-api.ts';
 import { toFiles } from '../lib/pipeline.ts';
-import { budgetedMedianMs } from '../lib/stats.ts';
+import { collectGarbage, budgetedMedianMs } from '../lib/stats.ts';
 
 /** Repeat a measurement up to 3 times within this budget (slow stages are measured once). */
 const BUDGET_MS = 3_000;
@@ -50,13 +50,14 @@ interface Case {
 }
 
 /** teams-3k yields about 10k graph nodes (route, 2 rules, services, endpoints per route). */
-function cases(quick: boolean): Case[] {
-  if (quick) return [{ preset: 'ns-5k:tiny', cluster: generateCluster('ns-5k', 'tiny') }];
-  return [
-    { preset: 'teams-3k', cluster: teamsOfSize(3_000) },
-    { preset: 'ns-5k', cluster: generateCluster('ns-5k') },
-    { preset: 'listenersets-40k', cluster: generateCluster('listenersets-40k') },
-  ];
+function* cases(quick: boolean): Generator<Case> {
+  if (quick) {
+    yield { preset: 'ns-5k:tiny', cluster: generateCluster('ns-5k', 'tiny') };
+    return;
+  }
+  yield { preset: 'teams-3k', cluster: teamsOfSize(3_000) };
+  yield { preset: 'ns-5k', cluster: generateCluster('ns-5k') };
+  yield { preset: 'listenersets-40k', cluster: generateCluster('listenersets-40k') };
 }
 
 function layoutFigures(
@@ -108,6 +109,7 @@ export const topologyBench: Bench = {
     }
     if (!load.ok || !analyze.ok || !topo.ok) return r.build();
     for (const c of cases(ctx.quick)) {
+      collectGarbage();
       ctx.log(`  topology ${c.preset}`);
       runCase(
         r,

@@ -1,4 +1,5 @@
 /** Runs the selected benches in order, isolating failures, and collects their reports. */
+import { collectGarbage } from './stats.ts';
 import type { Bench, BenchContext, BenchReport } from './types.ts';
 
 export interface Section {
@@ -10,6 +11,7 @@ export interface Section {
 export async function runBenches(benches: readonly Bench[], ctx: BenchContext): Promise<Section[]> {
   const sections: Section[] = [];
   for (const bench of benches) {
+    collectGarbage();
     ctx.log(`▶ ${bench.name}: ${bench.title}`);
     const start = performance.now();
     let report: BenchReport;

@@ -70,3 +70,8 @@ export function budgetedMedianMs(
   }
   return { ms: percentile(samples, 50), runs: samples.length };
 }
+
+/** A full GC between cases when node runs with --expose-gc (npm run bench does), else nothing. */
+export function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
