@@ -91,7 +91,7 @@ export default function SandboxPage(): ReactElement {
   const loadScenario = (scenario: Scenario): void => {
     loadScenarioText(scenario)
       .then((text) => {
-        updateSandbox({ yaml: text, tests: scenario.tests ?? [], assumptions: [] }, true);
+        updateSandbox({ yaml: text, tests: scenario.tests ?? [], assumptions: [], request: null }, true);
         setMessage(`Loaded scenario “${scenario.title}”.`);
       })
       .catch((error: unknown) => setMessage(`Could not load the scenario: ${String(error)}`));

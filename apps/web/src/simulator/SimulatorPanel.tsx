@@ -38,7 +38,10 @@ export function SimulatorPanel(): ReactElement {
     setSyncedFrom(ran);
     if (ran !== null) setDraft(ran);
   }
-  const form = draft ?? defaultRequest(simulator.analysis);
+  const gateways = gatewaysOf(simulator.analysis);
+  // A draft for a Gateway the current input no longer has (another scenario) starts over.
+  const stale = draft !== null && gateways.length > 0 && !gateways.includes(draft.gateway);
+  const form = draft !== null && !stale ? draft : defaultRequest(simulator.analysis);
   const result = useMemo(() => (ran === null ? null : simulator.run(ran)), [ran, simulator]);
 
   useEffect(() => {
