@@ -264,12 +264,13 @@ export function respond(
   const backends = outcome.backends.map((b, i) =>
     withBackendFilters(b, rule.backendRefs[i], w, tables, rule, view, listener, query),
   );
-  const single = backends.filter((b) => b.weight > 0);
-  const only = single.length === 1 ? single[0] : undefined;
+  const withTraffic = backends.flatMap((b, i) => (b.weight > 0 ? [i] : []));
+  const onlyIndex = withTraffic.length === 1 ? withTraffic[0] : undefined;
+  const only = onlyIndex === undefined ? undefined : backends[onlyIndex];
   const forwarded = resolved.status === 200;
   return {
     ...base,
-    mirrors: [...w.mirrors, ...backendMirrors(rule, tables, view, listener, only)],
+    mirrors: [...w.mirrors, ...backendMirrors(rule, tables, onlyIndex)],
     status: outcome.status,
     backends,
     redirect: null,
@@ -309,15 +310,8 @@ function withBackendFilters(
 }
 
 /** Mirrors declared on the backendRef that serves all traffic (others depend on the pick). */
-function backendMirrors(
-  rule: MatchedRule,
-  tables: RouteTables,
-  _view: RequestView,
-  _listener: ListenerFacts,
-  only: SimBackend | undefined,
-): SimMirror[] {
-  if (!only) return [];
-  const ref = rule.backendRefs.find((r) => r.name === only.name && r.namespace === only.namespace);
+function backendMirrors(rule: MatchedRule, tables: RouteTables, onlyIndex: number | undefined): SimMirror[] {
+  const ref = onlyIndex === undefined ? undefined : rule.backendRefs[onlyIndex];
   if (!ref) return [];
   const out: SimMirror[] = [];
   ref.filters.forEach((f, i) => {

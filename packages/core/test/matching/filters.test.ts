@@ -86,6 +86,14 @@ spec:
     ),
     rule('/ext', '{ type: ExtensionRef, extensionRef: { group: example.com, kind: Auth, name: strict } }'),
   ].join('')}
+  - matches: [{ path: { type: PathPrefix, value: /backend-level } }]
+    backendRefs:
+    - name: b1
+      port: 8080
+      filters:
+      - { type: RequestHeaderModifier, requestHeaderModifier: { set: [{ name: X-Backend, value: b1 }] } }
+      - { type: RequestMirror, requestMirror: { backendRef: { name: m1, port: 8080 }, percent: 10 } }
+    - { name: m2, port: 8080, weight: 0 }
   - matches: [{ path: { type: PathPrefix, value: /timed } }]
     timeouts: { request: 2s, backendRequest: 500ms }
     retry: { codes: [503], attempts: 2 }
@@ -212,6 +220,16 @@ const CASES: Case[] = [
       headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT' },
     },
     expect: { status: 200, backend: 'app/b1', absentResponseHeaders: ['access-control-allow-origin'] },
+  },
+  {
+    name: 'backendRef-level filters apply when that backend takes all traffic',
+    request: { path: '/backend-level' },
+    expect: {
+      status: 200,
+      backend: 'app/b1',
+      upstreamHeaders: { 'X-Backend': 'b1' },
+      mirrors: ['app/m1@10'],
+    },
   },
   {
     name: 'a backend slower than the backendRequest timeout gives 504',
