@@ -13,3 +13,22 @@ describe('header text', () => {
     expect(textToHeaders(headersToText(headers))).toEqual(headers);
   });
 });
+
+describe('route tests as JSONL', () => {
+  it('drops expectations and writes one request per line', async () => {
+    const { testsAsJsonl } = await import('./RouteTestsTable.tsx');
+    const text = testsAsJsonl([
+      { id: 'a', gateway: 'ns/gw', path: '/', expect: { status: 200 } },
+      { gateway: 'ns/gw', host: 'x.example.com' },
+    ]);
+    expect(
+      text
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown),
+    ).toEqual([
+      { id: 'a', gateway: 'ns/gw', path: '/' },
+      { gateway: 'ns/gw', host: 'x.example.com' },
+    ]);
+  });
+});

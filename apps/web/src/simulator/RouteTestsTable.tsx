@@ -14,6 +14,20 @@ interface Props {
   readonly onRemove: (index: number) => void;
 }
 
+/** The requests (without expectations) as `gatescope simulate --requests` reads them. */
+export function testsAsJsonl(tests: readonly RouteTest[]): string {
+  return tests.map((t) => JSON.stringify(requestOf(t))).join('\n') + '\n';
+}
+
+function downloadJsonl(tests: readonly RouteTest[]): void {
+  const url = URL.createObjectURL(new Blob([testsAsJsonl(tests)], { type: 'application/x-ndjson' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = 'gatescope-route-tests.jsonl';
+  a.click();
+  window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
+}
+
 function describeRequest(t: RouteTest): string {
   const scheme = (t.protocol ?? 'HTTP').toLowerCase();
   const port = t.port === undefined ? '' : `:${t.port}`;
@@ -60,6 +74,14 @@ export function RouteTestsTable({ tests, simulator, onLoad, onRemove }: Props): 
         <span className="sim-pass">{passed} pass</span>
         <span className={failed > 0 ? 'sim-fail' : 'sim-muted'}>{failed} fail</span>
         <span className="sim-muted">(re-run on every change)</span>
+        <button
+          type="button"
+          className="sim-linkish sim-jsonl"
+          onClick={() => downloadJsonl(tests)}
+          title="The requests as JSON lines, for gatescope simulate --requests FILE.jsonl"
+        >
+          Download JSONL
+        </button>
       </div>
       <table>
         <thead>
