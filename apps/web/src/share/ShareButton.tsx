@@ -13,10 +13,6 @@ import { SharePopover } from './SharePopover.tsx';
 import { applySharedState } from './state.ts';
 import './share.css';
 
-function isShareFragment(hash: string): boolean {
-  return /^#?gs/i.test(hash) || hash.length > 1;
-}
-
 export function ShareButton(): ReactElement {
   const view = useViewState();
   const { result } = useEngine();
@@ -40,7 +36,8 @@ export function ShareButton(): ReactElement {
   useEffect(() => {
     const check = (): void => {
       const hash = window.location.hash;
-      if (hash === '' || hash === '#' || !isShareFragment(hash)) return;
+      // The app uses the fragment for share links only: anything there is an attempted link.
+      if (hash === '' || hash === '#') return;
       const decoded = decodeShareFragment(hash);
       if (decoded.ok) openState(decoded.value);
       else setError(decoded.error);
