@@ -23,22 +23,22 @@ function stripMetadata(metadata: unknown): RawObject {
 }
 
 /**
- * EndpointSlice reduced to what the analysis needs: the service label, ports and per-endpoint
- * readiness (no addresses, hostnames, nodes or targetRefs), plus ready/total counts.
+ * EndpointSlice reduced to what the analysis needs: the service label (in metadata), ports and
+ * ready/total counts in `endpointCounts`, the reduced form the core normalizer reads. No
+ * addresses, hostnames, nodes or targetRefs, and no per-endpoint entries: a slice holds up to
+ * 1000 endpoints and only the counts are ever used.
  * `conditions.ready` absent counts as ready (discovery.k8s.io/v1 API docs).
  */
 function reduceEndpointSlice(raw: RawObject): RawObject {
   const endpoints = Array.isArray(raw['endpoints']) ? (raw['endpoints'] as unknown[]) : [];
-  const readiness = endpoints.map((endpoint) => {
+  const ready = endpoints.filter((endpoint) => {
     const conditions = isRecord(endpoint) && isRecord(endpoint['conditions']) ? endpoint['conditions'] : {};
     return conditions['ready'] !== false;
-  });
-  const ready = readiness.filter(Boolean).length;
+  }).length;
   return {
     addressType: raw['addressType'],
     ports: raw['ports'] ?? [],
-    endpoints: readiness.map((isReady) => ({ conditions: { ready: isReady } })),
-    endpointCounts: { ready, total: readiness.length },
+    endpointCounts: { ready, total: endpoints.length },
   };
 }
 

@@ -201,8 +201,44 @@ ports: [{port: 8080}]
       'EndpointSlice',
     );
     expect(slice).toMatchObject({ serviceName: 'api', ready: 3, total: 4 });
+    expect(slice.raw).toMatchObject({ endpointCounts: { ready: 3, total: 4 } });
     expect(JSON.stringify(slice)).not.toContain('10.0.0.');
   });
+
+  const reduced = (counts: string): string => `
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata:
+  name: api-abc12
+  labels: {kubernetes.io/service-name: api}
+addressType: IPv4
+endpointCounts: ${counts}
+ports: [{port: 8080}]
+`;
+
+  it('reads the reduced form the live server sends (endpointCounts instead of endpoints)', () => {
+    const loaded = load(reduced('{ready: 2, total: 5}'));
+    expect(loaded.diagnostics).toEqual([]);
+    const slice = only(loaded, 'EndpointSlice');
+    expect(slice).toMatchObject({ serviceName: 'api', ready: 2, total: 5 });
+    expect(slice.raw).toMatchObject({ endpointCounts: { ready: 2, total: 5 } });
+    expect(slice.raw).not.toHaveProperty('endpoints');
+  });
+
+  it('round-trips: a normalized raw normalizes to the same counts (shared snapshots keep them)', () => {
+    const first = only(load(reduced('{ready: 1, total: 3}')), 'EndpointSlice');
+    const again = normalizeObject(first.raw).object;
+    expect(again).toMatchObject({ kind: 'EndpointSlice', ready: 1, total: 3 });
+  });
+
+  it.each(['{ready: 4, total: 3}', '{ready: -1, total: 3}', '{ready: 1}', '"3/4"'])(
+    'reports invalid endpointCounts %s and counts the endpoints list instead',
+    (counts) => {
+      const loaded = load(`${reduced(counts)}endpoints: [{conditions: {ready: true}}]\n`);
+      expect(codes(loaded)).toContain('GS010-InvalidField endpointCounts');
+      expect(only(loaded, 'EndpointSlice')).toMatchObject({ ready: 1, total: 1 });
+    },
+  );
 });
 
 describe('Secret and ConfigMap', () => {

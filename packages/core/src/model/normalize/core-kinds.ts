@@ -81,24 +81,57 @@ export function normalizeServiceExport(h: Header): ServiceExport {
   };
 }
 
+/** Ready/total endpoints of a slice. */
+interface EndpointCounts {
+  readonly ready: number;
+  readonly total: number;
+}
+
 /** Endpoint conditions.ready: "nil should be interpreted as ready" (discovery/v1 EndpointConditions). */
-export function normalizeEndpointSlice(h: Header): EndpointSlice {
-  const { ctx } = h;
+function countEndpoints(ctx: FieldCtx, raw: Rec): EndpointCounts {
   let ready = 0;
-  const endpoints = recList(ctx, h.raw, 'endpoints', '', (e, p) => {
-    const cond = rec(ctx, e, 'conditions', p);
-    const value = cond?.['ready'];
+  const endpoints = recList(ctx, raw, 'endpoints', '', (e, p) => {
+    const value = rec(ctx, e, 'conditions', p)?.['ready'];
     if (value === undefined || value === null || value === true) ready += 1;
     return e;
   });
+  return { ready, total: endpoints.length };
+}
+
+/**
+ * `endpointCounts: {ready, total}` is Gatescope's reduced form (not a Kubernetes field): the live
+ * server sends counts instead of one entry per endpoint, and the normalized `raw` carries them
+ * so that a shared or exported snapshot keeps them. A negative count, or more ready than total,
+ * is reported and the endpoints list is read instead.
+ */
+function reducedCounts(ctx: FieldCtx, raw: Rec): EndpointCounts | undefined {
+  const counts = rec(ctx, raw, 'endpointCounts', '');
+  if (counts === undefined) return undefined;
+  const ready = int(ctx, counts, 'ready', 'endpointCounts');
+  const total = int(ctx, counts, 'total', 'endpointCounts');
+  if (ready === undefined || total === undefined || ready < 0 || ready > total) {
+    report(
+      ctx,
+      'InvalidField',
+      'endpointCounts',
+      'needs integers 0 <= ready <= total: endpoints are counted instead',
+    );
+    return undefined;
+  }
+  return { ready, total };
+}
+
+export function normalizeEndpointSlice(h: Header): EndpointSlice {
+  const counts = reducedCounts(h.ctx, h.raw) ?? countEndpoints(h.ctx, h.raw);
+  // The addresses are never kept (DESIGN: reduce to counts on ingest), only the counts.
+  const { endpoints: _endpoints, ...rest } = h.raw;
   return {
     kind: 'EndpointSlice',
     ...baseOf(h),
     serviceName: h.meta.labels[SERVICE_NAME_LABEL] ?? '',
-    ready,
-    total: endpoints.length,
-    // The addresses are never kept (DESIGN: reduce to counts on ingest).
-    raw: { ...h.raw, endpoints: [] },
+    ready: counts.ready,
+    total: counts.total,
+    raw: { ...rest, endpointCounts: counts },
   };
 }
 
