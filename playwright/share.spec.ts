@@ -155,3 +155,24 @@ spec:
   await expect(graphNode(page, 'HTTPRoute/marketing/promo')).toHaveAttribute('data-health', 'error');
   await screenshot(page, 'sandbox-whatif');
 });
+
+test('filters and the panel tab come back with the link', async ({ page, browser }) => {
+  await page.goto(url('/sandbox'));
+  await page.getByTestId('scenario-select').selectOption('broken-cluster');
+  await expect(graphNode(page, 'HTTPRoute/prod/wrong-host')).toHaveAttribute('data-health', 'error');
+  await page.getByTestId('only-problems').check();
+  await page.getByTestId('search').fill('prod');
+  await page.getByTestId('tab-diagnostics').click();
+  await page.getByTestId('share-button').click();
+  const link = await page.getByTestId('share-link').inputValue();
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByTestId('sandbox-editor')).toContainText('A broken cluster');
+  await expect(other.getByTestId('only-problems')).toBeChecked();
+  await expect(other.getByTestId('search')).toHaveValue('prod');
+  await expect(other.getByTestId('tab-diagnostics')).toHaveAttribute('aria-selected', 'true');
+  await expect(other.getByTestId('diagnostic').first()).toBeVisible();
+  await fresh.close();
+});
