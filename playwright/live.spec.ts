@@ -112,6 +112,18 @@ test('clicking the failing route shows its reason and fix', async ({ page }) => 
 });
 
 test('a change made in the cluster while the page is open appears without reload', async ({ page }) => {
+  // Count stream connections: the page must keep one stream open, not reconnect per update.
+  await page.addInitScript(() => {
+    const Native = window.EventSource;
+    const counter = window as unknown as { __streams: number };
+    counter.__streams = 0;
+    window.EventSource = class extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        counter.__streams++;
+      }
+    };
+  });
   await page.goto(url());
   await expect(graphNode(page, 'HTTPRoute/shop/checkout')).toHaveAttribute('data-health', 'error');
   await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
@@ -125,6 +137,7 @@ test('a change made in the cluster while the page is open appears without reload
   expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(
     true,
   );
+  expect(await page.evaluate(() => (window as unknown as { __streams: number }).__streams)).toBe(1);
   // A new object animates in at a free slot without moving the others.
   const before = await graphNode(page, 'HTTPRoute/shop/storefront').boundingBox();
   await live.apply(

@@ -80,35 +80,39 @@ export function EngineProvider({ children }: { readonly children: ReactNode }): 
     else worker.postMessage(request);
   }, []);
 
-  const api = useMemo<EngineApi>(
-    () => ({
-      result,
-      status,
-      error,
-      clusters,
-      expanded,
-      loadYaml: (files) => send({ type: 'yaml', files }),
-      setSource: (source) => send({ type: 'source', source }),
-      setOverlay: (files) => send({ type: 'overlay', files }),
-      pushSnapshot: (payload) => send({ type: 'live-snapshot', payload }),
-      pushDelta: (payload) => send({ type: 'live-delta', payload }),
-      setClusters: (next) => {
+  // Commands keep their identity for the provider's lifetime: consumers put them in effect
+  // dependencies (the live feed, the `/` page), and a new identity per result would make those
+  // effects re-run (reconnect the stream, re-send the source) after every computation.
+  const expandedRef = useRef<ReadonlySet<string>>(expanded);
+  const commands = useMemo(() => {
+    const setExpandedKeys = (next: ReadonlySet<string>): void => {
+      expandedRef.current = next;
+      setExpanded(next);
+      send({ type: 'expanded', keys: [...next] });
+    };
+    return {
+      loadYaml: (files: readonly SourceFile[]) => send({ type: 'yaml', files }),
+      setSource: (source: 'live' | 'yaml') => send({ type: 'source', source }),
+      setOverlay: (files: readonly SourceFile[] | null) => send({ type: 'overlay', files }),
+      pushSnapshot: (payload: SnapshotPayload) => send({ type: 'live-snapshot', payload }),
+      pushDelta: (payload: DeltaPayload) => send({ type: 'live-delta', payload }),
+      setClusters: (next: readonly string[] | null) => {
         setClustersState(next);
         send({ type: 'clusters', clusters: next });
       },
-      toggleExpanded: (key) => {
-        const next = new Set(expanded);
+      toggleExpanded: (key: string) => {
+        const next = new Set(expandedRef.current);
         if (next.has(key)) next.delete(key);
         else next.add(key);
-        setExpanded(next);
-        send({ type: 'expanded', keys: [...next] });
+        setExpandedKeys(next);
       },
-      collapseAll: () => {
-        setExpanded(new Set());
-        send({ type: 'expanded', keys: [] });
-      },
-    }),
-    [result, status, error, clusters, expanded, send],
+      collapseAll: () => setExpandedKeys(new Set()),
+    };
+  }, [send]);
+
+  const api = useMemo<EngineApi>(
+    () => ({ result, status, error, clusters, expanded, ...commands }),
+    [result, status, error, clusters, expanded, commands],
   );
 
   return <EngineContext value={api}>{children}</EngineContext>;
