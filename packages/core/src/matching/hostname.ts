@@ -107,8 +107,23 @@ export function compareHostnameRank(a: HostnameRank, b: HostnameRank): number {
   return b.exactChars - a.exactChars || b.chars - a.chars;
 }
 
-/** Every pattern that can match `host`, most specific first: the name itself, then `*.`+suffixes. */
-export function candidatePatterns(host: string): string[] {
+const patternCache = new Map<string, readonly string[]>();
+const PATTERN_CACHE_LIMIT = 4096;
+
+/**
+ * Every pattern that can match `host`, most specific first: the name itself, then `*.`+suffixes.
+ * Memoized (hosts repeat across requests); the cache is bounded and cleared when full.
+ */
+export function candidatePatterns(host: string): readonly string[] {
+  const hit = patternCache.get(host);
+  if (hit) return hit;
+  const out = computePatterns(host);
+  if (patternCache.size >= PATTERN_CACHE_LIMIT) patternCache.clear();
+  patternCache.set(host, out);
+  return out;
+}
+
+function computePatterns(host: string): string[] {
   const out = [host];
   let dot = host.indexOf('.');
   // `*.b.c` matches `a.b.c`; the wildcard needs at least one label before the suffix.

@@ -134,15 +134,20 @@ export function lookupHttp(index: HttpIndex, req: RequestView): HttpEntry | null
   if (exactHit) return exactHit;
   const regexHit = index.regex ? bestInNode(index.regex, req) : null;
   if (regexHit) return regexHit;
-  // Walk the trie as deep as the request path goes; the deepest holding node wins.
+  // Walk the trie as deep as the request path goes (segment by segment, without splitting the
+  // path into an array); the deepest holding node wins.
   const path: TrieNode[] = [index.trie];
   let node = index.trie;
-  const segments = req.path.slice(1).split('/');
-  for (const segment of segments) {
-    const child = node.children.get(segment);
+  const p = req.path;
+  let start = 1;
+  while (start <= p.length) {
+    let end = p.indexOf('/', start);
+    if (end < 0) end = p.length;
+    const child = node.children.get(p.slice(start, end));
     if (!child) break;
     path.push(child);
     node = child;
+    start = end + 1;
   }
   for (let i = path.length - 1; i >= 0; i--) {
     const idx = path[i]?.index;
