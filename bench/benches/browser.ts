@@ -40,18 +40,27 @@ const STOP_FRAME_COUNTER = '(() => { window.__counting = false; return window.__
 const FIRST_CONTENTFUL_PAINT = "performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null";
 const DOM_ELEMENTS = "document.getElementsByTagName('*').length";
 
-/** Waits until the count of graph nodes stops changing for `quietMs`. */
-async function settledNodeCount(page: Page, quietMs: number): Promise<number> {
+/**
+ * Waits until the count of graph nodes stops changing for `quietMs` (at most `maxMs`); returns
+ * the last count and whether it settled.
+ */
+async function settledNodeCount(
+  page: Page,
+  quietMs: number,
+  maxMs: number,
+): Promise<{ count: number; settled: boolean }> {
   let last = -1;
   let stableSince = performance.now();
-  for (;;) {
+  const deadline = performance.now() + maxMs;
+  while (performance.now() < deadline) {
     const count = await page.locator('[data-node-id]').count();
     if (count !== last) {
       last = count;
       stableSince = performance.now();
-    } else if (performance.now() - stableSince >= quietMs) return count;
+    } else if (performance.now() - stableSince >= quietMs) return { count, settled: true };
     await page.waitForTimeout(200);
   }
+  return { count: last, settled: false };
 }
 
 /** Drags the empty graph pane for about two seconds and counts animation frames meanwhile. */
@@ -97,6 +106,7 @@ async function runPreset(
     await page.goto(`${server.url}/`);
     await page.locator('[data-node-id]').first().waitFor({ state: 'attached', timeout: GRAPH_TIMEOUT_MS });
     const toGraph = performance.now() - start;
+    ctx.log(`    first graph node after ${(toGraph / 1000).toFixed(1)} s`);
     const fcp = (await page.evaluate(FIRST_CONTENTFUL_PAINT)) as number | null;
     if (fcp !== null)
       r.figure({ name: 'first contentful paint', value: fcp, unit: 'ms', better: 'lower', preset });
@@ -107,7 +117,9 @@ async function runPreset(
       better: 'lower',
       preset,
     });
-    const nodes = await settledNodeCount(page, 1500);
+    const { count: nodes, settled } = await settledNodeCount(page, 1500, 60_000);
+    ctx.log(`    ${nodes} graph nodes${settled ? '' : ' (still changing)'}`);
+    if (!settled) r.note(`${preset}: the number of graph nodes was still changing after 60 s`);
     const edges = await page.locator('[data-edge-kind]').count();
     const dom = (await page.evaluate(DOM_ELEMENTS)) as number;
     r.figure({
