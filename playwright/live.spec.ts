@@ -138,6 +138,10 @@ test('a change made in the cluster while the page is open appears without reload
     true,
   );
   expect(await page.evaluate(() => (window as unknown as { __streams: number }).__streams)).toBe(1);
+  // A handful of computations (source, snapshot, a delta or two), not one per render.
+  const revision = Number(await page.getByTestId('topology-graph').getAttribute('data-revision'));
+  expect(revision).toBeGreaterThan(1);
+  expect(revision).toBeLessThan(10);
   // A new object animates in at a free slot without moving the others.
   const before = await graphNode(page, 'HTTPRoute/shop/storefront').boundingBox();
   await live.apply(

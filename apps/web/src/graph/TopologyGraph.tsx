@@ -130,8 +130,9 @@ function GraphCanvas(): ReactElement {
 }
 
 export function TopologyGraph(): ReactElement {
+  const { result } = useEngine();
   return (
-    <div className="graph" data-testid="topology-graph">
+    <div className="graph" data-testid="topology-graph" data-revision={result?.revision ?? 0}>
       <ReactFlowProvider>
         <GraphCanvas />
       </ReactFlowProvider>
