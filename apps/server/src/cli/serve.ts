@@ -6,10 +6,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { FastifyInstance } from 'fastify';
-import { connect } from '../kube/config.ts';
+import { connect, type ConnectResult } from '../kube/config.ts';
 import { buildServer } from '../server.ts';
 import { DemoSource } from '../source/demo.ts';
 import { LiveSource } from '../source/live.ts';
+import { ReprobingSource } from '../source/reprobing.ts';
 import type { DataSource } from '../source/types.ts';
 
 export interface ServeIO {
@@ -44,6 +45,8 @@ export interface ServeOptions {
   readonly allowedHosts: readonly string[];
   readonly webRoot?: string;
   readonly demoFile?: string;
+  /** Demo mode's re-probe interval (default DEMO_REPROBE_MS). */
+  readonly reprobeMs?: number;
 }
 
 export function parseServeArgs(
@@ -85,11 +88,10 @@ export function parseServeArgs(
   };
 }
 
-/** Picks the data source: live when a cluster answers, else the demo with the reason logged. */
-async function chooseSource(options: ServeOptions, log: (m: string) => void): Promise<DataSource> {
-  const demoFile = options.demoFile ?? DEFAULT_DEMO;
-  if (options.noCluster) return DemoSource.load(demoFile, '--no-cluster: sandbox/demo mode', [], log);
-  const result = await connect({ contexts: options.contexts });
+/** How often demo mode (without --no-cluster) tries the kubeconfig's contexts again. */
+export const DEMO_REPROBE_MS = 30_000;
+
+function logContexts(result: ConnectResult, log: (m: string) => void): void {
   for (const ctx of result.contexts) {
     log(
       ctx.reachable
@@ -97,14 +99,36 @@ async function chooseSource(options: ServeOptions, log: (m: string) => void): Pr
         : `context ${ctx.name}: ${ctx.reason ?? 'unreachable'}`,
     );
   }
-  if (result.connections.length === 0) {
-    const reason = result.reason ?? 'no reachable cluster';
-    log(`${reason} → serving demo mode`);
-    return DemoSource.load(demoFile, reason, result.contexts, log);
-  }
+}
+
+async function startLive(result: ConnectResult, log: (m: string) => void): Promise<LiveSource> {
   const live = new LiveSource({ connections: result.connections, contexts: result.contexts, log });
   await live.start();
   return live;
+}
+
+/**
+ * Picks the data source: live when a cluster answers, else the demo with the reason logged,
+ * which keeps probing and turns live once a cluster answers (unless --no-cluster).
+ */
+async function chooseSource(options: ServeOptions, log: (m: string) => void): Promise<DataSource> {
+  const demoFile = options.demoFile ?? DEFAULT_DEMO;
+  if (options.noCluster) return DemoSource.load(demoFile, '--no-cluster: sandbox/demo mode', [], log);
+  const result = await connect({ contexts: options.contexts });
+  logContexts(result, log);
+  if (result.connections.length > 0) return startLive(result, log);
+  const reason = result.reason ?? 'no reachable cluster';
+  const intervalMs = options.reprobeMs ?? DEMO_REPROBE_MS;
+  log(`${reason} → serving demo mode (trying again every ${intervalMs / 1000} s)`);
+  const demo = await DemoSource.load(demoFile, reason, result.contexts, log);
+  const probe = async (): Promise<DataSource | undefined> => {
+    // Quiet while nothing changes: the reason was logged once above.
+    const again = await connect({ contexts: options.contexts });
+    if (again.connections.length === 0) return undefined;
+    logContexts(again, log);
+    return startLive(again, log);
+  };
+  return new ReprobingSource(demo, { probe, intervalMs, log });
 }
 
 export async function startServe(options: ServeOptions, log: (m: string) => void): Promise<RunningServer> {

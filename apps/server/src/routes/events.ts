@@ -39,11 +39,13 @@ export function registerEventRoutes(app: FastifyInstance, source: DataSource): v
     res.write('retry: 2000\n\n');
     const client = clientOf(res);
     const lastEventId = request.headers['last-event-id'];
-    source.hub.subscribe(client, typeof lastEventId === 'string' ? lastEventId : undefined);
+    // The hub of this stream: a demo source that turns live swaps its hub, not its streams.
+    const hub = source.hub;
+    hub.subscribe(client, typeof lastEventId === 'string' ? lastEventId : undefined);
     open.add(res);
     res.on('close', () => {
       open.delete(res);
-      source.hub.unsubscribe(client);
+      hub.unsubscribe(client);
     });
   });
 }

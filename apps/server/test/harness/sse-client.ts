@@ -30,6 +30,8 @@ export class SseTestClient {
   readonly objects = new Map<string, Raw>();
   kinds: readonly KindStatus[] = [];
   lastId: string | undefined;
+  /** The server ended the stream (shutdown, or a demo source that turned live). */
+  ended = false;
   private req: ClientRequest | undefined;
   private buffer = '';
 
@@ -48,6 +50,9 @@ export class SseTestClient {
           res.setEncoding('utf8');
           res.on('error', () => {}); // the server going away ends the stream; tests look at what arrived
           res.on('data', (chunk: string) => this.feed(chunk));
+          res.on('end', () => {
+            this.ended = true;
+          });
           resolve();
         },
       );
