@@ -38,7 +38,7 @@ function Select({
 }
 
 export function FilterBar(): ReactElement {
-  const { result, expanded, collapseAll } = useEngine();
+  const { result, status, expanded, collapseAll } = useEngine();
   const { filters, setFilters } = useViewState();
   const nodes = result?.topology.nodes;
   const namespaces = useMemo(
@@ -89,6 +89,25 @@ export function FilterBar(): ReactElement {
         </button>
       )}
       <span className="spacer" />
+      {status === 'working' && (
+        <span className="chip" data-testid="engine-working">
+          analysing…
+        </span>
+      )}
+      {result !== null && (
+        <span
+          className="muted small timings"
+          title="Last computation in the background worker: load, analyze, topology, layout"
+        >
+          {Math.round(
+            result.timings.loadMs +
+              result.timings.analyzeMs +
+              result.timings.topologyMs +
+              result.timings.layoutMs,
+          )}{' '}
+          ms
+        </span>
+      )}
       {result?.view.aggregated === true && <span className="chip">aggregated · click a group to expand</span>}
       {expanded.size > 0 && (
         <button type="button" className="ghost-button" data-testid="collapse-groups" onClick={collapseAll}>
