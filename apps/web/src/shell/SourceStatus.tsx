@@ -38,7 +38,7 @@ function KindRow({ kind }: { readonly kind: KindStatus }): ReactElement {
           <pre>{rbacRuleFor(kind)}</pre>
         </div>
       )}
-      {kind.state === 'absent' && (
+      {kind.state === 'absent' && kind.message === undefined && (
         <div className="muted small">Not served by this cluster (CRD not installed).</div>
       )}
     </li>
