@@ -53,6 +53,27 @@ export function findL4(table: ListenerTable, protocol: SimProtocol, sni: string 
   return null;
 }
 
+/** The result's keys in the order of DESIGN.md's contract (extensions before the trace). */
+function inContractOrder(r: SimResult): SimResult {
+  return {
+    id: r.id,
+    status: r.status,
+    listener: r.listener,
+    route: r.route,
+    rule: r.rule,
+    backends: r.backends,
+    redirect: r.redirect,
+    upstreamRequest: r.upstreamRequest,
+    responseHeaders: r.responseHeaders,
+    mirrors: r.mirrors,
+    ...(r.grpcCode !== undefined ? { grpcCode: r.grpcCode } : {}),
+    ...(r.timeouts !== undefined ? { timeouts: r.timeouts } : {}),
+    ...(r.retry !== undefined ? { retry: r.retry } : {}),
+    ...(r.extensionFilters !== undefined ? { extensionFilters: r.extensionFilters } : {}),
+    explanation: r.explanation,
+  };
+}
+
 export function emptyResult(request: SimRequest, status: number | null, explanation: string[]): SimResult {
   return {
     id: request.id ?? null,
@@ -142,7 +163,12 @@ export function simulateDetailed(
     return { view, table: null, protocol: null, result: withCode };
   }
   const { table, protocol } = choice;
-  const done = (result: SimResult): Simulation => ({ view, table, protocol, result });
+  const done = (result: SimResult): Simulation => ({
+    view,
+    table,
+    protocol,
+    result: inContractOrder(result),
+  });
   if (protocol === 'TLS' || protocol === 'TCP' || protocol === 'UDP') {
     return done(simulateL4(tables, request, view, table, protocol, choice.trace, finder));
   }
