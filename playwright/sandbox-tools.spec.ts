@@ -161,3 +161,28 @@ test('a URL rewrite shows the path and host the backend gets, and mirrors are li
   );
   await expect(graphNode(page, 'Service/payments/payments-shadow')).toHaveClass(/highlighted/);
 });
+
+test('a YAML syntax error is shown at its line and the rest still analyses', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  const text = [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata: {name: ok, namespace: default}',
+    'spec: {ports: [{port: 80}]}',
+    '---',
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: broken',
+    '  labels: [unclosed',
+    '',
+  ].join('\n');
+  await page.getByTestId('sandbox-editor').fill(text);
+  await page.getByTestId('sandbox-apply').click();
+  await expect(page.locator('.sb-editor .cm-lint-marker-error').first()).toBeVisible();
+  await expect(page.getByTestId('sandbox-status')).toContainText('1 objects');
+  await expect(page.getByTestId('sandbox-status')).not.toContainText(' 0 errors');
+  await page.locator('.sb-editor .cm-lint-marker-error').first().hover();
+  await expect(page.locator('.cm-tooltip-lint')).toBeVisible();
+  await screenshot(page, 'sandbox-parse-error');
+});
