@@ -169,6 +169,12 @@ export const FILTER_CASES: ConfCase[] = [
     'httproute-request-header-modifier.yaml',
     'request',
   ),
+  // HTTPRouteBackendRequestHeaderModifier runs the same cases with the filters on the backendRef.
+  ...headerModifierCases(
+    'HTTPRouteBackendRequestHeaderModifier',
+    'httproute-request-header-modifier-backend.yaml',
+    'request',
+  ),
   ...headerModifierCases(
     'HTTPRouteResponseHeaderModifier',
     'httproute-response-header-modifier.yaml',
