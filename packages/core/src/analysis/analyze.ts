@@ -8,13 +8,15 @@
  *   4. collisions   GRPCRoute/HTTPRoute hostname collisions (collisions.ts)
  *      rules        rules a controller drops: PartiallyInvalid / not accepted (rules.ts)
  *   5. backends     backendRefs, ReferenceGrants, endpoints (backends.ts)
- *   6. status       predicted status objects (status.ts)
+ *   6. status       predicted status objects (status.ts, gateway-class.ts, backend-tls.ts)
  *   7. checks       shadowing, policies, features, channel, observed status (checks/*.ts)
  */
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { sortDiagnostics } from '../diagnostics/make.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type { Snapshot } from '../model/snapshot.ts';
+import { createSnapshot } from '../model/snapshot.ts';
+import type { GwObject } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
 import { attachRoutes } from './attach.ts';
 import { resolveBackends } from './backends.ts';
@@ -22,9 +24,11 @@ import { resolveCollisions } from './collisions.ts';
 import { checkRules } from './rules.ts';
 import type { AnalyzeOptions } from './context.ts';
 import { buildContext } from './context.ts';
+import { backendTLSPolicyStatuses, gatewaysByBackend } from './backend-tls.ts';
+import { withObservedGeneration } from './generation.ts';
+import { gatewayClassStatus, gatewayCRDs, supportedVersionCondition } from './gateway-class.ts';
 import { evaluateGateways } from './gateways.ts';
 import type { GatewayStageResult } from './gateways.ts';
-import { cond } from './conditions.ts';
 import {
   gatewayStatus,
   isListenerSetAccepted,
@@ -43,8 +47,40 @@ import type {
 
 export type { AnalyzeOptions } from './context.ts';
 
+/**
+ * Objects from several clusters (kube contexts, `meta.cluster`) are analysed cluster by cluster:
+ * a route never attaches to a Gateway, a backend or a grant of another cluster. The one join
+ * across clusters is MCS: a ServiceImport's exporting clusters come from ServiceExports anywhere
+ * in the input. Object keys do not include the cluster, so the input must not hold two objects
+ * with the same key (the caller keeps clusters apart, or lets one win).
+ */
 export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
-  const ctx = buildContext(snapshot, options);
+  const byCluster = new Map<string, GwObject[]>();
+  for (const o of snapshot.objects) {
+    const list = byCluster.get(o.meta.cluster);
+    if (list === undefined) byCluster.set(o.meta.cluster, [o]);
+    else list.push(o);
+  }
+  if (byCluster.size <= 1) return analyzeCluster(snapshot, options, snapshot.objects);
+  const parts = [...byCluster.values()].map((objects) =>
+    analyzeCluster(createSnapshot(objects), options, snapshot.objects),
+  );
+  return {
+    snapshot,
+    predicted: new Map(parts.flatMap((p) => [...p.predicted])),
+    listeners: parts.flatMap((p) => p.listeners),
+    attachments: parts.flatMap((p) => p.attachments),
+    backends: parts.flatMap((p) => p.backends),
+    diagnostics: sortDiagnostics(parts.flatMap((p) => p.diagnostics)),
+  };
+}
+
+function analyzeCluster(
+  snapshot: Snapshot,
+  options: AnalyzeOptions,
+  allObjects: readonly GwObject[],
+): Analysis {
+  const ctx = buildContext(snapshot, options, allObjects);
   const out: Diagnostic[] = [];
   const stage = evaluateGateways(ctx, out);
   const parents = attachRoutes(ctx, stage, out);
@@ -54,12 +90,9 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analy
   const { backends, refsByRoute } = resolveBackends(ctx, out);
 
   const predicted = new Map<ObjectKey, PredictedStatus>();
-  for (const gc of ctx.gatewayClasses.values()) {
-    predicted.set(gc.key, {
-      kind: 'GatewayClass',
-      conditions: [cond('Accepted', true, 'Accepted', `Treated as accepted by ${gc.controllerName}.`)],
-    });
-  }
+  const supportedVersion = supportedVersionCondition(gatewayCRDs(snapshot.objects));
+  for (const gc of ctx.gatewayClasses.values())
+    predicted.set(gc.key, gatewayClassStatus(gc, supportedVersion));
   gatewayAndListenerSetStatus(stage, predicted);
   const routeParents = new Map<ObjectKey, PredictedRouteParentStatus[]>();
   const ok = { ok: true, reason: 'ResolvedRefs', message: 'All references are resolved.' };
@@ -70,6 +103,12 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analy
   }
   for (const route of ctx.routes)
     predicted.set(route.key, { kind: 'Route', parents: routeParents.get(route.key) ?? [] });
+  const controllerOf = (gw: ObjectKey): string =>
+    stage.gateways.get(gw)?.controllerName ?? ctx.options.defaultControllerName;
+  const policies = backendTLSPolicyStatuses(ctx, gatewaysByBackend(backends, attachments), controllerOf);
+  for (const [key, status] of policies) predicted.set(key, status);
+  for (const [key, status] of predicted)
+    predicted.set(key, withObservedGeneration(status, snapshot.byKey.get(key)?.meta.generation));
 
   const listeners: ResolvedListener[] = [];
   for (const ge of stage.gateways.values()) {

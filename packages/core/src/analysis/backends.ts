@@ -223,13 +223,17 @@ function health(
   const label = `${site.route.kind} ${site.route.meta.namespace}/${site.route.meta.name}`;
   const target = `${svc.kind} ${svc.meta.namespace}/${svc.meta.name}`;
   if (svc.kind === 'ServiceImport') {
-    const clusters = svc.clusters ?? [];
-    if (clusters.length === 0) {
+    const { clusters, refused, localExport } = exportingClusters(ctx, svc);
+    if (clusters.length === 0 && !localExport) {
+      const why =
+        refused.length === 0
+          ? 'status.clusters is empty and no ServiceExport of that name is in the input'
+          : `the ServiceExport is not valid: ${refused.join('; ')}`;
       out.push(
         diagnose(
           'ServiceImportNoClusters',
           site.route,
-          `${label}: backend ${target} has no exporting cluster (status.clusters is empty).`,
+          `${label}: backend ${target} has no exporting cluster (${why}).`,
           {
             field: site.field,
             fix: {
@@ -266,6 +270,43 @@ function health(
     );
   }
   return { endpoints };
+}
+
+/** MCS export conditions that say the Service is not exported (KEP-1645: Valid; newer: Ready). */
+const EXPORT_GATES = ['Valid', 'Ready', 'Exported'];
+
+/**
+ * The clusters a ServiceImport draws from: its status.clusters, joined with the ServiceExports
+ * of the same namespace/name in the input's clusters (the only cross-cluster link the analysis
+ * makes). An export whose Valid/Ready condition is False takes its cluster out; a valid export
+ * from a named cluster adds it (the MCS controller may not have propagated it yet).
+ */
+function exportingClusters(
+  ctx: AnalysisContext,
+  svc: { meta: { namespace: string; name: string }; clusters?: readonly string[] },
+): { clusters: string[]; refused: string[]; localExport: boolean } {
+  const clusters = new Set(svc.clusters ?? []);
+  const refused: string[] = [];
+  // A valid export in single-source input (no cluster name): the Service is exported, from a
+  // cluster we cannot name.
+  let localExport = false;
+  for (const e of ctx.serviceExports.get(`${svc.meta.namespace}/${svc.meta.name}`) ?? []) {
+    const gate = (e.observed?.conditions ?? []).find(
+      (c) => EXPORT_GATES.includes(c.type) && c.status === 'False',
+    );
+    const where = e.meta.cluster === '' ? 'ServiceExport' : `ServiceExport in cluster ${e.meta.cluster}`;
+    if (gate !== undefined) {
+      refused.push(
+        `${where} has ${gate.type}=False (${gate.reason}${gate.message === '' ? '' : `: ${gate.message}`})`,
+      );
+      clusters.delete(e.meta.cluster);
+    } else if (e.meta.cluster === '') {
+      localExport = true;
+    } else {
+      clusters.add(e.meta.cluster);
+    }
+  }
+  return { clusters: [...clusters].sort(), refused, localExport };
 }
 
 function checkWeights(route: Route, out: Diagnostic[]): void {

@@ -19,6 +19,7 @@ import type {
   Route,
   Secret,
   Service,
+  ServiceExport,
   ServiceImport,
 } from '../model/types.ts';
 import { ROUTE_KINDS } from '../model/types.ts';
@@ -59,6 +60,11 @@ export interface AnalysisContext {
   readonly policies: readonly Policy[];
   readonly services: ReadonlyMap<ObjectKey, Service>;
   readonly serviceImports: ReadonlyMap<ObjectKey, ServiceImport>;
+  /**
+   * `namespace/name` → ServiceExports of that name in any cluster of the input: the one lookup
+   * that crosses clusters (MCS: exported in one cluster, imported in another).
+   */
+  readonly serviceExports: ReadonlyMap<string, readonly ServiceExport[]>;
   readonly secrets: ReadonlyMap<ObjectKey, Secret>;
   readonly configMaps: ReadonlyMap<ObjectKey, ConfigMap>;
   /** `namespace/serviceName` → slices of that Service. */
@@ -69,7 +75,15 @@ export interface AnalysisContext {
   readonly hasNamespaceObject: (namespace: string) => boolean;
 }
 
-export function buildContext(snapshot: Snapshot, options: AnalyzeOptions = {}): AnalysisContext {
+/**
+ * `allObjects`: every object of the input when `snapshot` is one cluster's share of it (see
+ * analyze.ts); ServiceExports are looked up there.
+ */
+export function buildContext(
+  snapshot: Snapshot,
+  options: AnalyzeOptions = {},
+  allObjects: readonly GwObject[] = snapshot.objects,
+): AnalysisContext {
   const gatewayClasses = new Map<string, GatewayClass>();
   const services = new Map<ObjectKey, Service>();
   const serviceImports = new Map<ObjectKey, ServiceImport>();
@@ -141,6 +155,7 @@ export function buildContext(snapshot: Snapshot, options: AnalyzeOptions = {}): 
     ...lists,
     services,
     serviceImports,
+    serviceExports: exportsByName(allObjects),
     secrets,
     configMaps,
     endpointSlices,
@@ -150,6 +165,18 @@ export function buildContext(snapshot: Snapshot, options: AnalyzeOptions = {}): 
     }),
     hasNamespaceObject: (namespace) => namespaces.has(namespace),
   };
+}
+
+function exportsByName(objects: readonly GwObject[]): Map<string, ServiceExport[]> {
+  const out = new Map<string, ServiceExport[]>();
+  for (const o of objects) {
+    if (o.kind !== 'ServiceExport') continue;
+    const id = `${o.meta.namespace}/${o.meta.name}`;
+    const list = out.get(id);
+    if (list === undefined) out.set(id, [o]);
+    else list.push(o);
+  }
+  return out;
 }
 
 export function isRoute(object: GwObject): object is Route {

@@ -29,6 +29,19 @@ export interface PredictedRouteParentStatus {
   readonly conditions: readonly Condition[];
 }
 
+/** One entry of PolicyStatus.ancestors (apis/v1 PolicyAncestorStatus). */
+export interface PredictedPolicyAncestorStatus {
+  readonly ancestorRef: {
+    readonly group: string;
+    readonly kind: string;
+    readonly namespace: string;
+    readonly name: string;
+    readonly sectionName?: string;
+  };
+  readonly controllerName: string;
+  readonly conditions: readonly Condition[];
+}
+
 export type PredictedStatus =
   | { readonly kind: 'GatewayClass'; readonly conditions: readonly Condition[] }
   | {
@@ -42,7 +55,17 @@ export type PredictedStatus =
       readonly conditions: readonly Condition[];
       readonly listeners: readonly PredictedListenerStatus[];
     }
-  | { readonly kind: 'Route'; readonly parents: readonly PredictedRouteParentStatus[] };
+  | { readonly kind: 'Route'; readonly parents: readonly PredictedRouteParentStatus[] }
+  | {
+      readonly kind: 'BackendTLSPolicy';
+      /** status.ancestors: one per Gateway that uses a targeted backend (none when unused). */
+      readonly ancestors: readonly PredictedPolicyAncestorStatus[];
+      /**
+       * The conditions every ancestor gets (they do not depend on the ancestor), also when there
+       * is no ancestor: for views that show one list. Not part of the Kubernetes status shape.
+       */
+      readonly conditions: readonly Condition[];
+    };
 
 /**
  * A listener as the data plane sees it: from a Gateway's spec or from an attached ListenerSet.
@@ -121,7 +144,7 @@ export interface ResolvedBackend {
 
 export interface Analysis {
   readonly snapshot: Snapshot;
-  /** Predicted status per GatewayClass, Gateway, ListenerSet and Route, by key. */
+  /** Predicted status per GatewayClass, Gateway, ListenerSet, Route and BackendTLSPolicy, by key. */
   readonly predicted: ReadonlyMap<ObjectKey, PredictedStatus>;
   readonly listeners: readonly ResolvedListener[];
   readonly attachments: readonly RouteAttachment[];

@@ -30,7 +30,9 @@ export interface JsonReport {
   readonly diagnostics: JsonDiagnostic[];
 }
 
+/** The Kubernetes status shape: BackendTLSPolicy is `{ancestors}` (PolicyStatus). */
 function statusOf(predicted: PredictedStatus): Record<string, unknown> {
+  if (predicted.kind === 'BackendTLSPolicy') return { ancestors: predicted.ancestors };
   const { kind: _kind, ...status } = predicted;
   return status;
 }

@@ -7,16 +7,11 @@ import type { Diagnostic } from '../../diagnostics/types.ts';
 import { diagnose } from '../../diagnostics/make.ts';
 import { referenceGrantFix } from '../../diagnostics/fixes.ts';
 import { GATEWAY_GROUP, keyOf } from '../../model/identity.ts';
-import type { BackendTLSPolicy, Policy, PolicyTargetRef } from '../../model/types.ts';
+import type { BackendTLSPolicy, PolicyTargetRef } from '../../model/types.ts';
+import type { AnyPolicy } from '../backend-tls.ts';
+import { caRefProblem, policyConflicts } from '../backend-tls.ts';
 import type { AnalysisContext } from '../context.ts';
 import { compareAge } from '../context.ts';
-import { findGrant } from '../grants.ts';
-
-type AnyPolicy = BackendTLSPolicy | Policy;
-
-function kindOf(p: AnyPolicy): string {
-  return p.kind === 'Policy' ? `${p.policyKind}.${p.policyGroup}` : `BackendTLSPolicy.${GATEWAY_GROUP}`;
-}
 
 function label(p: AnyPolicy): string {
   return `${p.ref.kind} ${p.meta.namespace}/${p.meta.name}`;
@@ -28,8 +23,8 @@ function targetLabel(t: PolicyTargetRef): string {
 
 export function checkPolicies(ctx: AnalysisContext): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const conflicts = policyConflicts(ctx);
   const policies: AnyPolicy[] = [...ctx.backendTLSPolicies, ...ctx.policies].sort(compareAge);
-  const claimed = new Map<string, AnyPolicy>();
   for (const policy of policies) {
     policy.targetRefs.forEach((t, i) => {
       const field = `spec.targetRefs[${i}]`;
@@ -64,27 +59,24 @@ export function checkPolicies(ctx: AnalysisContext): Diagnostic[] {
             },
           ),
         );
-        return;
       }
-      const slot = `${kindOf(policy)}|${t.key}|${t.sectionName ?? ''}`;
-      const winner = claimed.get(slot);
-      if (winner === undefined) {
-        claimed.set(slot, policy);
-        return;
-      }
-      out.push(
-        diagnose(
-          'PolicyConflict',
-          policy,
-          `${label(policy)} and the older ${label(winner)} both target ${targetLabel(t)}; only the older one applies.`,
-          {
-            field,
-            fix: { summary: `Merge the two policies or target different objects/sections.` },
-            related: [winner.key],
-          },
-        ),
-      );
     });
+    const conflict = conflicts.get(policy.key);
+    if (conflict === undefined) continue;
+    const t = policy.targetRefs[conflict.targetIndex];
+    if (t === undefined) continue;
+    out.push(
+      diagnose(
+        'PolicyConflict',
+        policy,
+        `${label(policy)} and the older ${label(conflict.winner)} both target ${targetLabel(t)}; only the older one applies.`,
+        {
+          field: `spec.targetRefs[${conflict.targetIndex}]`,
+          fix: { summary: `Merge the two policies or target different objects/sections.` },
+          related: [conflict.winner.key],
+        },
+      ),
+    );
   }
   for (const policy of ctx.backendTLSPolicies) out.push(...checkCARefs(ctx, policy));
   return out;
@@ -93,80 +85,61 @@ export function checkPolicies(ctx: AnalysisContext): Diagnostic[] {
 function checkCARefs(ctx: AnalysisContext, policy: BackendTLSPolicy): Diagnostic[] {
   const out: Diagnostic[] = [];
   policy.validation.caCertificateRefs.forEach((ref, i) => {
+    const problem = caRefProblem(ctx, policy, ref);
+    if (problem === null) return;
     const field = `spec.validation.caCertificateRefs[${i}]`;
-    const what = `${ref.kind} ${ref.namespace}/${ref.name}`;
-    const supported = ref.group === '' && (ref.kind === 'ConfigMap' || ref.kind === 'Secret');
-    if (!supported) {
-      out.push(
-        diagnose(
-          'BackendTLSPolicyInvalidCACertificateRef',
-          policy,
-          `${label(policy)}: caCertificateRef ${ref.group === '' ? '' : `${ref.group}/`}${what} is not a ConfigMap (InvalidKind).`,
-          {
+    const message = `${label(policy)}: ${problem.message}`;
+    const key = keyOf({ group: '', kind: ref.kind, namespace: ref.namespace, name: ref.name });
+    switch (problem.reason) {
+      case 'InvalidKind':
+        out.push(
+          diagnose('BackendTLSPolicyInvalidCACertificateRef', policy, message, {
             field,
             fix: { summary: 'Reference a ConfigMap (group "", kind ConfigMap) holding ca.crt.' },
-          },
-        ),
-      );
-      return;
-    }
-    if (ref.namespace !== policy.meta.namespace) {
-      const grant = findGrant(ctx.referenceGrants, {
-        fromGroup: GATEWAY_GROUP,
-        fromKind: 'BackendTLSPolicy',
-        fromNamespace: policy.meta.namespace,
-        toGroup: '',
-        toKind: ref.kind,
-        toNamespace: ref.namespace,
-        toName: ref.name,
-      });
-      if (grant === null) {
-        out.push(
-          diagnose(
-            'CACertificateRefNotPermitted',
-            policy,
-            `${label(policy)}: caCertificateRef ${what} is in another namespace and no ReferenceGrant permits it.`,
-            {
-              field,
-              fix: referenceGrantFix(
-                {
-                  toNamespace: ref.namespace,
-                  toGroup: '',
-                  toKind: ref.kind,
-                  toName: ref.name,
-                  fromGroup: GATEWAY_GROUP,
-                  fromKind: 'BackendTLSPolicy',
-                  fromNamespace: policy.meta.namespace,
-                },
-                `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
-              ),
-            },
-          ),
+          }),
         );
         return;
-      }
-    }
-    const key = keyOf({ group: '', kind: ref.kind, namespace: ref.namespace, name: ref.name });
-    const exists =
-      ref.kind === 'ConfigMap'
-        ? ctx.configMaps.has(key) || !ctx.options.configMapsVisible
-        : ctx.secrets.has(key) || !ctx.options.secretsVisible;
-    if (!exists) {
-      out.push(
-        diagnose(
-          'BackendTLSPolicyInvalidCACertificateRef',
-          policy,
-          `${label(policy)}: caCertificateRef ${what} does not exist.`,
-          {
+      case 'RefNotPermitted':
+        out.push(
+          diagnose('CACertificateRefNotPermitted', policy, message, {
+            field,
+            fix: referenceGrantFix(
+              {
+                toNamespace: ref.namespace,
+                toGroup: '',
+                toKind: ref.kind,
+                toName: ref.name,
+                fromGroup: GATEWAY_GROUP,
+                fromKind: 'BackendTLSPolicy',
+                fromNamespace: policy.meta.namespace,
+              },
+              `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
+            ),
+          }),
+        );
+        return;
+      case 'MissingCAKey':
+        out.push(
+          diagnose('BackendTLSPolicyInvalidCACertificateRef', policy, message, {
+            field,
+            fix: {
+              summary: `Put the PEM CA bundle under the key ca.crt of ${ref.kind} ${ref.namespace}/${ref.name}.`,
+            },
+            related: [key],
+          }),
+        );
+        return;
+      case 'InvalidCACertificateRef':
+        out.push(
+          diagnose('BackendTLSPolicyInvalidCACertificateRef', policy, message, {
             field,
             fix: {
               summary: `Create ${ref.kind} ${ref.name} in namespace ${ref.namespace} with the CA bundle under ca.crt.`,
               command: `kubectl create ${ref.kind === 'ConfigMap' ? 'configmap' : 'secret generic'} ${ref.name} -n ${ref.namespace} --from-file=ca.crt`,
             },
             related: [key],
-          },
-        ),
-      );
+          }),
+        );
     }
   });
   return out;
