@@ -5,12 +5,20 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/analysis/types.ts';
-import { CONFORMANCE_DIR, analyzeCase, checkExpectation, conformanceAvailable } from './harness.ts';
+import {
+  CONFORMANCE_DIR,
+  analyzeCase,
+  analyzeSteps,
+  checkExpectation,
+  conformanceAvailable,
+} from './harness.ts';
 import { GATEWAY_CASES } from './table-gateway.ts';
 import { LISTENERSET_CASES } from './table-listenersets.ts';
 import { ROUTE_CASES } from './table-routes.ts';
+import { STEP_CASES } from './table-steps.ts';
+import type { Expectation } from './table-types.ts';
 
-const CASES = [...GATEWAY_CASES, ...ROUTE_CASES, ...LISTENERSET_CASES];
+const CASES = [...GATEWAY_CASES, ...ROUTE_CASES, ...LISTENERSET_CASES, ...STEP_CASES];
 const available = conformanceAvailable();
 let agreed = 0;
 let total = 0;
@@ -26,19 +34,28 @@ describe.skipIf(!available)('conformance agreement (Gateway API v1.6.1)', () => 
 
   for (const c of CASES) {
     describe(c.test, () => {
-      let analysis: Analysis | undefined;
-      const get = (): Analysis => (analysis ??= analyzeCase(c));
+      // Step 0 is the manifests as applied; step n the analysis after the n-th change.
+      let analyses: Analysis[] | undefined;
+      const get = (step: number): Analysis => {
+        analyses ??= c.steps === undefined ? [analyzeCase(c)] : analyzeSteps(c);
+        return analyses[step] as Analysis;
+      };
+      const check = (step: number, e: Expectation): void => {
+        const problems = checkExpectation(get(step), e);
+        total += 1;
+        if (problems.length === 0) agreed += 1;
+        expect(problems).toEqual([]);
+      };
       c.expectations.forEach((e, i) => {
         const gap = c.knownGaps?.[i];
         const name = `#${i} ${e.what} ${e.name}${gap === undefined ? '' : ' (known gap)'}`;
-        const run = (): void => {
-          const problems = checkExpectation(get(), e);
-          total += 1;
-          if (problems.length === 0) agreed += 1;
-          expect(problems).toEqual([]);
-        };
-        if (gap === undefined) it(name, run);
-        else it.fails(`${name}: ${gap}`, run);
+        if (gap === undefined) it(name, () => check(0, e));
+        else it.fails(`${name}: ${gap}`, () => check(0, e));
+      });
+      (c.steps ?? []).forEach((step, s) => {
+        step.expectations.forEach((e, i) => {
+          it(`after step ${s + 1} (${step.change}) #${i} ${e.what} ${e.name}`, () => check(s + 1, e));
+        });
       });
     });
   }

@@ -14,8 +14,17 @@ import type {
   PredictedRouteParentStatus,
 } from '../../src/analysis/types.ts';
 import { loadManifests } from '../../src/model/load.ts';
-import type { Condition } from '../../src/model/types.ts';
-import type { Cond, ConformanceCase, Expectation, ListenerExp, ParentSel } from './table-types.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
+import type { Condition, GwObject } from '../../src/model/types.ts';
+import { applyWatchEvent } from '../../src/store/apply.ts';
+import type {
+  Cond,
+  ConformanceCase,
+  ConformanceStep,
+  Expectation,
+  ListenerExp,
+  ParentSel,
+} from './table-types.ts';
 import { INFRA } from './table-types.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -24,7 +33,7 @@ export const CONFORMANCE_DIR =
 export const conformanceAvailable = (): boolean =>
   existsSync(resolve(CONFORMANCE_DIR, 'base-manifests.yaml'));
 
-const CLASS = 'gatescope-conformance';
+export const CLASS = 'gatescope-conformance';
 const GATEWAY_CLASS = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
 metadata:
@@ -33,7 +42,7 @@ spec:
   controllerName: gatescope.dev/conformance
 `;
 
-export function analyzeCase(c: ConformanceCase): Analysis {
+function caseSnapshot(c: ConformanceCase): Snapshot {
   const read = (name: string) => ({
     name,
     text: readFileSync(resolve(CONFORMANCE_DIR, name), 'utf8').replaceAll('{GATEWAY_CLASS_NAME}', CLASS),
@@ -43,8 +52,52 @@ export function analyzeCase(c: ConformanceCase): Analysis {
     read('base-manifests.yaml'),
     read('suite-programmatic-resources.yaml'),
     ...c.manifests.map(read),
+    ...(c.inline === undefined ? [] : [{ name: 'inline.yaml', text: c.inline }]),
   ];
-  return analyze(loadManifests(files).snapshot);
+  return loadManifests(files).snapshot;
+}
+
+export function analyzeCase(c: ConformanceCase): Analysis {
+  return analyze(caseSnapshot(c));
+}
+
+function findObject(snapshot: Snapshot, sel: ConformanceStep['object']): GwObject {
+  const found = snapshot.objects.find(
+    (o) =>
+      o.ref.kind === sel.kind && o.meta.name === sel.name && o.meta.namespace === (sel.namespace ?? INFRA),
+  );
+  if (found === undefined) throw new Error(`step object ${sel.kind} ${sel.name} not in the case`);
+  return found;
+}
+
+/** A MODIFIED watch event for the object's raw form after `edit`, at the given generation. */
+function modify(
+  snapshot: Snapshot,
+  object: GwObject,
+  generation: number,
+  edit: (raw: Record<string, unknown>) => void,
+): Snapshot {
+  const raw = structuredClone(object.raw) as Record<string, unknown>;
+  edit(raw);
+  raw['metadata'] = { ...(raw['metadata'] as Record<string, unknown>), generation };
+  return applyWatchEvent(snapshot, { type: 'MODIFIED', object: raw });
+}
+
+/**
+ * The analyses of a multi-step case: before any change (objects the steps touch at generation
+ * 1), then after each step (generation + 1, applied with applyWatchEvent).
+ */
+export function analyzeSteps(c: ConformanceCase): Analysis[] {
+  let snapshot = caseSnapshot(c);
+  for (const step of c.steps ?? [])
+    snapshot = modify(snapshot, findObject(snapshot, step.object), 1, () => {});
+  const out = [analyze(snapshot)];
+  for (const step of c.steps ?? []) {
+    const object = findObject(snapshot, step.object);
+    snapshot = modify(snapshot, object, (object.meta.generation ?? 1) + 1, step.mutate);
+    out.push(analyze(snapshot));
+  }
+  return out;
 }
 
 function conditionProblems(where: string, expected: readonly Cond[], actual: readonly Condition[]): string[] {
@@ -93,7 +146,22 @@ function parentMatches(p: PredictedRouteParentStatus, sel: ParentSel): boolean {
 
 /** Disagreements between one expectation and the analysis ([] = agrees). */
 export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
+  if (e.what === 'gatewayClass') {
+    const s = statusOf(analysis, 'GatewayClass', '', e.name);
+    if (s?.kind !== 'GatewayClass') return [`GatewayClass ${e.name}: no predicted status`];
+    return conditionProblems(`GatewayClass ${e.name}`, e.conditions, s.conditions);
+  }
   const ns = e.namespace ?? INFRA;
+  if (e.what === 'backendTLSPolicy') {
+    const s = statusOf(analysis, 'BackendTLSPolicy', ns, e.name);
+    if (s?.kind !== 'BackendTLSPolicy') return [`BackendTLSPolicy ${ns}/${e.name}: no predicted status`];
+    const a = s.ancestors.find((x) => x.ancestorRef.kind === 'Gateway' && x.ancestorRef.name === e.ancestor);
+    if (a === undefined)
+      return [
+        `BackendTLSPolicy ${e.name}: no ancestor ${e.ancestor} (got [${s.ancestors.map((x) => x.ancestorRef.name).join(', ')}])`,
+      ];
+    return conditionProblems(`BackendTLSPolicy ${e.name} ancestor ${e.ancestor}`, e.conditions, a.conditions);
+  }
   if (e.what === 'gateway' || e.what === 'listenerSet') {
     const kind = e.what === 'gateway' ? 'Gateway' : 'ListenerSet';
     const s = statusOf(analysis, kind, ns, e.name);
@@ -133,6 +201,10 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
       }
       if (e.zeroRoutes === true && s.listeners.some((l) => l.attachedRoutes !== 0))
         out.push(`${where}: want zero attached routes`);
+      if (e.latestGeneration === true) {
+        const all = [...s.conditions, ...s.listeners.flatMap((l) => l.conditions)];
+        out.push(...generationProblems(analysis, where, kind, ns, e.name, all));
+      }
     }
     return out;
   }
@@ -159,6 +231,10 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
         `${where}: parents want [${e.exactParents.map((p) => p.name).join(', ')}], got [${s.parents.map((p) => `${p.parentRef.kind}/${p.parentRef.name}`).join(', ')}]`,
       );
   }
+  if (e.latestGeneration === true) {
+    const all = s.parents.flatMap((p) => p.conditions);
+    out.push(...generationProblems(analysis, where, e.kind ?? 'HTTPRoute', ns, e.name, all));
+  }
   if (
     e.noAcceptedParents === true &&
     s.parents.some((p) => p.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'))
@@ -166,4 +242,26 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
     out.push(`${where}: want no accepted parents`);
   }
   return out;
+}
+
+/** *MustHaveLatestConditions: the object has a generation and every condition observed it. */
+function generationProblems(
+  analysis: Analysis,
+  where: string,
+  kind: string,
+  namespace: string,
+  name: string,
+  conditions: readonly Condition[],
+): string[] {
+  const object = analysis.snapshot.objects.find(
+    (o) => o.kind === kind && o.meta.namespace === namespace && o.meta.name === name,
+  );
+  const generation = object?.meta.generation;
+  if (generation === undefined) return [`${where}: has no metadata.generation`];
+  const stale = conditions.filter((c) => c.observedGeneration !== generation);
+  if (conditions.length === 0) return [`${where}: no conditions`];
+  return stale.map(
+    (c) =>
+      `${where}: ${c.type} observedGeneration ${c.observedGeneration ?? 'unset'}, generation ${generation}`,
+  );
 }

@@ -384,13 +384,18 @@ export const GATEWAY_CASES: readonly ConformanceCase[] = [
   {
     test: 'GatewayBackendClientCertificate',
     manifests: ['gateway-tls-backend-client-certificate.yaml'],
-    // BackendTLSPolicyMustHaveAcceptedConditionTrue is not transcribed: policy status is not predicted.
     source: 'conformance/tests/gateway-tls-backend-client-certificate.go',
     expectations: [
       ...gatewayAndRoutesAccepted('gateway-tls-backend-client-certificate', [
         'gateway-tls-backend-client-certificate',
       ]),
       resolvedRefsTrue('gateway-tls-backend-client-certificate', 'gateway-tls-backend-client-certificate'),
+      {
+        what: 'backendTLSPolicy',
+        name: 'gateway-tls-backend-client-certificate-test',
+        ancestor: 'gateway-tls-backend-client-certificate',
+        conditions: [T('Accepted', 'Accepted')],
+      },
       {
         what: 'gateway',
         name: 'gateway-tls-backend-client-certificate',

@@ -42,6 +42,8 @@ export type Expectation =
       readonly attachedListenerSets?: number;
       /** GatewayMustHaveZeroRoutes. */
       readonly zeroRoutes?: boolean;
+      /** GatewayMustHaveLatestConditions: every condition has observedGeneration = generation. */
+      readonly latestGeneration?: boolean;
     }
   | {
       readonly what: 'listenerSet';
@@ -67,7 +69,35 @@ export type Expectation =
       readonly exactParents?: readonly ParentSel[];
       /** HTTPRouteMustHaveNoAcceptedParents. */
       readonly noAcceptedParents?: boolean;
+      /** HTTPRouteMustHaveLatestConditions: every condition has observedGeneration = generation. */
+      readonly latestGeneration?: boolean;
+    }
+  | {
+      /** BackendTLSPolicyMustHaveCondition(policy, gateway, cond): on the ancestor of that Gateway. */
+      readonly what: 'backendTLSPolicy';
+      readonly name: string;
+      readonly namespace?: string;
+      readonly ancestor: string;
+      readonly conditions: readonly Cond[];
+    }
+  | {
+      /** GWCMustHave*Condition(class). */
+      readonly what: 'gatewayClass';
+      readonly name: string;
+      readonly conditions: readonly Cond[];
     };
+
+/**
+ * A change the upstream test makes to a live object (a patch, then the API server bumps
+ * metadata.generation), and what it expects afterwards.
+ */
+export interface ConformanceStep {
+  readonly change: string;
+  readonly object: { readonly kind: string; readonly name: string; readonly namespace?: string };
+  /** Edits the object (a copy of what the suite applied); generation is bumped by the harness. */
+  readonly mutate: (object: Record<string, unknown>) => void;
+  readonly expectations: readonly Expectation[];
+}
 
 export interface ConformanceCase {
   /** Upstream ShortName. */
@@ -82,6 +112,14 @@ export interface ConformanceCase {
    * fix is noticed). Indexes into `expectations`.
    */
   readonly knownGaps?: Readonly<Record<number, string>>;
+  /** Objects the test creates in code (our own minimal YAML), applied after the manifests. */
+  readonly inline?: string;
+  /**
+   * Tests that change objects over time: each step is applied with applyWatchEvent to the
+   * previous step's snapshot and its expectations are checked on the new analysis. Objects a
+   * step changes start at metadata.generation 1, as the API server stores them.
+   */
+  readonly steps?: readonly ConformanceStep[];
 }
 
 export const INFRA = 'gateway-conformance-infra';
