@@ -65,6 +65,23 @@ export function isSameOrigin(origin: string, host: string): boolean {
   }
 }
 
+/**
+ * A top-level navigation to a page of the SPA (not the API): a share link clicked in a chat or an
+ * issue arrives as a cross-site navigation and must open. It is harmless: a GET of static HTML
+ * that no other site can frame (frame-ancestors 'none') or read (no CORS); the page's own API
+ * calls are then same-origin.
+ */
+function isPageNavigation(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0] ?? '';
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    request.headers['sec-fetch-mode'] === 'navigate' &&
+    request.headers['sec-fetch-dest'] === 'document' &&
+    !path.startsWith('/api/') &&
+    path !== '/metrics'
+  );
+}
+
 function reject(reply: FastifyReply, message: string): FastifyReply {
   return reply
     .code(403)
@@ -83,7 +100,7 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
       return reject(reply, 'cross-origin request refused');
     }
     if (origin === 'null') return reject(reply, 'cross-origin request refused');
-    if (request.headers['sec-fetch-site'] === 'cross-site')
+    if (request.headers['sec-fetch-site'] === 'cross-site' && !isPageNavigation(request))
       return reject(reply, 'cross-site request refused');
     return undefined;
   });

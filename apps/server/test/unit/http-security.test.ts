@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildServer } from '../../src/server.ts';
 import { DemoSource } from '../../src/source/demo.ts';
@@ -59,6 +61,49 @@ describe('Host and Origin checks', () => {
       headers: { ...LOCAL, origin: 'http://127.0.0.1:7080' },
     });
     expect(same.statusCode).toBe(200);
+  });
+
+  it('opens a page from a cross-site link (a shared link in a chat) but never the API', async () => {
+    const navigate = { ...LOCAL, 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': 'navigate' };
+    const webRoot = mkdtempSync(join(tmpdir(), 'gatescope-web-'));
+    writeFileSync(join(webRoot, 'index.html'), '<!doctype html><title>Gatescope</title>');
+    const withSpa = await buildServer({ source, webRoot });
+    try {
+      const page = await withSpa.inject({
+        url: '/sandbox',
+        headers: { ...navigate, 'sec-fetch-dest': 'document' },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>Gatescope</title>');
+    } finally {
+      await withSpa.close();
+      rmSync(webRoot, { recursive: true, force: true });
+    }
+    for (const url of ['/api/snapshot', '/metrics']) {
+      const api = await app.inject({ url, headers: { ...navigate, 'sec-fetch-dest': 'document' } });
+      expect(api.statusCode, url).toBe(403);
+    }
+    const framed = await app.inject({
+      url: '/sandbox',
+      headers: { ...navigate, 'sec-fetch-dest': 'iframe' },
+    });
+    expect(framed.statusCode).toBe(403);
+    const fetched = await app.inject({
+      url: '/sandbox',
+      headers: {
+        ...LOCAL,
+        'sec-fetch-site': 'cross-site',
+        'sec-fetch-mode': 'cors',
+        'sec-fetch-dest': 'empty',
+      },
+    });
+    expect(fetched.statusCode).toBe(403);
+    const posted = await app.inject({
+      method: 'POST',
+      url: '/sandbox',
+      headers: { ...navigate, 'sec-fetch-dest': 'document' },
+    });
+    expect(posted.statusCode).toBe(403);
   });
 
   it('accepts extra hosts only when configured', async () => {
