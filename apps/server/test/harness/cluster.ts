@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { createPki, type Pki } from './pki.ts';
 import { freePort, ManagedProcess } from './process.ts';
 import { KubeClient, waitFor } from './kube-client.ts';
+import { RecordingProxy, type ProxyOptions } from './proxy.ts';
 import { REPO_ROOT } from './binaries.ts';
 
 export const CRD_FILES = {
@@ -114,6 +115,23 @@ export class TestCluster {
     } catch (error) {
       throw new Error(`${String(error)}\n--- ${process.name} log ---\n${process.log()}`, { cause: error });
     }
+  }
+
+  async createNamespace(name: string): Promise<void> {
+    await this.admin.apply('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+
+  /** A started recording proxy in front of this apiserver (network outages while it keeps running). */
+  async startProxy(keepBodies?: ProxyOptions['keepBodies']): Promise<RecordingProxy> {
+    const proxy = new RecordingProxy({
+      target: this.server,
+      ca: this.pki.caCert,
+      cert: this.pki.servingCert,
+      key: this.pki.servingKey,
+      ...(keepBodies !== undefined && { keepBodies }),
+    });
+    await proxy.start();
+    return proxy;
   }
 
   /** Compacts etcd up to its current revision (old resourceVersions become 410 Gone). */

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { connect } from '../../src/kube/config.ts';
 import { buildServer } from '../../src/server.ts';
 import { LiveSource } from '../../src/source/live.ts';
+import { waitFor } from './kube-client.ts';
+import { SseTestClient } from './sse-client.ts';
 
 export interface LiveServer {
   readonly url: string;
@@ -42,4 +44,16 @@ export async function startLiveServer(
       await app.close();
     },
   };
+}
+
+/** A live server that finished its first sync, and an SSE client that received its snapshot. */
+export async function startStreamingServer(
+  kubeconfigFile: string,
+): Promise<{ readonly server: LiveServer; readonly stream: SseTestClient }> {
+  const server = await startLiveServer(kubeconfigFile);
+  await waitFor('server ready', async () => (await fetch(`${server.url}/api/readyz`)).status === 200);
+  const stream = new SseTestClient(server.url);
+  await stream.connect();
+  await waitFor('first snapshot', () => stream.events.some((e) => e.event === 'snapshot'));
+  return { server, stream };
 }

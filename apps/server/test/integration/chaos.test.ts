@@ -8,8 +8,8 @@ import { binariesOrSkip } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { listVersions } from '../harness/compare.ts';
 import { waitFor } from '../harness/kube-client.ts';
-import { startLiveServer, type LiveServer } from '../harness/live-server.ts';
-import { SseTestClient } from '../harness/sse-client.ts';
+import { startStreamingServer, type LiveServer } from '../harness/live-server.ts';
+import type { SseTestClient } from '../harness/sse-client.ts';
 
 const binaries = binariesOrSkip();
 const GW = 'gateway.networking.k8s.io';
@@ -24,11 +24,7 @@ describe.skipIf(!binaries.ok)('chaos: apiserver and etcd restarts during churn',
     if (!binaries.ok) return;
     cluster = await TestCluster.start(binaries.dir);
     await cluster.admin.installCrds(CRD_FILES.gatewayApi);
-    await cluster.admin.apply('/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'churn' },
-    });
+    await cluster.createNamespace('churn');
     // Never touched: the stream must never report it deleted (no flapping across restarts).
     await cluster.admin.apply(ROUTES, {
       apiVersion: `${GW}/v1`,
@@ -36,10 +32,7 @@ describe.skipIf(!binaries.ok)('chaos: apiserver and etcd restarts during churn',
       metadata: { name: 'anchor', namespace: 'churn' },
       spec: { parentRefs: [{ name: 'gw' }] },
     });
-    server = await startLiveServer(cluster.writeKubeconfig('server', cluster.adminToken));
-    await waitFor('server ready', async () => (await fetch(`${server.url}/api/readyz`)).status === 200);
-    stream = new SseTestClient(server.url);
-    await stream.connect();
+    ({ server, stream } = await startStreamingServer(cluster.writeKubeconfig('server', cluster.adminToken)));
   });
   afterAll(async () => {
     stream?.close();

@@ -8,9 +8,9 @@ import { binariesOrSkip } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { listVersions } from '../harness/compare.ts';
 import { waitFor, type KubeObject } from '../harness/kube-client.ts';
-import { startLiveServer, type LiveServer } from '../harness/live-server.ts';
-import { RecordingProxy } from '../harness/proxy.ts';
-import { SseTestClient } from '../harness/sse-client.ts';
+import { startStreamingServer, type LiveServer } from '../harness/live-server.ts';
+import type { RecordingProxy } from '../harness/proxy.ts';
+import type { SseTestClient } from '../harness/sse-client.ts';
 
 const binaries = binariesOrSkip();
 const GW = 'gateway.networking.k8s.io';
@@ -35,23 +35,12 @@ describe.skipIf(!binaries.ok)('410 Gone → relist', () => {
     if (!binaries.ok) return;
     cluster = await TestCluster.start(binaries.dir, { watchCache: false });
     await cluster.admin.installCrds(CRD_FILES.gatewayApi);
-    await cluster.admin.apply('/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'app' },
-    });
+    await cluster.createNamespace('app');
     for (const name of ['keep', 'gone']) await cluster.admin.apply(ROUTES, route(name, 0));
-    proxy = new RecordingProxy({
-      target: cluster.server,
-      ca: cluster.pki.caCert,
-      cert: cluster.pki.servingCert,
-      key: cluster.pki.servingKey,
-    });
-    await proxy.start();
-    server = await startLiveServer(cluster.writeKubeconfig('server', cluster.adminToken, proxy.url));
-    await waitFor('server ready', async () => (await fetch(`${server.url}/api/readyz`)).status === 200);
-    stream = new SseTestClient(server.url);
-    await stream.connect();
+    proxy = await cluster.startProxy();
+    ({ server, stream } = await startStreamingServer(
+      cluster.writeKubeconfig('server', cluster.adminToken, proxy.url),
+    ));
   });
   afterAll(async () => {
     stream?.close();

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binariesOrSkip } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { waitFor, type KubeObject } from '../harness/kube-client.ts';
-import { startLiveServer, type LiveServer } from '../harness/live-server.ts';
-import { RecordingProxy } from '../harness/proxy.ts';
+import { startStreamingServer, type LiveServer } from '../harness/live-server.ts';
+import type { RecordingProxy } from '../harness/proxy.ts';
 import { SseTestClient } from '../harness/sse-client.ts';
 import { listVersions } from '../harness/compare.ts';
 
@@ -35,29 +35,17 @@ describe.skipIf(!binaries.ok)('live server against kube-apiserver', () => {
     if (!binaries.ok) return;
     cluster = await TestCluster.start(binaries.dir);
     await cluster.admin.installCrds(CRD_FILES.gatewayApi);
-    await cluster.admin.apply('/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'app' },
-    });
+    await cluster.createNamespace('app');
     await cluster.admin.apply('/api/v1/namespaces/app/secrets', {
       apiVersion: 'v1',
       kind: 'Secret',
       metadata: { name: 'tls-cert', namespace: 'app' },
       stringData: { 'tls.key': 'TOP-SECRET-KEY-MATERIAL' },
     });
-    proxy = new RecordingProxy({
-      target: cluster.server,
-      ca: cluster.pki.caCert,
-      cert: cluster.pki.servingCert,
-      key: cluster.pki.servingKey,
-      keepBodies: (path) => path.includes('/secrets'),
-    });
-    await proxy.start();
-    server = await startLiveServer(cluster.writeKubeconfig('server', cluster.adminToken, proxy.url));
-    await waitFor('server ready', async () => (await fetch(`${server.url}/api/readyz`)).status === 200);
-    stream = new SseTestClient(server.url);
-    await stream.connect();
+    proxy = await cluster.startProxy((path) => path.includes('/secrets'));
+    ({ server, stream } = await startStreamingServer(
+      cluster.writeKubeconfig('server', cluster.adminToken, proxy.url),
+    ));
   });
   afterAll(async () => {
     stream?.close();

@@ -10,7 +10,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { binariesOrSkip } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { waitFor } from '../harness/kube-client.ts';
-import { RecordingProxy } from '../harness/proxy.ts';
+import type { RecordingProxy } from '../harness/proxy.ts';
 import { connect } from '../../src/kube/config.ts';
 import { LiveSource } from '../../src/source/live.ts';
 
@@ -25,13 +25,7 @@ describe.skipIf(!binaries.ok)('several contexts at once', () => {
     if (!binaries.ok) return;
     cluster = await TestCluster.start(binaries.dir);
     await cluster.admin.installCrds(CRD_FILES.gatewayApi);
-    proxy = new RecordingProxy({
-      target: cluster.server,
-      ca: cluster.pki.caCert,
-      cert: cluster.pki.servingCert,
-      key: cluster.pki.servingKey,
-    });
-    await proxy.start();
+    proxy = await cluster.startProxy();
   });
   afterAll(async () => {
     source?.stop();

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binariesOrSkip } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { waitFor } from '../harness/kube-client.ts';
-import { startLiveServer, type LiveServer } from '../harness/live-server.ts';
-import { SseTestClient } from '../harness/sse-client.ts';
+import { startStreamingServer, type LiveServer } from '../harness/live-server.ts';
+import type { SseTestClient } from '../harness/sse-client.ts';
 
 const binaries = binariesOrSkip();
 const GW = 'gateway.networking.k8s.io';
@@ -22,11 +22,7 @@ describe.skipIf(!binaries.ok)('partial RBAC', () => {
     cluster = await TestCluster.start(binaries.dir);
     const admin = cluster.admin;
     await admin.installCrds(CRD_FILES.gatewayApi);
-    await admin.apply('/api/v1/namespaces', {
-      apiVersion: 'v1',
-      kind: 'Namespace',
-      metadata: { name: 'viewer' },
-    });
+    await cluster.createNamespace('viewer');
     await admin.apply(`/apis/${GW}/v1/namespaces/viewer/gateways`, {
       apiVersion: `${GW}/v1`,
       kind: 'Gateway',
@@ -63,14 +59,9 @@ describe.skipIf(!binaries.ok)('partial RBAC', () => {
         spec: { expirationSeconds: 3600 },
       },
     )) as { status: { token: string } };
-    server = await startLiveServer(cluster.writeKubeconfig('limited', tokenRequest.status.token));
-    await waitFor(
-      'server ready',
-      async () => (await fetch(`${server.url}/api/readyz`)).status === 200,
-      60_000,
-    );
-    stream = new SseTestClient(server.url);
-    await stream.connect();
+    ({ server, stream } = await startStreamingServer(
+      cluster.writeKubeconfig('limited', tokenRequest.status.token),
+    ));
     await waitFor('first snapshot', () => stream.kinds.length > 0);
   });
   afterAll(async () => {
