@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
 import { NO_FILTERS } from '../view/ViewState.tsx';
+import { Legend } from './Legend.tsx';
 
 function Select({
   label,
@@ -114,6 +115,7 @@ export function FilterBar(): ReactElement {
           Collapse {expanded.size} expanded
         </button>
       )}
+      <Legend />
       <span className="legend" aria-label="Health counts">
         <span className="legend-item">
           <span className="health-dot health-error" />

@@ -14,14 +14,16 @@ function TopoEdgeViewImpl(props: EdgeProps<TopoFlowEdge>): ReactElement | null {
   const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data } = props;
   if (data === undefined) return null;
   const { edge, dimmed, highlighted } = data;
-  // A policy sits in its target's column: join the two left sides with a bracket instead of a
-  // loop from one node's right side back to the other's left side.
-  const sameColumn = Math.abs(sourceX - NODE_WIDTH - targetX) < 12;
+  // A policy sits in its target's column (so does a ListenerSet beside its Gateway): when the
+  // target is not to the right of the source, join the two left sides with a bracket instead of
+  // looping from one node's right side back to the other's left side. Handle positions are
+  // measured by React Flow, so compare with slack rather than exactly.
+  const sameColumn = sourceX - targetX > NODE_WIDTH / 2;
   const bezier = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const bracketX = targetX - 36;
   const [path, labelX, labelY] = sameColumn
     ? [
-        `M ${sourceX - NODE_WIDTH} ${sourceY} C ${bracketX} ${sourceY}, ${bracketX} ${targetY}, ${targetX} ${targetY}`,
+        `M ${targetX} ${sourceY} C ${bracketX} ${sourceY}, ${bracketX} ${targetY}, ${targetX} ${targetY}`,
         bracketX + 9,
         (sourceY + targetY) / 2,
       ]

@@ -33,8 +33,8 @@ export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 52;
 
 /**
- * Handle positions given up front (left middle in, right middle out): React Flow then draws
- * edges without measuring handles in the DOM, which also keeps updates cheap.
+ * Handle positions given up front (left middle in, right middle out): React Flow can draw edges
+ * before it has measured the handles in the DOM (it refines them after measuring).
  */
 const HANDLES: NonNullable<Node['handles']> = [
   { type: 'target', position: Position.Left, x: 0, y: NODE_HEIGHT / 2 - 3, width: 6, height: 6 },
