@@ -10,6 +10,7 @@
  * the first node, walked in that order, that has a matching entry holds the winner.
  */
 import { httpMatchHolds } from './http-match.ts';
+import { compileRegexSet } from './regex.ts';
 import { compareHttpStatic } from './precedence.ts';
 import type { HttpEntry } from './tables.ts';
 import type { RequestView } from './request.ts';
@@ -26,6 +27,8 @@ export interface NodeIndex {
   readonly byHeader: ReadonlyMap<string, readonly Ranked[]> | null;
   /** Entries without an Exact header (when byHeader is used). */
   readonly rest: readonly Ranked[];
+  /** For a large regex node: which path patterns match, in one pass (RE2Set). */
+  readonly pathPatterns?: (path: string) => ReadonlySet<string>;
 }
 
 interface TrieNode {
@@ -56,7 +59,7 @@ export function buildHttpIndex(entries: readonly HttpEntry[]): HttpIndex {
   finishTrie(trie);
   return {
     exact: new Map([...exact].map(([path, list]) => [path, nodeIndex(list)])),
-    regex: regex.length > 0 ? nodeIndex(regex) : null,
+    regex: regex.length > 0 ? regexNode(regex) : null,
     trie,
   };
 }
@@ -87,6 +90,16 @@ function finishTrie(node: TrieNode): void {
   for (const child of node.children.values()) finishTrie(child);
 }
 
+/** Above this many regex paths in one bucket, one RE2Set pass pre-filters the candidates. */
+const REGEX_SET_THRESHOLD = 8;
+
+function regexNode(list: readonly HttpEntry[]): NodeIndex {
+  const node = nodeIndex(list);
+  if (list.length <= REGEX_SET_THRESHOLD) return node;
+  const filter = compileRegexSet(list.map((e) => e.match.pathValue));
+  return filter ? { ...node, pathPatterns: filter } : node;
+}
+
 function nodeIndex(list: readonly HttpEntry[]): NodeIndex {
   const sorted = [...list]
     .sort((a, b) => compareHttpStatic(a.prec, b.prec))
@@ -105,9 +118,15 @@ function nodeIndex(list: readonly HttpEntry[]): NodeIndex {
   return { sorted, byHeader, rest };
 }
 
-function firstHolding(list: readonly Ranked[], req: RequestView, below: number): Ranked | null {
+function firstHolding(
+  list: readonly Ranked[],
+  req: RequestView,
+  below: number,
+  paths: ReadonlySet<string> | null,
+): Ranked | null {
   for (const r of list) {
     if (r.rank >= below) return null;
+    if (paths !== null && !paths.has(r.entry.match.pathValue)) continue;
     if (httpMatchHolds(r.entry.match, req)) return r;
   }
   return null;
@@ -115,12 +134,14 @@ function firstHolding(list: readonly Ranked[], req: RequestView, below: number):
 
 /** The best entry of a node for this request (lowest rank whose match holds). */
 function bestInNode(node: NodeIndex, req: RequestView): HttpEntry | null {
-  let best = firstHolding(node.rest, req, Infinity);
+  const paths = node.pathPatterns ? node.pathPatterns(req.path) : null;
+  if (paths !== null && paths.size === 0) return null;
+  let best = firstHolding(node.rest, req, Infinity, paths);
   if (node.byHeader) {
     for (const [name, value] of req.headers) {
       const list = node.byHeader.get(`${name}\0${value}`);
       if (!list) continue;
-      const hit = firstHolding(list, req, best?.rank ?? Infinity);
+      const hit = firstHolding(list, req, best?.rank ?? Infinity, paths);
       if (hit) best = hit;
     }
   }

@@ -7,7 +7,7 @@
  * Match semantics: the whole value must match (anchored), like Envoy's `safe_regex` and the
  * conformance tests (`/v2/[a-z]+` does not match `/xv2/abc`).
  */
-import { RE2JS } from 're2js';
+import { RE2JS, RE2Set } from 're2js';
 
 /** Longest pattern we compile; the API caps path values at 1024 characters. */
 export const MAX_PATTERN_LENGTH = 1024;
@@ -45,5 +45,27 @@ function compileUncached(pattern: string): CompiledRegex {
     // re2js throws RE2JSSyntaxException for patterns RE2 rejects (e.g. backreferences).
     const message = error instanceof Error ? error.message : String(error);
     return { ok: false, pattern, error: message };
+  }
+}
+
+/**
+ * Many patterns against one input in a single linear pass (re2js RE2Set, anchored at both ends):
+ * returns the patterns that match. Null when the set cannot be built (then scan one by one).
+ */
+export function compileRegexSet(
+  patterns: readonly string[],
+): ((input: string) => ReadonlySet<string>) | null {
+  const valid = [...new Set(patterns)].filter((p) => compileRegex(p).ok);
+  try {
+    const set = new RE2Set(RE2Set.ANCHOR_BOTH);
+    const byId: string[] = [];
+    for (const p of valid) byId[set.add(p)] = p;
+    set.compile();
+    return (input: string) => {
+      if (input.length > MAX_INPUT_LENGTH) return new Set();
+      return new Set(set.match(input).map((id) => byId[id] ?? ''));
+    };
+  } catch {
+    return null; // e.g. the DFA memory limit: fall back to testing each pattern
   }
 }

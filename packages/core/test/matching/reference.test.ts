@@ -130,6 +130,64 @@ describe('indexed tables == reference scan', () => {
     );
   });
 
+  it('agrees on many RegularExpression paths in one bucket (the RE2Set pre-filter)', () => {
+    const patterns = [
+      '/a/.*',
+      '/(api|b)/v[12]',
+      '/.*',
+      '/api/v[0-9]+/.*',
+      '/b',
+      '/v1|/v2',
+      '/a/b/?',
+      '/api/(v1|v2)',
+    ];
+    const regexRoute = fc.record({
+      hostnames: fc.constant([]),
+      timestamp: fc.constant(undefined),
+      rules: fc.array(
+        fc.array(
+          fc.record({
+            path: fc.record({ type: fc.constant('RegularExpression'), value: fc.constantFrom(...patterns) }),
+            headers: fc.array(headerMatch, { maxLength: 1 }),
+          }),
+          { minLength: 1, maxLength: 2 },
+        ),
+        { minLength: 1, maxLength: 3 },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(regexRoute, { minLength: 6, maxLength: 14 }),
+        fc.array(request, { minLength: 1, maxLength: 20 }),
+        (routes, requests) => {
+          const tables = tablesOf(
+            yamlOf(routes, undefined),
+            services('a', 's0', 's1', 's2'),
+            services('b', 's0', 's1', 's2'),
+          );
+          for (const q of requests) {
+            const { host, ...rest } = q;
+            const req: SimRequest = { gateway: 'gw/web', ...rest, ...(host === undefined ? {} : { host }) };
+            expect(comparable(simulate(tables, req))).toBe(comparable(simulateReference(tables, req)));
+          }
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+
+  it('a bucket with many regex paths gets the RE2Set pre-filter', () => {
+    const rules = Array.from({ length: 10 }, (_, i) => [
+      { path: { type: 'RegularExpression', value: `/r${i}/.*` } },
+    ]);
+    const tables = tablesOf(
+      yamlOf([{ hostnames: [], timestamp: undefined, rules }], undefined),
+      services('a', 's0'),
+    );
+    const regexNode = tables.gateways.get('gw/web')?.listeners[0]?.catchAll?.http.regex;
+    expect(regexNode?.pathPatterns?.('/r7/x')).toEqual(new Set(['/r7/.*']));
+  });
+
   it('exercises both outcomes (the property is not vacuous)', () => {
     const tables = tablesOf(
       yamlOf(
