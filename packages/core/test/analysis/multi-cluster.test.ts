@@ -1,0 +1,141 @@
+/**
+ * Several kube contexts in one snapshot (the web merges its live clusters): analysis links
+ * objects only within a cluster, except the MCS join of a ServiceImport with the ServiceExports
+ * of the same namespace/name in other clusters.
+ */
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { analyze } from '../../src/analysis/analyze.ts';
+import type { Analysis } from '../../src/analysis/types.ts';
+import { createSnapshot } from '../../src/model/snapshot.ts';
+import type { Snapshot } from '../../src/model/snapshot.ts';
+import { applyWatchEvents } from '../../src/store/apply.ts';
+
+function cluster(name: string, docs: string): Snapshot {
+  const events = docs
+    .split(/^---$/m)
+    .map((d) => parse(d) as Record<string, unknown>)
+    .map((object) => ({ type: 'ADDED' as const, object }));
+  return applyWatchEvents(createSnapshot([]), events, { cluster: name });
+}
+
+const WEST = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: west-class}
+spec: {controllerName: example.com/west}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw-west, namespace: infra}
+spec:
+  gatewayClassName: west-class
+  listeners: [{name: web, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: app}
+spec: {ports: [{port: 8080}]}
+`;
+
+function exportIn(valid: 'True' | 'False'): string {
+  return `apiVersion: multicluster.x-k8s.io/v1alpha1
+kind: ServiceExport
+metadata: {name: api, namespace: app}
+status:
+  conditions: [{type: Valid, status: "${valid}", reason: ${valid === 'True' ? 'Exported' : 'ServiceNotFound'}, message: ""}]
+`;
+}
+
+const EAST = `apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: {name: east-class}
+spec: {controllerName: example.com/east}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw-east, namespace: infra}
+spec:
+  gatewayClassName: east-class
+  listeners: [{name: web, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]
+---
+apiVersion: multicluster.x-k8s.io/v1alpha1
+kind: ServiceImport
+metadata: {name: api, namespace: app}
+spec: {type: ClusterSetIP, ports: [{port: 8080, protocol: TCP}]}
+status: {clusters: [{cluster: north}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: app}
+spec:
+  parentRefs: [{name: gw-east, namespace: infra}, {name: gw-west, namespace: infra}]
+  rules:
+    - backendRefs: [{group: multicluster.x-k8s.io, kind: ServiceImport, name: api, port: 8080}]
+    - backendRefs: [{name: web, port: 8080}]
+`;
+
+function run(exportValid: 'True' | 'False'): Analysis {
+  const west = cluster('west', `${WEST}---\n${exportIn(exportValid)}`);
+  const east = cluster('east', EAST);
+  return analyze(createSnapshot([...west.objects, ...east.objects]));
+}
+
+function routeParents(a: Analysis): string[] {
+  const route = a.snapshot.objects.find((o) => o.kind === 'HTTPRoute');
+  const s = route === undefined ? undefined : a.predicted.get(route.key);
+  if (s?.kind !== 'Route') return [];
+  return s.parents.map((p) => {
+    const c = p.conditions.find((x) => x.type === 'Accepted');
+    return `${p.parentRef.name}: ${c?.status}/${c?.reason} (${p.controllerName})`;
+  });
+}
+
+describe('multi-cluster analysis', () => {
+  it('never attaches a route to a Gateway of another cluster', () => {
+    const a = run('True');
+    const parents = routeParents(a);
+    expect(parents[0]).toBe('gw-east: True/Accepted (example.com/east)');
+    expect(parents[1]).toMatch(/^gw-west: (False|Unknown)\//);
+    expect(a.attachments.map((x) => x.gateway)).toEqual(['Gateway.gateway.networking.k8s.io/infra/gw-east']);
+    const west = a.predicted.get('Gateway.gateway.networking.k8s.io/infra/gw-west' as never);
+    expect(west?.kind === 'Gateway' && west.listeners.map((l) => l.attachedRoutes)).toEqual([0]);
+  });
+
+  it('never resolves a backend to a Service of another cluster', () => {
+    const a = run('True');
+    const web = a.backends.find((b) => b.target.name === 'web');
+    expect(web).toMatchObject({ valid: false, reason: 'BackendNotFound' });
+  });
+
+  it('joins a ServiceImport with the valid ServiceExports of other clusters', () => {
+    const a = run('True');
+    const api = a.backends.find((b) => b.target.kind === 'ServiceImport');
+    expect(api).toMatchObject({ valid: true, clusters: ['north', 'west'] });
+    expect(a.diagnostics.filter((d) => d.code.startsWith('GS316'))).toEqual([]);
+  });
+
+  it('drops the cluster of an export whose Valid condition is False, and says why', () => {
+    const west = cluster('west', `${WEST}---\n${exportIn('False')}`);
+    const eastNoStatus = cluster('east', EAST.replace('status: {clusters: [{cluster: north}]}', ''));
+    const a = analyze(createSnapshot([...west.objects, ...eastNoStatus.objects]));
+    const api = a.backends.find((b) => b.target.kind === 'ServiceImport');
+    expect(api?.clusters).toEqual([]);
+    const gs316 = a.diagnostics.filter((d) => d.code.startsWith('GS316'));
+    expect(gs316.map((d) => d.message)).toEqual([
+      expect.stringContaining('ServiceExport in cluster west has Valid=False (ServiceNotFound)'),
+    ]);
+  });
+
+  it('keeps each cluster’s predicted status and the whole snapshot', () => {
+    const a = run('True');
+    const keys = [...a.predicted.keys()].sort();
+    expect(keys).toEqual([
+      'Gateway.gateway.networking.k8s.io/infra/gw-east',
+      'Gateway.gateway.networking.k8s.io/infra/gw-west',
+      'GatewayClass.gateway.networking.k8s.io//east-class',
+      'GatewayClass.gateway.networking.k8s.io//west-class',
+      'HTTPRoute.gateway.networking.k8s.io/app/r',
+    ]);
+    expect(a.snapshot.objects.length).toBe(8);
+  });
+});
