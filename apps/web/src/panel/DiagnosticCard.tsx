@@ -1,6 +1,6 @@
 /** One diagnostic: code, message, reason and the copyable fix (YAML or command). */
 import { useState } from 'react';
-import type { MouseEvent, ReactElement } from 'react';
+import type { KeyboardEvent, MouseEvent, ReactElement } from 'react';
 import { entryForCode } from '@gatescope/core';
 import type { Diagnostic } from '@gatescope/core';
 
@@ -52,6 +52,18 @@ export function DiagnosticCard({
       data-testid="diagnostic"
       data-code={d.code}
       onClick={onFocus}
+      {...(onFocus === undefined
+        ? {}
+        : {
+            role: 'button',
+            tabIndex: 0,
+            onKeyDown: (event: KeyboardEvent) => {
+              if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
+                event.preventDefault();
+                onFocus();
+              }
+            },
+          })}
     >
       <header>
         <span className={`severity-pill severity-${d.severity}`}>{d.severity}</span>
