@@ -72,11 +72,11 @@ function* gatewayToListenerSet({ analysis }: RelationContext): Iterable<Relation
 function* ownerToListener({ analysis }: RelationContext): Iterable<RelationEdge> {
   for (const listener of analysis.listeners) {
     const health = worse(conditionsHealth(listener.conditions), listener.ready ? 'ok' : 'error');
-    const isSet = listener.owner !== listener.gateway;
+    // From its owner: the Gateway, or the ListenerSet that contributed it.
     yield {
       source: { key: listener.owner },
       target: { part: listenerSeed(listener, health) },
-      kind: isSet ? 'listener-set' : 'listener',
+      kind: 'listener',
       health,
     };
   }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { buildTopology } from '../../src/topology/build.ts';
 import type { Topology } from '../../src/topology/types.ts';
-import { analysisOf, gateway, httpRoute, policy, serviceExport, serviceImport, svcRef } from './fixtures.ts';
+import { GATEWAY_GROUP, keyOf } from '../../src/model/identity.ts';
+import type { ListenerSet } from '../../src/model/types.ts';
+import {
+  analysisOf,
+  cond,
+  gateway,
+  httpRoute,
+  policy,
+  serviceExport,
+  serviceImport,
+  svcRef,
+} from './fixtures.ts';
 import { scenario } from './scenario.ts';
 
 function node(topology: Topology, id: string) {
@@ -126,5 +137,45 @@ describe('buildTopology edge cases', () => {
     expect(node(topology, 'ServiceExport/app/api').cluster).toBe('east');
     expect(node(topology, 'Cluster//west').kind).toBe('Cluster');
     expect(topology.nodes.some((n) => n.id === 'Cluster//east')).toBe(false);
+  });
+
+  it('hangs a ListenerSet off its Gateway and its listeners off the ListenerSet', () => {
+    const gw = gateway('infra', 'shared', 'gc');
+    const set: ListenerSet = {
+      kind: 'ListenerSet',
+      key: keyOf({ group: GATEWAY_GROUP, kind: 'ListenerSet', namespace: 'team', name: 'extra' }),
+      ref: { group: GATEWAY_GROUP, kind: 'ListenerSet', namespace: 'team', name: 'extra' },
+      apiVersion: `${GATEWAY_GROUP}/v1`,
+      meta: { name: 'extra', namespace: 'team', labels: {}, annotations: {}, cluster: '' },
+      order: 99,
+      raw: {},
+      parentRef: { ...gw.ref, key: gw.key },
+      listeners: [],
+    };
+    const topology = buildTopology(
+      analysisOf({
+        objects: [gw, set],
+        listeners: [
+          {
+            id: 'Listener/team/extra/https',
+            gateway: gw.key,
+            owner: set.key,
+            name: 'https',
+            port: 443,
+            protocol: 'HTTPS',
+            supportedKinds: [],
+            ready: false,
+            conditions: [cond('Accepted', 'False', 'NotAllowed')],
+          },
+        ],
+      }),
+    );
+    expect(edgesBetween(topology, 'Gateway/infra/shared', 'ListenerSet/team/extra')[0]?.kind).toBe(
+      'listener-set',
+    );
+    const [listenerEdge] = edgesBetween(topology, 'ListenerSet/team/extra', 'Listener/team/extra/https');
+    expect(listenerEdge).toMatchObject({ kind: 'listener', health: 'error' });
+    expect(node(topology, 'Listener/team/extra/https')).toMatchObject({ column: 2, health: 'error' });
+    expect(node(topology, 'ListenerSet/team/extra').column).toBe(1);
   });
 });
