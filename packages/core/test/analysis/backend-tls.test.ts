@@ -192,4 +192,28 @@ data: {other: x}
     const a = analyze(loadManifests([{ name: 'in.yaml', text }]).snapshot, { configMapsVisible: false });
     expect(conditionsOn(a, 'p')).toEqual(['Accepted=True/Accepted', 'ResolvedRefs=True/ResolvedRefs']);
   });
+
+  it('flags a controller status that disagrees with the prediction, and a stale one', () => {
+    const missing = '{caCertificateRefs: [{group: "", kind: ConfigMap, name: nope}], hostname: svc.app}';
+    const observed = `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: p, namespace: app, generation: 3}
+spec:
+  targetRefs: [{group: "", kind: Service, name: svc}]
+  validation: ${missing}
+status:
+  ancestors:
+    - ancestorRef: {name: gw, namespace: infra}
+      controllerName: example.com/c
+      conditions: [{type: Accepted, status: "True", reason: Accepted, message: "", observedGeneration: 2}]
+`;
+    const a = run(route('r', ['gw']), observed);
+    const codes = a.diagnostics.filter((d) => d.object.name === 'p').map((d) => d.code);
+    expect(codes).toContain('GS420-StatusDisagreesWithPrediction');
+    expect(codes).toContain('GS421-StaleObservedGeneration');
+    const disagreement = a.diagnostics.find((d) => d.code.startsWith('GS420'));
+    expect(disagreement?.message).toContain(
+      'ancestor gw Accepted: observed True (Accepted), predicted False',
+    );
+  });
 });

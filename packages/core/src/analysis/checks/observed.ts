@@ -78,6 +78,26 @@ function differences(ctx: AnalysisContext, object: GwObject, predicted: Predicte
     }
     return diffs;
   }
+  // CA bundle health is predicted only when ConfigMaps are visible (live role: not).
+  if (
+    predicted.kind === 'BackendTLSPolicy' &&
+    object.kind === 'BackendTLSPolicy' &&
+    object.observed !== undefined &&
+    ctx.options.configMapsVisible
+  ) {
+    const diffs: Difference[] = [];
+    for (const pa of predicted.ancestors) {
+      const oa = object.observed.ancestors.find(
+        (o) =>
+          o.parentRef.name === pa.ancestorRef.name &&
+          o.parentRef.kind === pa.ancestorRef.kind &&
+          (o.parentRef.namespace === pa.ancestorRef.namespace || o.parentRef.namespace === ''),
+      );
+      if (oa === undefined) continue;
+      diffs.push(...compareConditions(`ancestor ${pa.ancestorRef.name} `, oa.conditions, pa.conditions));
+    }
+    return diffs;
+  }
   return [];
 }
 
@@ -89,6 +109,8 @@ function observedConditions(object: GwObject): readonly Condition[] {
     all.push(...l.conditions);
   for (const p of (o['parents'] as { conditions: Condition[] }[] | undefined) ?? [])
     all.push(...p.conditions);
+  for (const a of (o['ancestors'] as { conditions: Condition[] }[] | undefined) ?? [])
+    all.push(...a.conditions);
   return all;
 }
 
