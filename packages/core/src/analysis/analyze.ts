@@ -75,6 +75,19 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analy
   };
 }
 
+/**
+ * Clusters kept apart, as the web holds live contexts (one Snapshot per kube context): no key can
+ * collide, each cluster gets its own Analysis, and ServiceExports of every cluster feed the
+ * ServiceImports of every other one.
+ */
+export function analyzeClusters(
+  clusters: ReadonlyMap<string, Snapshot>,
+  options: AnalyzeOptions = {},
+): Map<string, Analysis> {
+  const everything = [...clusters.values()].flatMap((s) => s.objects);
+  return new Map([...clusters].map(([name, s]) => [name, analyzeCluster(s, options, everything)]));
+}
+
 function analyzeCluster(
   snapshot: Snapshot,
   options: AnalyzeOptions,

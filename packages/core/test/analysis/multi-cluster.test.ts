@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { analyze } from '../../src/analysis/analyze.ts';
+import { analyze, analyzeClusters } from '../../src/analysis/analyze.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { createSnapshot } from '../../src/model/snapshot.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
@@ -137,5 +137,34 @@ describe('multi-cluster analysis', () => {
       'HTTPRoute.gateway.networking.k8s.io/app/r',
     ]);
     expect(a.snapshot.objects.length).toBe(8);
+  });
+
+  it('analyzeClusters: same-named objects in two clusters stay apart; exports from both join', () => {
+    // Both clusters export app/api and serve a GatewayClass with the same name: keys collide in
+    // one merged Snapshot, not in one Snapshot per cluster.
+    const shared = WEST.replaceAll('west-class', 'shared');
+    const west = cluster('west', `${shared}---\n${exportIn('True')}`);
+    const north = cluster('north', exportIn('True'));
+    const east = cluster(
+      'east',
+      EAST.replaceAll('east-class', 'shared').replace('status: {clusters: [{cluster: north}]}', ''),
+    );
+    const byCluster = analyzeClusters(
+      new Map([
+        ['west', west],
+        ['north', north],
+        ['east', east],
+      ]),
+    );
+    const a = byCluster.get('east');
+    if (a === undefined) throw new Error('east');
+    expect(a.backends.find((b) => b.target.kind === 'ServiceImport')?.clusters).toEqual(['north', 'west']);
+    // East's own class "shared" (controller example.com/east), not west's namesake.
+    expect(routeParents(a)[0]).toBe('gw-east: True/Accepted (example.com/east)');
+    expect(a.attachments.map((x) => x.gateway)).toEqual(['Gateway.gateway.networking.k8s.io/infra/gw-east']);
+    const westGateway = byCluster
+      .get('west')
+      ?.predicted.get('Gateway.gateway.networking.k8s.io/infra/gw-west' as never);
+    expect(westGateway?.kind === 'Gateway' && westGateway.conditions[0]?.status).toBe('True');
   });
 });
