@@ -13,7 +13,7 @@
  */
 import type { ObjectKey } from '../model/identity.ts';
 import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
-import type { BackendTLSPolicy, Condition, Policy, ResolvedRef } from '../model/types.ts';
+import type { BackendTLSPolicy, Condition, Policy, PolicyTargetRef, ResolvedRef } from '../model/types.ts';
 import { cond } from './conditions.ts';
 import type { AnalysisContext } from './context.ts';
 import { compareAge } from './context.ts';
@@ -154,42 +154,59 @@ export function backendTLSConditions(
   return [accepted, resolved];
 }
 
+/** Gateways using a backend, by target key and by `key|port` (for sectionName targets). */
+export type BackendUse = ReadonlyMap<string, readonly ObjectKey[]>;
+
 /**
  * Gateways that use each Service (or ServiceImport) as a valid backend of an accepted route,
- * sorted by key: the policy ancestors.
+ * sorted by key: the policy ancestors. Indexed by the target key, and by `key|port` for
+ * targetRefs whose sectionName names one port of the Service.
  */
 export function gatewaysByBackend(
   backends: readonly ResolvedBackend[],
   attachments: readonly RouteAttachment[],
-): Map<ObjectKey, ObjectKey[]> {
+): BackendUse {
   const gatewaysOfRoute = new Map<ObjectKey, Set<ObjectKey>>();
   for (const a of attachments) {
     const set = gatewaysOfRoute.get(a.route) ?? new Set<ObjectKey>();
     set.add(a.gateway);
     gatewaysOfRoute.set(a.route, set);
   }
-  const byBackend = new Map<ObjectKey, Set<ObjectKey>>();
+  const byBackend = new Map<string, Set<ObjectKey>>();
+  const add = (id: string, gateways: ReadonlySet<ObjectKey>): void => {
+    const set = byBackend.get(id) ?? new Set<ObjectKey>();
+    for (const g of gateways) set.add(g);
+    byBackend.set(id, set);
+  };
   for (const b of backends) {
     const gateways = gatewaysOfRoute.get(b.route);
     if (!b.valid || gateways === undefined) continue;
-    const set = byBackend.get(b.target.key) ?? new Set<ObjectKey>();
-    for (const g of gateways) set.add(g);
-    byBackend.set(b.target.key, set);
+    add(b.target.key, gateways);
+    if (b.port !== undefined) add(`${b.target.key}|${b.port}`, gateways);
   }
   return new Map([...byBackend].map(([k, set]) => [k, [...set].sort()]));
+}
+
+/** The use index entry of one targetRef: the whole Service, or the port its sectionName names. */
+function useOf(ctx: AnalysisContext, t: PolicyTargetRef, use: BackendUse): readonly ObjectKey[] {
+  if (t.sectionName === undefined) return use.get(t.key) ?? [];
+  const target = ctx.snapshot.byKey.get(t.key);
+  const ports = target?.kind === 'Service' || target?.kind === 'ServiceImport' ? target.ports : [];
+  const port = ports.find((p) => p.name === t.sectionName)?.port;
+  return port === undefined ? [] : (use.get(`${t.key}|${port}`) ?? []);
 }
 
 /** Predicted status of every BackendTLSPolicy, by key. */
 export function backendTLSPolicyStatuses(
   ctx: AnalysisContext,
-  gateways: ReadonlyMap<ObjectKey, ObjectKey[]>,
+  use: BackendUse,
   controllerOf: (gateway: ObjectKey) => string,
 ): Map<ObjectKey, PredictedStatus> {
   const conflicts = policyConflicts(ctx);
   const out = new Map<ObjectKey, PredictedStatus>();
   for (const policy of ctx.backendTLSPolicies) {
     const conditions = backendTLSConditions(ctx, policy, conflicts.get(policy.key));
-    const ancestorKeys = new Set(policy.targetRefs.flatMap((t) => gateways.get(t.key) ?? []));
+    const ancestorKeys = new Set(policy.targetRefs.flatMap((t) => useOf(ctx, t, use)));
     const ancestors: PredictedPolicyAncestorStatus[] = [...ancestorKeys].sort().map((gw) => {
       const g = ctx.snapshot.byKey.get(gw);
       return {

@@ -44,13 +44,13 @@ metadata: {name: ca, namespace: app}
 data: {ca.crt: PLACEHOLDER}
 `;
 
-function route(name: string, gateways: readonly string[], service = 'svc'): string {
+function route(name: string, gateways: readonly string[], service = 'svc', port = 443): string {
   return `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata: {name: ${name}, namespace: app}
 spec:
   parentRefs: [${gateways.map((g) => `{name: ${g}, namespace: infra}`).join(', ')}]
-  rules: [{backendRefs: [{name: ${service}, port: 443}]}]
+  rules: [{backendRefs: [{name: ${service}, port: ${port}}]}]
 `;
 }
 
@@ -99,6 +99,12 @@ describe('BackendTLSPolicy status', () => {
     expect(conditionsOn(a, 'p')).toEqual(['Accepted=True/Accepted', 'ResolvedRefs=True/ResolvedRefs']);
   });
 
+  it('with a sectionName, counts only the Gateways whose routes use that port', () => {
+    const alt = '{group: "", kind: Service, name: svc, sectionName: alt}';
+    const a = run(route('r', ['gw']), route('r-alt', ['gw2'], 'svc', 8443), policy('p', CA, alt));
+    expect(ancestors(a, 'p').map((x) => x.ancestorRef.name)).toEqual(['gw2']);
+  });
+
   it('has no ancestor when no accepted route uses the target', () => {
     const unused = run(policy('p', CA));
     expect(ancestors(unused, 'p')).toEqual([]);
@@ -111,6 +117,7 @@ describe('BackendTLSPolicy status', () => {
     const section = (s: string) => `{group: "", kind: Service, name: svc, sectionName: ${s}}`;
     const a = run(
       route('r', ['gw']),
+      route('r-alt', ['gw'], 'svc', 8443),
       policy('no-section-1', CA),
       policy('no-section-2', CA),
       policy('section-1', CA, section('https')),
