@@ -99,6 +99,17 @@ export class KubeClient {
     return (await this.must('PATCH', path, object, 'application/apply-patch+yaml')) as KubeObject;
   }
 
+  /** A one-hour token of a ServiceAccount (TokenRequest), to act as it. */
+  async serviceAccountToken(namespace: string, name: string): Promise<string> {
+    const path = `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`;
+    const review = (await this.must('POST', path, {
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'TokenRequest',
+      spec: { expirationSeconds: 3600 },
+    })) as { status: { token: string } };
+    return review.status.token;
+  }
+
   async remove(path: string): Promise<void> {
     const res = await this.raw('DELETE', path);
     if (res.status >= 300 && res.status !== 404) throw new Error(`DELETE ${path} → ${res.status}`);

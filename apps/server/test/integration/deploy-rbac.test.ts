@@ -14,9 +14,22 @@ import { parseAllDocuments } from 'yaml';
 import { binariesOrSkip, REPO_ROOT } from '../harness/binaries.ts';
 import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { KubeClient, type KubeObject } from '../harness/kube-client.ts';
+import {
+  allowed,
+  allowedSet,
+  keyOf,
+  READ_VERBS,
+  serviceAccount,
+  universeOf,
+  WRITE_VERBS,
+  type Attributes,
+  type Subject,
+} from '../harness/access-review.ts';
 import { WANTED_KINDS } from '../../src/kube/kinds.ts';
 
 const binaries = binariesOrSkip();
+const GATESCOPE = serviceAccount('gatescope', 'gatescope');
+const UNBOUND = serviceAccount('gatescope-baseline', 'nobody');
 
 /**
  * What Gatescope reads: every kind the server watches (its own table, WANTED_KINDS) except the
@@ -39,62 +52,6 @@ function readsOf(served: ReadonlyMap<string, string>): (readonly [string, string
     ),
     ['apiextensions.k8s.io', 'customresourcedefinitions'],
   ];
-}
-
-const READ_VERBS = ['get', 'list', 'watch'] as const;
-const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'] as const;
-const ALL_VERBS = [...READ_VERBS, ...WRITE_VERBS] as const;
-
-interface Subject {
-  readonly user: string;
-  readonly groups: readonly string[];
-}
-
-function serviceAccount(namespace: string, name: string): Subject {
-  return {
-    user: `system:serviceaccount:${namespace}:${name}`,
-    groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
-  };
-}
-
-const GATESCOPE = serviceAccount('gatescope', 'gatescope');
-const UNBOUND = serviceAccount('gatescope-baseline', 'nobody');
-
-interface Attributes {
-  readonly verb: string;
-  readonly group: string;
-  readonly resource: string;
-  readonly subresource?: string;
-  readonly namespace?: string;
-}
-
-const keyOf = (a: Attributes): string =>
-  `${a.verb} ${a.group === '' ? 'core' : a.group}/${a.resource}${a.subresource ? `/${a.subresource}` : ''}${a.namespace ? ` in ${a.namespace}` : ''}`;
-
-async function allowed(admin: KubeClient, subject: Subject, attributes: Attributes): Promise<boolean> {
-  const review = (await admin.must('POST', '/apis/authorization.k8s.io/v1/subjectaccessreviews', {
-    apiVersion: 'authorization.k8s.io/v1',
-    kind: 'SubjectAccessReview',
-    spec: { user: subject.user, groups: subject.groups, resourceAttributes: attributes },
-  })) as { status: { allowed: boolean } };
-  return review.status.allowed;
-}
-
-/** The allowed subset of `universe` for `subject`, as keyOf strings (16 reviews in flight). */
-async function allowedSet(
-  admin: KubeClient,
-  subject: Subject,
-  universe: readonly Attributes[],
-): Promise<Set<string>> {
-  const result = new Set<string>();
-  for (let i = 0; i < universe.length; i += 16) {
-    const batch = universe.slice(i, i + 16);
-    const answers = await Promise.all(batch.map((a) => allowed(admin, subject, a)));
-    batch.forEach((a, j) => {
-      if (answers[j]) result.add(keyOf(a));
-    });
-  }
-  return result;
 }
 
 /**
@@ -123,13 +80,6 @@ async function discoveredResources(admin: KubeClient): Promise<[group: string, r
   return [...found.values()].sort((a, b) => `${a[0]}|${a[1]}`.localeCompare(`${b[0]}|${b[1]}`));
 }
 
-function universeOf(resources: readonly [string, string][]): Attributes[] {
-  return resources.flatMap(([group, name]) => {
-    const [resource = name, subresource] = name.split('/');
-    return ALL_VERBS.map((verb) => ({ verb, group, resource, ...(subresource ? { subresource } : {}) }));
-  });
-}
-
 function loadObjects(...files: string[]): KubeObject[] {
   return files.flatMap((file) =>
     parseAllDocuments(readFileSync(join(REPO_ROOT, 'deploy', file), 'utf8')).map(
@@ -153,15 +103,6 @@ async function install(admin: KubeClient, objects: readonly KubeObject[]): Promi
     if (path === undefined) throw new Error(`no path for ${String(object['kind'])}`);
     await admin.apply(path(object), object);
   }
-}
-
-async function tokenFor(admin: KubeClient, namespace: string, name: string): Promise<string> {
-  const review = (await admin.must('POST', `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`, {
-    apiVersion: 'authentication.k8s.io/v1',
-    kind: 'TokenRequest',
-    spec: { expirationSeconds: 3600 },
-  })) as { status: { token: string } };
-  return review.status.token;
 }
 
 /** A list as PartialObjectMetadata, the form the server uses for Secrets (never `data`). */
@@ -319,7 +260,7 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
     const client = new KubeClient(
       cluster.server,
       cluster.pki.caCert,
-      await tokenFor(cluster.admin, 'gatescope', 'gatescope'),
+      await cluster.admin.serviceAccountToken('gatescope', 'gatescope'),
     );
     expect((await client.raw('GET', '/apis/gateway.networking.k8s.io/v1/httproutes')).status).toBe(200);
     expect((await client.raw('GET', '/api/v1/secrets')).status).toBe(403);
@@ -359,7 +300,7 @@ describe.skipIf(!binaries.ok)('deploy/ RBAC, proven by SubjectAccessReview', () 
         metadata: { name: 'tls-cert', namespace: 'gatescope' },
         stringData: { 'tls.key': 'private' },
       });
-      const token = await tokenFor(cluster.admin, 'gatescope', 'gatescope');
+      const token = await cluster.admin.serviceAccountToken('gatescope', 'gatescope');
       const client = new KubeClient(cluster.server, cluster.pki.caCert, token);
       expect((await client.raw('GET', '/api/v1/namespaces/gatescope/secrets/tls-cert')).status).toBe(403);
       const list = await metadataList(cluster, token, '/api/v1/secrets');

@@ -50,18 +50,8 @@ describe.skipIf(!binaries.ok)('partial RBAC', () => {
       roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'limited-reader' },
       subjects: [{ kind: 'ServiceAccount', name: 'limited', namespace: 'viewer' }],
     });
-    const tokenRequest = (await admin.must(
-      'POST',
-      '/api/v1/namespaces/viewer/serviceaccounts/limited/token',
-      {
-        apiVersion: 'authentication.k8s.io/v1',
-        kind: 'TokenRequest',
-        spec: { expirationSeconds: 3600 },
-      },
-    )) as { status: { token: string } };
-    ({ server, stream } = await startStreamingServer(
-      cluster.writeKubeconfig('limited', tokenRequest.status.token),
-    ));
+    const token = await admin.serviceAccountToken('viewer', 'limited');
+    ({ server, stream } = await startStreamingServer(cluster.writeKubeconfig('limited', token)));
     await waitFor('first snapshot', () => stream.kinds.length > 0);
   });
   afterAll(async () => {
