@@ -23,6 +23,7 @@ export class KubeHttpError extends Error {
 export interface RequestOpts {
   readonly accept?: string;
   readonly signal?: AbortSignal;
+  /** Fails the request when no data arrives for this long, headers or body. */
   readonly timeoutMs?: number;
 }
 
@@ -52,13 +53,17 @@ export class KubeHttp {
     this.observe?.('GET', path, accept);
     const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
     return new Promise((resolve, reject) => {
+      let response: IncomingMessage | undefined;
       const req = request(url, { ...options, ...(opts.signal ? { signal: opts.signal } : {}) }, (res) => {
+        response = res;
         const status = res.statusCode ?? 0;
         // Consumers attach their own handlers; this one keeps a reset between the response
         // arriving and the consumer starting to read from crashing the process.
         res.on('error', () => {});
         if (status >= 200 && status < 300) {
-          req.setTimeout(0);
+          // The idle timeout stays on for the body: a list that stalls half-way (half-open
+          // connection) must fail, or its kind would stay syncing forever. Watches set none and
+          // have their own limit (watch-stream.ts).
           resolve(res);
           return;
         }
@@ -68,9 +73,12 @@ export class KubeHttp {
         );
       });
       if (opts.timeoutMs !== undefined) {
-        req.setTimeout(opts.timeoutMs, () =>
-          req.destroy(new Error(`no response within ${opts.timeoutMs} ms`)),
-        );
+        req.setTimeout(opts.timeoutMs, () => {
+          const error = new Error(`no data from the apiserver for ${opts.timeoutMs} ms`);
+          // The body's reader sees this reason rather than a bare "aborted".
+          response?.destroy(error);
+          req.destroy(error);
+        });
       }
       req.on('error', reject);
       req.end();
