@@ -16,6 +16,7 @@ import { sortDiagnostics } from '../diagnostics/make.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type { Snapshot } from '../model/snapshot.ts';
 import { createSnapshot } from '../model/snapshot.ts';
+import { clusterPartitions, mergeAnalyses } from './clusters.ts';
 import type { GwObject } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
 import { attachRoutes } from './attach.ts';
@@ -48,31 +49,20 @@ import type {
 export type { AnalyzeOptions } from './context.ts';
 
 /**
- * Objects from several clusters (kube contexts, `meta.cluster`) are analysed cluster by cluster:
- * a route never attaches to a Gateway, a backend or a grant of another cluster. The one join
- * across clusters is MCS: a ServiceImport's exporting clusters come from ServiceExports anywhere
- * in the input. Object keys do not include the cluster, so the input must not hold two objects
- * with the same key (the caller keeps clusters apart, or lets one win).
+ * Objects from several clusters (kube contexts, `meta.cluster`) are analysed cluster by cluster
+ * (clusters.ts): a route never attaches to a Gateway, a backend or a grant of another cluster.
+ * The one join across clusters is MCS: a ServiceImport's exporting clusters come from
+ * ServiceExports anywhere in the input. Object keys do not include the cluster, so the input
+ * must not hold two objects with the same key (the caller keeps clusters apart, see
+ * analyzeClusters, or lets one win).
  */
 export function analyze(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
-  const byCluster = new Map<string, GwObject[]>();
-  for (const o of snapshot.objects) {
-    const list = byCluster.get(o.meta.cluster);
-    if (list === undefined) byCluster.set(o.meta.cluster, [o]);
-    else list.push(o);
-  }
-  if (byCluster.size <= 1) return analyzeCluster(snapshot, options, snapshot.objects);
-  const parts = [...byCluster.values()].map((objects) =>
+  const partitions = clusterPartitions(snapshot);
+  if (partitions === null) return analyzeCluster(snapshot, options, snapshot.objects);
+  const parts = partitions.map((objects) =>
     analyzeCluster(createSnapshot(objects), options, snapshot.objects),
   );
-  return {
-    snapshot,
-    predicted: new Map(parts.flatMap((p) => [...p.predicted])),
-    listeners: parts.flatMap((p) => p.listeners),
-    attachments: parts.flatMap((p) => p.attachments),
-    backends: parts.flatMap((p) => p.backends),
-    diagnostics: sortDiagnostics(parts.flatMap((p) => p.diagnostics)),
-  };
+  return mergeAnalyses(snapshot, parts);
 }
 
 /**

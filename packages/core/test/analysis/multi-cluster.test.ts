@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { analyze, analyzeClusters } from '../../src/analysis/analyze.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
+import { loadManifests } from '../../src/model/load.ts';
 import { createSnapshot } from '../../src/model/snapshot.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { applyWatchEvents } from '../../src/store/apply.ts';
@@ -166,5 +167,42 @@ describe('multi-cluster analysis', () => {
       .get('west')
       ?.predicted.get('Gateway.gateway.networking.k8s.io/infra/gw-west' as never);
     expect(westGateway?.kind === 'Gateway' && westGateway.conditions[0]?.status).toBe('True');
+  });
+
+  it('objects without a cluster (a what-if overlay) join every named cluster', () => {
+    const crossRoute = (gateway: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: cross-${gateway}, namespace: other}
+spec:
+  parentRefs: [{name: ${gateway}, namespace: infra}]
+  rules: [{backendRefs: [{name: web-${gateway}, namespace: app, port: 8080}]}]
+`;
+    const webIn = (gateway: string) =>
+      `---\n${crossRoute(gateway)}---\napiVersion: v1\nkind: Service\nmetadata: {name: web-${gateway}, namespace: app}\nspec: {ports: [{port: 8080}]}\n`;
+    const overlay = loadManifests([
+      {
+        name: 'grant.yaml',
+        text: `apiVersion: gateway.networking.k8s.io/v1beta1
+kind: ReferenceGrant
+metadata: {name: allow, namespace: app}
+spec:
+  from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: other}]
+  to: [{group: "", kind: Service}]
+`,
+      },
+    ]).snapshot.objects;
+    const valid = (a: Analysis) =>
+      a.backends
+        .filter((b) => b.route.includes('cross'))
+        .map((b) => `${b.route.split('/').pop()}: ${b.valid}`);
+    // One live context (a named cluster) plus the overlay: analysed together.
+    const west = cluster('west', WEST + webIn('gw-west'));
+    expect(valid(analyze(createSnapshot(west.objects)))).toEqual(['cross-gw-west: false']);
+    expect(valid(analyze(createSnapshot([...west.objects, ...overlay])))).toEqual(['cross-gw-west: true']);
+    // Two contexts: the overlay applies to each.
+    const east = cluster('east', EAST + webIn('gw-east'));
+    const both = analyze(createSnapshot([...west.objects, ...east.objects, ...overlay]));
+    expect(valid(both).sort()).toEqual(['cross-gw-east: true', 'cross-gw-west: true']);
+    expect(both.diagnostics.filter((d) => d.code.startsWith('GS313'))).toEqual([]);
   });
 });
