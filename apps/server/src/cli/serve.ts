@@ -132,28 +132,48 @@ async function chooseSource(options: ServeOptions, log: (m: string) => void): Pr
 }
 
 export async function startServe(options: ServeOptions, log: (m: string) => void): Promise<RunningServer> {
-  const source = await chooseSource(options, log);
+  return serveSource(await chooseSource(options, log), options, log);
+}
+
+/**
+ * Serves `source` over HTTP. When that fails (port taken, address not available) the source is
+ * stopped before the error goes up: a live source's open watches would otherwise keep the process
+ * running after `gatescope serve` reported the error.
+ */
+export async function serveSource(
+  source: DataSource,
+  options: ServeOptions,
+  log: (m: string) => void,
+): Promise<RunningServer> {
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (!existsSync(join(webRoot, 'index.html')))
     log(`no built SPA in ${webRoot} (run npm run build:web); serving the API only`);
   const hostNames = options.host === '0.0.0.0' || options.host === '::' ? [] : [options.host];
-  const app = await buildServer({
-    source,
-    webRoot,
-    allowedHosts: [...hostNames, ...options.allowedHosts],
-    // Warnings and failed requests only; the startup story goes through `log`.
-    logger: { level: 'warn' },
-  });
-  const address = await app.listen({ host: options.host, port: options.port });
-  return {
-    app,
-    source,
-    url: address,
-    close: async () => {
-      source.stop();
-      await app.close();
-    },
-  };
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildServer({
+      source,
+      webRoot,
+      allowedHosts: [...hostNames, ...options.allowedHosts],
+      // Warnings and failed requests only; the startup story goes through `log`.
+      logger: { level: 'warn' },
+    });
+    const url = await app.listen({ host: options.host, port: options.port });
+    const running = app;
+    return {
+      app: running,
+      source,
+      url,
+      close: async () => {
+        source.stop();
+        await running.close();
+      },
+    };
+  } catch (error) {
+    source.stop();
+    await app?.close();
+    throw error;
+  }
 }
 
 export async function runServe(args: string[], io: ServeIO): Promise<number> {
