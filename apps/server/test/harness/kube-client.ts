@@ -99,6 +99,38 @@ export class KubeClient {
     return (await this.must('PATCH', path, object, 'application/apply-patch+yaml')) as KubeObject;
   }
 
+  /**
+   * A ServiceAccount bound (ClusterRole + ClusterRoleBinding named `role`) to exactly `rules`,
+   * and a token to act as it: a user with partial RBAC.
+   */
+  async serviceAccountWithRules(
+    namespace: string,
+    name: string,
+    role: string,
+    rules: readonly Record<string, unknown>[],
+  ): Promise<string> {
+    const RBAC = 'rbac.authorization.k8s.io';
+    await this.apply(`/api/v1/namespaces/${namespace}/serviceaccounts`, {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name, namespace },
+    });
+    await this.apply(`/apis/${RBAC}/v1/clusterroles`, {
+      apiVersion: `${RBAC}/v1`,
+      kind: 'ClusterRole',
+      metadata: { name: role },
+      rules,
+    });
+    await this.apply(`/apis/${RBAC}/v1/clusterrolebindings`, {
+      apiVersion: `${RBAC}/v1`,
+      kind: 'ClusterRoleBinding',
+      metadata: { name: role },
+      roleRef: { apiGroup: RBAC, kind: 'ClusterRole', name: role },
+      subjects: [{ kind: 'ServiceAccount', name, namespace }],
+    });
+    return this.serviceAccountToken(namespace, name);
+  }
+
   /** A one-hour token of a ServiceAccount (TokenRequest), to act as it. */
   async serviceAccountToken(namespace: string, name: string): Promise<string> {
     const path = `/api/v1/namespaces/${namespace}/serviceaccounts/${name}/token`;

@@ -29,28 +29,10 @@ describe.skipIf(!binaries.ok)('partial RBAC', () => {
       metadata: { name: 'gw', namespace: 'viewer' },
       spec: { gatewayClassName: 'x', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] },
     });
-    await admin.apply('/api/v1/namespaces/viewer/serviceaccounts', {
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: { name: 'limited', namespace: 'viewer' },
-    });
-    await admin.apply('/apis/rbac.authorization.k8s.io/v1/clusterroles', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRole',
-      metadata: { name: 'limited-reader' },
-      rules: [
-        { apiGroups: [GW], resources: ['gateways', 'httproutes'], verbs: ['get', 'list', 'watch'] },
-        { apiGroups: [''], resources: ['namespaces', 'services'], verbs: ['get', 'list', 'watch'] },
-      ],
-    });
-    await admin.apply('/apis/rbac.authorization.k8s.io/v1/clusterrolebindings', {
-      apiVersion: 'rbac.authorization.k8s.io/v1',
-      kind: 'ClusterRoleBinding',
-      metadata: { name: 'limited-reader' },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'limited-reader' },
-      subjects: [{ kind: 'ServiceAccount', name: 'limited', namespace: 'viewer' }],
-    });
-    const token = await admin.serviceAccountToken('viewer', 'limited');
+    const token = await admin.serviceAccountWithRules('viewer', 'limited', 'limited-reader', [
+      { apiGroups: [GW], resources: ['gateways', 'httproutes'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['namespaces', 'services'], verbs: ['get', 'list', 'watch'] },
+    ]);
     ({ server, stream } = await startStreamingServer(cluster.writeKubeconfig('limited', token)));
     await waitFor('first snapshot', () => stream.kinds.length > 0);
   });
