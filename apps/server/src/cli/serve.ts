@@ -26,7 +26,8 @@ const USAGE = `usage: gatescope serve [--host 127.0.0.1] [--port 7080] [--contex
   --host HOST         address to listen on (default 127.0.0.1; env GATESCOPE_HOST)
   --port PORT         port (default 7080; env GATESCOPE_PORT; 0 = any free port)
   --context NAME      kube context to watch (repeatable; default: the current context)
-  --no-cluster        serve the demo scenario and sandbox only
+  --no-cluster        serve the demo scenario and sandbox only (without it, when no cluster
+                      answers, the demo is served and the contexts are tried every 30 s)
   --allowed-host NAME extra Host header to accept (repeatable; env GATESCOPE_ALLOWED_HOSTS, comma-separated)
 `;
 
