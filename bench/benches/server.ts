@@ -134,6 +134,16 @@ async function fanOut(
       }),
     );
   }
+  // One snapshot alone: what the server spends to build and send it, and its size.
+  const getStart = performance.now();
+  const body = await fetch(`${server.url}/api/snapshot`).then((res) => res.text());
+  r.figure({
+    name: `GET /api/snapshot (${(body.length / 1e6).toFixed(1)} MB)`,
+    value: performance.now() - getStart,
+    unit: 'ms',
+    better: 'lower',
+    preset,
+  });
   const connectStart = performance.now();
   await Promise.all(connections.map((c) => c.opened));
   const gotSnapshots = await until(() => snapshots.every(Boolean), 180_000);

@@ -27,18 +27,11 @@ export function connectSse(baseUrl: string, onEvent: (event: SseEvent) => void):
       }
       resolve();
       res.setEncoding('utf8');
-      let buffer = '';
+      const frames = new FrameSplitter();
       res.on('data', (chunk: string) => {
-        // Search only the new text (a snapshot frame can be megabytes long).
-        const from = Math.max(0, buffer.length - 1);
-        buffer += chunk;
-        let end = buffer.indexOf('\n\n', from);
-        while (end >= 0) {
-          const frame = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
+        for (const frame of frames.push(chunk)) {
           const parsed = parseFrame(frame);
           if (parsed !== null) onEvent(parsed);
-          end = buffer.indexOf('\n\n');
         }
       });
     });
@@ -46,6 +39,39 @@ export function connectSse(baseUrl: string, onEvent: (event: SseEvent) => void):
     req.end();
   });
   return { opened, close: () => req?.destroy() };
+}
+
+/**
+ * Splits a stream of text into SSE frames (separated by a blank line). Only new text is searched
+ * and a frame is joined once: a snapshot frame can be tens of megabytes in hundreds of chunks.
+ */
+export class FrameSplitter {
+  private parts: string[] = [];
+  /** The text held so far ends with a newline: a boundary may straddle two chunks. */
+  private endsWithNewline = false;
+
+  push(chunk: string): string[] {
+    const frames: string[] = [];
+    let rest = chunk;
+    for (;;) {
+      if (this.endsWithNewline && rest.startsWith('\n')) {
+        frames.push(this.parts.join('').slice(0, -1));
+        rest = rest.slice(1);
+      } else {
+        const boundary = rest.indexOf('\n\n');
+        if (boundary < 0) break;
+        frames.push(this.parts.join('') + rest.slice(0, boundary));
+        rest = rest.slice(boundary + 2);
+      }
+      this.parts = [];
+      this.endsWithNewline = false;
+    }
+    if (rest !== '') {
+      this.parts.push(rest);
+      this.endsWithNewline = rest.endsWith('\n');
+    }
+    return frames;
+  }
 }
 
 function parseFrame(frame: string): SseEvent | null {
