@@ -2,7 +2,7 @@
  * The one place the engine calls the core's pipeline stages: load (parse + normalize), live
  * ingest (watch events per cluster) and analyze.
  */
-import { analyze, applyWatchEvents, createSnapshot, loadManifests } from '@gatescope/core';
+import { analyze, analyzeClusters, applyWatchEvents, createSnapshot, loadManifests } from '@gatescope/core';
 import type { Analysis, Diagnostic, KindStatus, Snapshot, WatchChange, WireObject } from '@gatescope/core';
 import type { SourceFile } from './types.ts';
 
@@ -54,11 +54,12 @@ export function applyLiveChanges(
   return next;
 }
 
-/** One snapshot of the selected contexts (null: all); on a key clash the later context wins. */
-export function mergeClusters(clusters: LiveClusters, only: readonly string[] | null): Snapshot {
-  const selected = [...clusters.entries()].filter(([name]) => only === null || only.includes(name));
-  if (selected.length === 1) return (selected[0] as [string, Snapshot])[1];
-  return createSnapshot(selected.flatMap(([, snapshot]) => snapshot.objects));
+/** The selected contexts (null: all), each its own Snapshot. */
+export function selectClusters(
+  clusters: LiveClusters,
+  only: readonly string[] | null,
+): Map<string, Snapshot> {
+  return new Map([...clusters].filter(([name]) => only === null || only.includes(name)));
 }
 
 /**
@@ -71,4 +72,9 @@ export function secretsVisibleIn(kinds: readonly KindStatus[]): boolean {
 
 export function analyzeSnapshot(snapshot: Snapshot, secretsVisible = true): Analysis {
   return analyze(snapshot, { secretsVisible });
+}
+
+/** Several contexts, each analysed on its own (only MCS exports are joined across them). */
+export function analyzeContexts(clusters: LiveClusters, secretsVisible: boolean): Map<string, Analysis> {
+  return analyzeClusters(clusters, { secretsVisible });
 }

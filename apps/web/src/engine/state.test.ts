@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { COLUMN_WIDTH } from './layout.ts';
+import { diagnosticTarget, withinContext } from './contexts.ts';
 import { EngineState } from './state.ts';
 import type { EngineResult } from './types.ts';
 
@@ -188,11 +189,13 @@ spec:
     expect(all.clusters).toEqual(['east', 'west']);
     const join = all.topology.edges.find((e) => e.kind === 'export');
     expect(join).toMatchObject({
-      source: 'ServiceImport/app/api',
-      target: 'ServiceExport/app/api',
+      source: 'west::ServiceImport/app/api',
+      target: 'east::ServiceExport/app/api',
       label: 'exported by east',
     });
-    expect(all.topology.nodes.some((n) => n.id === 'Cluster//west')).toBe(true);
+    // west exports nothing: it stays an "exporting cluster" part; east's part became the join.
+    expect(all.topology.nodes.some((n) => n.id === 'west::Cluster//west')).toBe(true);
+    expect(all.topology.nodes.some((n) => n.id === 'west::Cluster//east')).toBe(false);
     state.apply({ type: 'clusters', clusters: ['west'] });
     const west = state.compute();
     expect(west.topology.nodes.some((n) => n.id === 'ServiceExport/app/api')).toBe(false);
@@ -206,6 +209,13 @@ spec:
       metadata: { name: 'web', namespace: 'app' },
       spec: { ports: [{ port }] },
     });
+    // A route makes the Service a graph node (Services alone are not drawn).
+    const route = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'r', namespace: 'app' },
+      spec: { rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
+    };
     const state = new EngineState();
     state.apply({
       type: 'live-snapshot',
@@ -216,16 +226,59 @@ spec:
         kinds: [],
         objects: [
           { cluster: 'east', object: service(8080) },
+          { cluster: 'east', object: route },
           { cluster: 'west', object: service(9090) },
+          { cluster: 'west', object: route },
         ],
       },
     });
     const portsIn = (cluster: string): number[] => {
       state.apply({ type: 'clusters', clusters: [cluster] });
-      const object = state.compute().analysis.snapshot.objects[0];
+      const object = state.compute().analysis.snapshot.objects.find((o) => o.kind === 'Service');
       return object?.kind === 'Service' ? object.ports.map((p) => p.port) : [];
     };
     expect(portsIn('east')).toEqual([8080]);
     expect(portsIn('west')).toEqual([9090]);
+
+    // All contexts: both Services show, each with its own cluster's object.
+    state.apply({ type: 'clusters', clusters: null });
+    const all = state.compute();
+    const services = all.topology.nodes.filter((n) => n.kind === 'Service');
+    expect(services.map((n) => n.id)).toEqual(['east::Service/app/web', 'west::Service/app/web']);
+    const west = services[1];
+    if (west === undefined) throw new Error('no west service');
+    const local = withinContext(all.contexts, all.analysis, west);
+    expect(local.node.id).toBe('Service/app/web');
+    const object = local.analysis.snapshot.byKey.get(west.key ?? ('' as never));
+    expect(object?.kind === 'Service' ? object.ports.map((p) => p.port) : []).toEqual([9090]);
+  });
+
+  it('analyses same-named Gateways of two contexts apart and tags diagnostics with their context', () => {
+    const objects = (cluster: string, classPresent: boolean) => [
+      ...(classPresent ? [{ cluster, object: wire(YAML)[0] as Record<string, unknown> }] : []),
+      ...wire(YAML)
+        .slice(1)
+        .map((object) => ({ cluster, object })),
+    ];
+    const state = new EngineState();
+    state.apply({
+      type: 'live-snapshot',
+      payload: {
+        epoch: 'e1',
+        seq: 1,
+        source: { mode: 'live', contexts: [] },
+        kinds: [],
+        // east has the GatewayClass, west does not: west's Gateway is not reconciled, east's is fine.
+        objects: [...objects('east', true), ...objects('west', false)],
+      },
+    });
+    const result = state.compute();
+    expect(health(result, 'east::Gateway/infra/gw')).toBe('ok');
+    expect(health(result, 'west::Gateway/infra/gw')).not.toBe('ok');
+    expect(result.contexts?.size).toBe(2);
+    const targets = result.analysis.diagnostics.map(diagnosticTarget);
+    expect(targets).toContain('east::HTTPRoute/app/cross');
+    expect(targets).toContain('west::HTTPRoute/app/cross');
+    expect(targets.every((t) => result.topology.nodes.some((n) => n.id === t))).toBe(true);
   });
 });

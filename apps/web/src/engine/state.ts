@@ -8,13 +8,15 @@ import type { Analysis, Diagnostic, GwObject, Snapshot, Topology } from '@gatesc
 import { aggregate } from './aggregate.ts';
 import { layoutGraph } from './layout.ts';
 import type { Point } from './layout.ts';
+import { combineContexts } from './contexts.ts';
 import {
+  analyzeContexts,
   analyzeSnapshot,
   applyLiveChanges,
   liveClusters,
   loadFiles,
-  mergeClusters,
   secretsVisibleIn,
+  selectClusters,
 } from './pipeline.ts';
 import type { LiveClusters } from './pipeline.ts';
 import type { EngineRequest, EngineResult, EngineView, SourceFile, WhatIfBaseline } from './types.ts';
@@ -25,6 +27,19 @@ interface Loaded {
 }
 
 const EMPTY: Loaded = { snapshot: createSnapshot([]), diagnostics: [] };
+
+/** What gets analysed: one snapshot, or several kube contexts kept apart (the all-contexts view). */
+type Input =
+  | { readonly kind: 'one'; readonly snapshot: Snapshot }
+  | { readonly kind: 'contexts'; readonly contexts: ReadonlyMap<string, Snapshot> };
+
+interface Computed {
+  readonly analysis: Analysis;
+  readonly topology: Topology;
+  readonly contexts: ReadonlyMap<string, Analysis> | null;
+  readonly analyzeMs: number;
+  readonly topologyMs: number;
+}
 
 function now(): number {
   return globalThis.performance.now();
@@ -55,15 +70,15 @@ function changedNodes(baseline: Topology, current: Topology): string[] {
 export class EngineState {
   private source: 'live' | 'yaml' = 'live';
   private live: LiveClusters = new Map();
-  /** The merged live snapshot of the selected contexts, kept so that its identity is stable. */
-  private liveView: Snapshot | null = null;
+  /** The live input of the selected contexts, kept so that its identity is stable. */
+  private liveView: Input | null = null;
   private yaml: Loaded = EMPTY;
   private overlay: Loaded | null = null;
   private clusters: readonly string[] | null = null;
   private expanded = new Set<string>();
   private positions = new Map<string, Point>();
   private revision = 0;
-  private baselineCache: { snapshot: Snapshot; analysis: Analysis; topology: Topology } | null = null;
+  private baselineCache: { input: Input; computed: Computed } | null = null;
   private loadMs = 0;
   private liveSecretsVisible = false;
 
@@ -107,22 +122,43 @@ export class EngineState {
     return this.source === 'yaml' || this.liveSecretsVisible;
   }
 
-  private baseline(snapshot: Snapshot): { analysis: Analysis; topology: Topology } {
-    if (this.baselineCache?.snapshot !== snapshot) {
-      const analysis = analyzeSnapshot(snapshot, this.secretsVisible());
-      this.baselineCache = { snapshot, analysis, topology: buildTopology(analysis) };
-    }
-    return this.baselineCache;
+  private baseline(input: Input): Computed {
+    if (this.baselineCache?.input !== input) this.baselineCache = { input, computed: this.run(input, null) };
+    return this.baselineCache.computed;
   }
 
-  private baseSnapshot(): Loaded {
-    if (this.source === 'yaml')
-      return {
-        snapshot: onlyClusters(this.yaml.snapshot, this.clusters),
-        diagnostics: this.yaml.diagnostics,
-      };
-    this.liveView ??= mergeClusters(this.live, this.clusters);
-    return { snapshot: this.liveView, diagnostics: [] };
+  private liveInput(): Input {
+    const selected = selectClusters(this.live, this.clusters);
+    if (selected.size > 1) return { kind: 'contexts', contexts: selected };
+    return { kind: 'one', snapshot: [...selected.values()][0] ?? createSnapshot([]) };
+  }
+
+  private baseInput(): { input: Input; diagnostics: readonly Diagnostic[] } {
+    if (this.source === 'yaml') {
+      const snapshot = onlyClusters(this.yaml.snapshot, this.clusters);
+      return { input: { kind: 'one', snapshot }, diagnostics: this.yaml.diagnostics };
+    }
+    this.liveView ??= this.liveInput();
+    return { input: this.liveView, diagnostics: [] };
+  }
+
+  /** Analysis and topology of the input; an overlay applies to every context. */
+  private run(input: Input, overlay: Snapshot | null): Computed {
+    const on = (s: Snapshot): Snapshot => (overlay === null ? s : withOverlay(s, overlay));
+    let t = now();
+    if (input.kind === 'contexts') {
+      const contexts = analyzeContexts(
+        new Map([...input.contexts].map(([c, s]) => [c, on(s)])),
+        this.secretsVisible(),
+      );
+      const analyzeMs = now() - t;
+      t = now();
+      return { ...combineContexts(contexts), contexts, analyzeMs, topologyMs: now() - t };
+    }
+    const analysis = analyzeSnapshot(on(input.snapshot), this.secretsVisible());
+    const analyzeMs = now() - t;
+    t = now();
+    return { analysis, topology: buildTopology(analysis), contexts: null, analyzeMs, topologyMs: now() - t };
   }
 
   private knownClusters(): string[] {
@@ -131,25 +167,22 @@ export class EngineState {
   }
 
   compute(): EngineResult {
-    const loaded = this.baseSnapshot();
-    const base = loaded.snapshot;
+    const { input, diagnostics } = this.baseInput();
     const whatIf = this.source === 'live' && this.overlay !== null ? this.overlay : null;
-    const snapshot = whatIf === null ? base : withOverlay(base, whatIf.snapshot);
-
-    let t = now();
-    const analysis = analyzeSnapshot(snapshot, this.secretsVisible());
-    const analyzeMs = now() - t;
-    t = now();
-    const topology = buildTopology(analysis);
-    const topologyMs = now() - t;
-    t = now();
+    const current = this.run(input, whatIf?.snapshot ?? null);
+    const { analysis, topology } = current;
+    const t = now();
     const view = this.layout(topology);
     const layoutMs = now() - t;
 
     let baseline: WhatIfBaseline | null = null;
     if (whatIf !== null) {
-      const b = this.baseline(base);
-      baseline = { ...b, changedNodes: changedNodes(b.topology, topology) };
+      const b = this.baseline(input);
+      baseline = {
+        analysis: b.analysis,
+        topology: b.topology,
+        changedNodes: changedNodes(b.topology, topology),
+      };
     }
     this.revision++;
     return {
@@ -157,11 +190,17 @@ export class EngineState {
       source: this.source,
       analysis,
       topology,
+      contexts: current.contexts,
       view,
-      parseDiagnostics: [...loaded.diagnostics, ...(whatIf?.diagnostics ?? [])],
+      parseDiagnostics: [...diagnostics, ...(whatIf?.diagnostics ?? [])],
       baseline,
       clusters: this.knownClusters(),
-      timings: { loadMs: this.loadMs, analyzeMs, topologyMs, layoutMs },
+      timings: {
+        loadMs: this.loadMs,
+        analyzeMs: current.analyzeMs,
+        topologyMs: current.topologyMs,
+        layoutMs,
+      },
     };
   }
 

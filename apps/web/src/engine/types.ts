@@ -57,6 +57,11 @@ export interface EngineResult {
   readonly source: 'live' | 'yaml';
   readonly analysis: Analysis;
   readonly topology: Topology;
+  /**
+   * Several kube contexts shown together: each context's own Analysis (node ids in `topology`
+   * are then prefixed with the context, see contexts.ts). null for one context or YAML.
+   */
+  readonly contexts: ReadonlyMap<string, Analysis> | null;
   readonly view: EngineView;
   /** Parse and normalize problems (YAML and overlay input; live objects that failed to load). */
   readonly parseDiagnostics: readonly Diagnostic[];

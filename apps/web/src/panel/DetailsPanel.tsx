@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import type { ReactElement } from 'react';
 import type { Analysis, TopoNode, Topology } from '@gatescope/core';
 import { stringify } from 'yaml';
+import { withinContext } from '../engine/contexts.ts';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
 import { KindIcon } from '../graph/KindIcon.tsx';
@@ -45,15 +46,19 @@ function Header({ node }: { readonly node: TopoNode }): ReactElement {
 function NodeDetails({
   node,
   analysis,
+  contexts,
   topology,
 }: {
   node: TopoNode;
   analysis: Analysis;
+  contexts: ReadonlyMap<string, Analysis> | null;
   topology: Topology;
 }): ReactElement {
-  const sections = useMemo(() => conditionSections(node, analysis), [node, analysis]);
-  const diagnostics = useMemo(() => diagnosticsFor(node, analysis), [node, analysis]);
-  const yaml = useMemo(() => objectYaml(node, analysis), [node, analysis]);
+  // Lookups by key and plain id within the node's own kube context (all-contexts view).
+  const local = useMemo(() => withinContext(contexts, analysis, node), [contexts, analysis, node]);
+  const sections = useMemo(() => conditionSections(local.node, local.analysis), [local]);
+  const diagnostics = useMemo(() => diagnosticsFor(local.node, local.analysis), [local]);
+  const yaml = useMemo(() => objectYaml(local.node, local.analysis), [local]);
   return (
     <div className="details" data-testid="details" data-node={node.id}>
       <Header node={node} />
@@ -110,5 +115,12 @@ export function DetailsPanel(): ReactElement {
       </div>
     );
   }
-  return <NodeDetails node={node} analysis={result.analysis} topology={result.topology} />;
+  return (
+    <NodeDetails
+      node={node}
+      analysis={result.analysis}
+      contexts={result.contexts}
+      topology={result.topology}
+    />
+  );
 }

@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { ReactElement } from 'react';
 import type { Diagnostic, Severity } from '@gatescope/core';
-import { diagnosticNodeId } from '@gatescope/core';
+import { diagnosticTarget } from '../engine/contexts.ts';
 import { useEngine } from '../engine/useEngine.ts';
 import { useLive } from '../live/LiveProvider.tsx';
 import { useViewState } from '../view/ViewState.tsx';
@@ -24,7 +24,7 @@ export function filterDiagnostics(all: readonly Diagnostic[], filters: Filters):
       (filters.kinds.length === 0 || filters.kinds.includes(d.object.kind)) &&
       (!filters.onlyProblems || d.severity !== 'info') &&
       (text === '' ||
-        `${d.code} ${d.message} ${diagnosticNodeId(d)} ${d.reason ?? ''}`.toLowerCase().includes(text)),
+        `${d.code} ${d.message} ${diagnosticTarget(d)} ${d.reason ?? ''}`.toLowerCase().includes(text)),
   );
 }
 
@@ -64,10 +64,10 @@ export function DiagnosticsPanel(): ReactElement {
             </h3>
             {group.map((d, i) => (
               <DiagnosticCard
-                key={`${d.code}:${diagnosticNodeId(d)}:${d.field ?? ''}:${i}`}
+                key={`${d.code}:${diagnosticTarget(d)}:${d.field ?? ''}:${i}`}
                 diagnostic={d}
                 showObject
-                onFocus={() => view.focus(diagnosticNodeId(d))}
+                onFocus={() => view.focus(diagnosticTarget(d))}
               />
             ))}
           </section>
