@@ -3,7 +3,7 @@
  * conditions of a node, lined up by type. Pure.
  */
 import { ROUTE_KINDS } from '@gatescope/core';
-import type { Analysis, Condition, GwObject, Route, TopoNode } from '@gatescope/core';
+import type { Analysis, Condition, GwObject, PredictedStatus, Route, TopoNode } from '@gatescope/core';
 
 export interface ConditionRow {
   readonly type: string;
@@ -46,10 +46,58 @@ export function lineUp(
   });
 }
 
-function parentTitle(p: ParentRefLike): string {
+function parentTitle(p: ParentRefLike, role = 'parent'): string {
   const section = p.sectionName === undefined ? '' : `/${p.sectionName}`;
   const port = p.port === undefined ? '' : `:${p.port}`;
-  return `parent ${p.kind} ${p.namespace}/${p.name}${section}${port}`;
+  return `${role} ${p.kind} ${p.namespace}/${p.name}${section}${port}`;
+}
+
+interface PerParent {
+  readonly ref: ParentRefLike;
+  readonly controllerName: string;
+  readonly conditions: readonly Condition[];
+}
+
+/**
+ * One section per predicted parent (route parents, policy ancestors) against the status the
+ * controller wrote for the same reference, then the observed entries nothing predicted.
+ */
+function perParentSections(
+  role: string,
+  predicted: readonly PerParent[],
+  observed: readonly PerParent[],
+): ConditionSection[] {
+  const sections = predicted.map((p) => {
+    const o = observed.find((x) => sameParent(x.ref, p.ref))?.conditions;
+    return { title: parentTitle(p.ref, role), rows: lineUp(o, p.conditions), hasObserved: o !== undefined };
+  });
+  for (const o of observed) {
+    if (predicted.some((p) => sameParent(o.ref, p.ref))) continue;
+    sections.push({
+      title: `${parentTitle(o.ref, role)} (${o.controllerName})`,
+      rows: lineUp(o.conditions, []),
+      hasObserved: true,
+    });
+  }
+  return sections;
+}
+
+function policySections(
+  object: Extract<GwObject, { kind: 'BackendTLSPolicy' }>,
+  predicted: Extract<PredictedStatus, { kind: 'BackendTLSPolicy' }>,
+): ConditionSection[] {
+  const observed = (object.observed?.ancestors ?? []).map((a) => ({ ...a, ref: a.parentRef }));
+  const ancestors = predicted.ancestors.map((a) => ({ ...a, ref: a.ancestorRef }));
+  const sections = perParentSections('ancestor', ancestors, observed);
+  if (sections.length > 0) return sections;
+  // No Gateway uses a targeted backend: a controller writes no ancestor; show what it would say.
+  return [
+    {
+      title: 'BackendTLSPolicy (no ancestor: no Gateway uses its targets)',
+      rows: lineUp(undefined, predicted.conditions),
+      hasObserved: false,
+    },
+  ];
 }
 
 function sameParent(a: ParentRefLike, b: ParentRefLike): boolean {
@@ -87,24 +135,12 @@ export function conditionSections(node: TopoNode, analysis: Analysis): Condition
   }
   if (node.kind === 'Rule' || object === undefined) return [];
   if (predicted?.kind === 'Route' && isRoute(object)) {
-    const observedParents = object.observed?.parents ?? [];
-    const sections = predicted.parents.map((p) => {
-      const observed = observedParents.find((o) => sameParent(o.parentRef, p.parentRef))?.conditions;
-      return {
-        title: parentTitle(p.parentRef),
-        rows: lineUp(observed, p.conditions),
-        hasObserved: observed !== undefined,
-      };
-    });
-    for (const o of observedParents) {
-      if (predicted.parents.some((p) => sameParent(o.parentRef, p.parentRef))) continue;
-      sections.push({
-        title: `${parentTitle(o.parentRef)} (${o.controllerName})`,
-        rows: lineUp(o.conditions, []),
-        hasObserved: true,
-      });
-    }
-    return sections;
+    const observed = (object.observed?.parents ?? []).map((o) => ({ ...o, ref: o.parentRef }));
+    const parents = predicted.parents.map((p) => ({ ...p, ref: p.parentRef }));
+    return perParentSections('parent', parents, observed);
+  }
+  if (predicted?.kind === 'BackendTLSPolicy' && object.kind === 'BackendTLSPolicy') {
+    return policySections(object, predicted);
   }
   if (predicted !== undefined && predicted.kind !== 'Route') {
     const observed =
