@@ -121,7 +121,18 @@ test('several contexts get a context picker and a joined view', async ({ page })
     await graphNode(page, 'HTTPRoute/shop/storefront').click();
     await expect(page.getByTestId('details')).toContainText(context);
   }
+  // All contexts: same-named objects of both contexts show side by side, ids prefixed by context.
   await picker.selectOption('');
-  await expect(graphNode(page, 'HTTPRoute/shop/storefront')).toBeVisible();
+  for (const context of ['east', 'west']) {
+    for (const id of ['GatewayClass//e2e-class', 'HTTPRoute/shop/storefront']) {
+      await expect(graphNode(page, `${context}::${id}`)).toHaveCount(1);
+    }
+    await expect(graphNode(page, `${context}::HTTPRoute/shop/storefront`)).toHaveAttribute('data-health', 'ok');
+  }
+  await expect(graphNode(page, 'HTTPRoute/shop/storefront')).toHaveCount(0);
+  await graphNode(page, 'west::HTTPRoute/shop/storefront').click();
+  await expect(page.getByTestId('details')).toContainText('west');
+  // The details come from west's own analysis: its route parents and YAML are there.
+  await expect(page.getByTestId('object-yaml')).toContainText('storefront');
   await screenshot(page, 'live-contexts-light');
 });
