@@ -1,4 +1,5 @@
 /** Runs the selected benches in order, isolating failures, and collects their reports. */
+import { loadavg } from 'node:os';
 import { collectGarbage } from './stats.ts';
 import type { Bench, BenchContext, BenchReport } from './types.ts';
 
@@ -28,7 +29,14 @@ export async function runBenches(benches: readonly Bench[], ctx: BenchContext): 
         unavailable: [],
       };
     }
-    ctx.log(`  done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    const seconds = ((performance.now() - start) / 1000).toFixed(1);
+    // The machine may be shared: the 1-minute load average says how much other work competed.
+    const load = loadavg()[0]?.toFixed(1) ?? '?';
+    report = {
+      ...report,
+      notes: [...report.notes, `ran ${seconds} s; 1-min load average at the end: ${load}`],
+    };
+    ctx.log(`  done in ${seconds} s (load average ${load})`);
     for (const u of report.unavailable) ctx.log(`  unavailable: ${u}`);
     sections.push({ name: bench.name, title: bench.title, report });
   }
