@@ -23,7 +23,7 @@ import { attachRoutes } from './attach.ts';
 import { resolveBackends } from './backends.ts';
 import { resolveCollisions } from './collisions.ts';
 import { checkRules } from './rules.ts';
-import type { AnalyzeOptions } from './context.ts';
+import type { AnalysisContext, AnalyzeOptions } from './context.ts';
 import { buildContext } from './context.ts';
 import { backendTLSPolicyStatuses, gatewaysByBackend } from './backend-tls.ts';
 import { withObservedGeneration } from './generation.ts';
@@ -83,6 +83,27 @@ function analyzeCluster(
   options: AnalyzeOptions,
   allObjects: readonly GwObject[],
 ): Analysis {
+  return analyzeClusterParts(snapshot, options, allObjects, true).analysis;
+}
+
+/** One cluster's analysis with the index and gateway stage it was built on (incremental.ts). */
+export interface ClusterParts {
+  readonly analysis: Analysis;
+  readonly ctx: AnalysisContext;
+  readonly stage: GatewayStageResult;
+}
+
+/**
+ * `routeDependentChecks` false leaves out the checks whose result on non-route objects depends
+ * on the set of routes (policy targets, observed vs predicted status): the incremental path
+ * runs those itself over the whole input.
+ */
+export function analyzeClusterParts(
+  snapshot: Snapshot,
+  options: AnalyzeOptions,
+  allObjects: readonly GwObject[],
+  routeDependentChecks: boolean,
+): ClusterParts {
   const ctx = buildContext(snapshot, options, allObjects);
   const out: Diagnostic[] = [];
   const stage = evaluateGateways(ctx, out);
@@ -118,8 +139,8 @@ function analyzeCluster(
     for (const l of ge.listeners) listeners.push(resolvedListener(l, ge.gatewayClass !== undefined));
   }
   const analysis = { snapshot, predicted, listeners, attachments, backends };
-  out.push(...runChecks(ctx, analysis, parents));
-  return { ...analysis, diagnostics: sortDiagnostics(out) };
+  out.push(...runChecks(ctx, analysis, parents, routeDependentChecks));
+  return { analysis: { ...analysis, diagnostics: sortDiagnostics(out) }, ctx, stage };
 }
 
 /** attachedRoutes: routes (not parentRefs) accepted on each listener; also the attachment list. */
@@ -146,7 +167,7 @@ function countAttachments(parents: readonly ParentEval[]): RouteAttachment[] {
   return attachments;
 }
 
-function gatewayAndListenerSetStatus(
+export function gatewayAndListenerSetStatus(
   stage: GatewayStageResult,
   predicted: Map<ObjectKey, PredictedStatus>,
 ): void {

@@ -15,13 +15,14 @@ export function runChecks(
   ctx: AnalysisContext,
   analysis: PartialAnalysis,
   parents: readonly ParentEval[],
+  routeDependentChecks = true,
 ): Diagnostic[] {
   return [
     ...checkSummary(ctx, analysis),
     ...checkShadowing(parents),
-    ...checkPolicies(ctx),
+    ...(routeDependentChecks ? checkPolicies(ctx) : []),
     ...checkFeatures(parents),
     ...checkChannel(ctx),
-    ...checkObserved(ctx, analysis),
+    ...(routeDependentChecks ? checkObserved(ctx, analysis) : []),
   ];
 }
