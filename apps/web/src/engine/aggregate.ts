@@ -18,6 +18,8 @@ export interface GroupInfo {
 export interface ViewNode extends Omit<TopoNode, 'health'> {
   readonly health: Health;
   readonly group?: GroupInfo;
+  /** A sandbox "assume it exists" stub (annotation gatescope.dev/assumption), not the user's YAML. */
+  readonly assumed?: boolean;
 }
 
 export interface ViewEdge extends TopoEdge {

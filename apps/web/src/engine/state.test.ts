@@ -282,3 +282,30 @@ spec:
     expect(targets.every((t) => result.topology.nodes.some((n) => n.id === t))).toBe(true);
   });
 });
+
+describe('assumed objects', () => {
+  it('marks sandbox "assume it exists" stubs in the view, not their parts or the user objects', () => {
+    const stub = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata:
+  name: gc
+  annotations: { gatescope.dev/assumption: "true" }
+spec: { controllerName: example.com/c }
+`;
+    const state = new EngineState();
+    const own = YAML.slice(YAML.indexOf('---') + 3);
+    state.apply({
+      type: 'yaml',
+      files: [
+        { name: 'a.yaml', text: own },
+        { name: 'assumptions.yaml', text: stub },
+      ],
+    });
+    const assumed = state
+      .compute()
+      .view.nodes.filter((n) => n.assumed === true)
+      .map((n) => n.id);
+    expect(assumed).toEqual(['GatewayClass//gc']);
+  });
+});

@@ -19,6 +19,7 @@ import {
   selectClusters,
 } from './pipeline.ts';
 import type { LiveClusters } from './pipeline.ts';
+import { ASSUMPTION_MARK } from './types.ts';
 import type { EngineRequest, EngineResult, EngineView, SourceFile, WhatIfBaseline } from './types.ts';
 
 interface Loaded {
@@ -60,6 +61,16 @@ function withOverlay(base: Snapshot, overlay: Snapshot): Snapshot {
   const merged = new Map<string, GwObject>(base.objects.map((o) => [o.key, o]));
   for (const o of overlay.objects) merged.set(o.key, o);
   return createSnapshot(merged.values());
+}
+
+/** Node kinds that are parts of an object (they carry its key) rather than the object itself. */
+const PARTS: ReadonlySet<string> = new Set(['Listener', 'Rule', 'Endpoints', 'Cluster']);
+
+/** Keys of the sandbox's "assume it exists" stubs (sandbox/assumptions.ts writes the mark). */
+function assumedKeys(analysis: Analysis): Set<string> {
+  return new Set(
+    analysis.snapshot.objects.filter((o) => o.meta.annotations[ASSUMPTION_MARK] === 'true').map((o) => o.key),
+  );
 }
 
 function changedNodes(baseline: Topology, current: Topology): string[] {
@@ -172,7 +183,7 @@ export class EngineState {
     const current = this.run(input, whatIf?.snapshot ?? null);
     const { analysis, topology } = current;
     const t = now();
-    const view = this.layout(topology);
+    const view = this.layout(topology, assumedKeys(analysis));
     const layoutMs = now() - t;
 
     let baseline: WhatIfBaseline | null = null;
@@ -204,7 +215,7 @@ export class EngineState {
     };
   }
 
-  private layout(topology: Topology): EngineView {
+  private layout(topology: Topology, assumed: ReadonlySet<string>): EngineView {
     const graph = aggregate(topology, this.expanded);
     // Stability matters for updates; a mostly new graph (another scenario, another source) gets a
     // fresh layout instead of being arranged around a few survivors.
@@ -213,7 +224,11 @@ export class EngineState {
     const positions = layoutGraph(graph.nodes, graph.edges, previous);
     // Only nodes on screen keep a place: a slot freed by a removed node can be reused.
     this.positions = positions;
-    const nodes = graph.nodes.map((n) => ({ ...n, position: positions.get(n.id) ?? { x: 0, y: 0 } }));
+    const nodes = graph.nodes.map((n) => {
+      const position = positions.get(n.id) ?? { x: 0, y: 0 };
+      const isAssumed = n.key !== undefined && !PARTS.has(n.kind) && assumed.has(n.key);
+      return isAssumed ? { ...n, position, assumed: true } : { ...n, position };
+    });
     return { nodes, edges: graph.edges, aggregated: graph.aggregated, shownAs: graph.shownAs };
   }
 }

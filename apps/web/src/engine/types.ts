@@ -7,6 +7,9 @@ import type { Analysis, DeltaPayload, Diagnostic, SnapshotPayload, Topology } fr
 import type { ViewEdge, ViewNode } from './aggregate.ts';
 import type { Point } from './layout.ts';
 
+/** Annotation of the sandbox's "assume it exists" stubs; such objects are marked in the graph. */
+export const ASSUMPTION_MARK = 'gatescope.dev/assumption';
+
 /** One input file or pasted buffer (same shape as the core's ManifestFile). */
 export interface SourceFile {
   readonly name: string;

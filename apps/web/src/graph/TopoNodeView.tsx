@@ -8,9 +8,28 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { ColumnNodeData, TopoNodeData } from './model.ts';
 import type { Node } from '@xyflow/react';
+import { contextNodeId } from '../engine/contexts.ts';
+import type { ViewNode } from '../engine/aggregate.ts';
 import { KindIcon } from './KindIcon.tsx';
 
 const HEALTH_TEXT = { ok: 'healthy', warning: 'warning', error: 'failing', unknown: 'pending' } as const;
+
+interface Tag {
+  readonly kind: 'changed' | 'assumed' | 'context';
+  readonly text: string;
+}
+
+/** Small corner tags: what-if change, sandbox assumption, kube context in the all-contexts view. */
+function nodeTags(node: ViewNode, changed: boolean): Tag[] {
+  const tags: Tag[] = [];
+  if (changed) tags.push({ kind: 'changed', text: 'changed' });
+  if (node.assumed === true) tags.push({ kind: 'assumed', text: 'assumed' });
+  // Only combined views prefix ids with the context; one context needs no tag.
+  if (node.cluster !== undefined && node.id.startsWith(contextNodeId(node.cluster, ''))) {
+    tags.push({ kind: 'context', text: node.cluster });
+  }
+  return tags;
+}
 
 function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo'>>): ReactElement {
   const { node, dimmed, highlighted, changed } = data;
@@ -20,16 +39,30 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
   if (dimmed) classes.push('dimmed');
   if (highlighted) classes.push('highlighted');
   if (changed) classes.push('changed');
+  if (node.assumed === true) classes.push('assumed');
   if (selected) classes.push('selected');
   const hooks = node.group === undefined ? { 'data-node-id': node.id } : { 'data-group-id': node.id };
   const kindText = node.realKind ?? node.kind;
+  const tags = nodeTags(node, changed);
   return (
     <div
       className={classes.join(' ')}
       {...hooks}
       data-health={node.health}
-      title={`${node.id} — ${HEALTH_TEXT[node.health]}${node.ghost === true ? ' (missing)' : ''}`}
+      data-assumed={node.assumed === true ? 'true' : undefined}
+      title={`${node.id} — ${HEALTH_TEXT[node.health]}${node.ghost === true ? ' (missing)' : ''}${
+        node.assumed === true ? ' (assumed to exist: sandbox stub)' : ''
+      }`}
     >
+      {tags.length > 0 && (
+        <span className="topo-node-tags">
+          {tags.map((t) => (
+            <span key={t.text} className={`topo-node-tag tag-${t.kind}`}>
+              {t.text}
+            </span>
+          ))}
+        </span>
+      )}
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="topo-node-bar" aria-hidden />
       <KindIcon kind={node.kind} />

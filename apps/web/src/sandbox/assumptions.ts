@@ -4,9 +4,8 @@
  * in YAML (annotation and comment) and kept apart from the user's text (assumptions.yaml).
  */
 import { keyOf, type Analysis, type GwObject } from '@gatescope/core';
+import { ASSUMPTION_MARK } from '../engine/types.ts';
 import type { Assumption } from './store.ts';
-
-const MARK = 'gatescope.dev/assumption';
 
 function header(what: string): string {
   return `# ASSUMPTION (sandbox only): ${what} is assumed to exist; it is not part of your YAML.\n`;
@@ -14,7 +13,7 @@ function header(what: string): string {
 
 function meta(name: string, namespace: string): string {
   const ns = namespace === '' ? '' : `  namespace: ${namespace}\n`;
-  return `metadata:\n  name: ${name}\n${ns}  annotations:\n    ${MARK}: "true"\n`;
+  return `metadata:\n  name: ${name}\n${ns}  annotations:\n    ${ASSUMPTION_MARK}: "true"\n`;
 }
 
 function serviceStub(namespace: string, name: string, ports: readonly number[]): string {
