@@ -60,6 +60,7 @@ const BY_KIND: Readonly<Record<string, Readonly<Record<string, FieldRule>>>> = {
     addressType: null,
     ports: null,
     endpoints: { conditions: null },
+    endpointCounts: null,
   },
   Ingress: { spec: null },
   IngressClass: { spec: null },

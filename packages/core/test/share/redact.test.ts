@@ -108,6 +108,18 @@ describe('allowlist redaction', () => {
     expect(objects[0]?.['endpoints']).toEqual([{ conditions: { ready: true } }]);
   });
 
+  it('keeps the endpoint counts the live server sends instead of endpoints', () => {
+    const slice = {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 's', namespace: 'n', labels: { 'kubernetes.io/service-name': 'web' } },
+      addressType: 'IPv4',
+      endpointCounts: { ready: 2, total: 3 },
+    };
+    const { objects } = redactObjects([slice], off);
+    expect(objects[0]?.['endpointCounts']).toEqual({ ready: 2, total: 3 });
+  });
+
   it('masks IPs and hostnames consistently, keeping wildcard intersections', () => {
     const { objects, report } = redactObjects([gateway, route], both);
     const listener = (objects[0]?.['spec'] as { listeners: { hostname: string }[] }).listeners[0]!;
