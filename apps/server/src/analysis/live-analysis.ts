@@ -2,28 +2,45 @@
  * Runs the core over the server's current objects (for /metrics): the same pipeline the browser
  * runs, so the health numbers match what the UI shows.
  */
-import { analyze } from '@gatescope/core/analysis/analyze';
+import { analyze, analyzeClusters } from '@gatescope/core/analysis/analyze';
 import type { Analysis } from '@gatescope/core/analysis/types';
 import { visibilityFromKinds } from '@gatescope/core/analysis/visibility';
 import { createSnapshot, type Snapshot } from '@gatescope/core/model/snapshot';
 import { applyWatchEvents } from '@gatescope/core/store/apply';
 import type { KindStatus, WireObject } from '@gatescope/core/wire';
 
-export function snapshotOf(objects: readonly WireObject[]): Snapshot {
-  const byCluster = new Map<string, WireObject[]>();
-  for (const item of objects) {
-    const list = byCluster.get(item.cluster) ?? [];
-    list.push(item);
-    byCluster.set(item.cluster, list);
-  }
-  let snapshot = createSnapshot([]);
-  // A single cluster keeps cluster "" so that keys match pasted YAML of the same objects.
-  const single = byCluster.size <= 1;
-  for (const [cluster, items] of byCluster) {
-    const events = items.map((item) => ({ type: 'ADDED' as const, object: item.object }));
-    snapshot = applyWatchEvents(snapshot, events, { cluster: single ? '' : cluster });
-  }
-  return snapshot;
+/**
+ * The objects of one source as a Snapshot. A single cluster keeps cluster "" so that keys match
+ * pasted YAML of the same objects; several clusters are analysed apart (analyzeLive).
+ */
+export function snapshotOf(objects: readonly WireObject[], cluster = ''): Snapshot {
+  const events = objects.map((item) => ({ type: 'ADDED' as const, object: item.object }));
+  return applyWatchEvents(createSnapshot([]), events, { cluster });
+}
+
+/**
+ * One Analysis per kube context, as the UI computes them: same-named objects in two clusters
+ * never collide, and only ServiceImport↔ServiceExport links cross clusters.
+ */
+export function analyzeLive(
+  objects: readonly WireObject[],
+  options: Parameters<typeof analyze>[1] = {},
+): Analysis[] {
+  const clusters = new Set(objects.map((o) => o.cluster));
+  if (clusters.size <= 1) return [analyze(snapshotOf(objects), options)];
+  const perCluster = new Map(
+    [...clusters].map(
+      (c) =>
+        [
+          c,
+          snapshotOf(
+            objects.filter((o) => o.cluster === c),
+            c,
+          ),
+        ] as const,
+    ),
+  );
+  return [...analyzeClusters(perCluster, options).values()];
 }
 
 export interface AnalysisHealth {
@@ -36,12 +53,12 @@ function conditionTrue(conditions: readonly { type: string; status: string }[], 
   return conditions.some((c) => c.type === type && c.status === 'True');
 }
 
-export function healthOf(analysis: Analysis): AnalysisHealth {
+export function healthOf(analyses: readonly Analysis[]): AnalysisHealth {
   let accepted = 0;
   let notAccepted = 0;
   let programmed = 0;
   let notProgrammed = 0;
-  for (const status of analysis.predicted.values()) {
+  for (const status of analyses.flatMap((a) => [...a.predicted.values()])) {
     if (status.kind === 'Route') {
       const ok =
         status.parents.length > 0 && status.parents.every((p) => conditionTrue(p.conditions, 'Accepted'));
@@ -53,7 +70,7 @@ export function healthOf(analysis: Analysis): AnalysisHealth {
     }
   }
   const diagnostics = new Map<string, { severity: string; count: number }>();
-  for (const d of analysis.diagnostics) {
+  for (const d of analyses.flatMap((a) => a.diagnostics)) {
     const entry = diagnostics.get(d.code) ?? { severity: d.severity, count: 0 };
     diagnostics.set(d.code, { severity: entry.severity, count: entry.count + 1 });
   }
@@ -67,8 +84,7 @@ export class CachedHealth {
   get(key: string, objects: () => readonly WireObject[], kinds: readonly KindStatus[]): AnalysisHealth {
     if (this.cached?.key !== key) {
       // Without read access to Secrets/ConfigMaps their absence proves nothing: same rule as the UI.
-      const analysis = analyze(snapshotOf(objects()), visibilityFromKinds(kinds));
-      this.cached = { key, health: healthOf(analysis) };
+      this.cached = { key, health: healthOf(analyzeLive(objects(), visibilityFromKinds(kinds))) };
     }
     return this.cached.health;
   }
