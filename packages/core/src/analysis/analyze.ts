@@ -96,17 +96,21 @@ export interface ClusterParts {
 /**
  * `routeDependentChecks` false leaves out the checks whose result on non-route objects depends
  * on the set of routes (policy targets, observed vs predicted status): the incremental path
- * runs those itself over the whole input.
+ * runs those itself over the whole input. `reuse`: the index and gateway stage of the same
+ * non-route objects (incremental.ts), so only the routes are evaluated; its listeners'
+ * attachedRoutes are then counts of this call's routes, and its diagnostics and statuses of
+ * non-route objects are not meaningful.
  */
 export function analyzeClusterParts(
   snapshot: Snapshot,
   options: AnalyzeOptions,
   allObjects: readonly GwObject[],
   routeDependentChecks: boolean,
+  reuse?: { readonly ctx: AnalysisContext; readonly stage: GatewayStageResult },
 ): ClusterParts {
-  const ctx = buildContext(snapshot, options, allObjects);
   const out: Diagnostic[] = [];
-  const stage = evaluateGateways(ctx, out);
+  const ctx = reuse?.ctx ?? buildContext(snapshot, options, allObjects);
+  const stage = reuse?.stage ?? evaluateGateways(ctx, out);
   const parents = attachRoutes(ctx, stage, out);
   resolveCollisions(parents, out);
   const rules = checkRules(ctx.routes, parents, out);

@@ -144,11 +144,34 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   },
 );
 
+/** Targets the Service in namespace a: its ancestors are the Gateways that route to it. */
+const backendTLSPolicy: Raw = {
+  apiVersion: GW,
+  kind: 'BackendTLSPolicy',
+  metadata: { name: 'tls', namespace: 'a' },
+  spec: {
+    targetRefs: [{ group: '', kind: 'Service', name: 'svc' }],
+    validation: { hostname: 'svc.a', wellKnownCACertificates: 'System' },
+  },
+};
+
+/** An observed status to compare with the prediction (attachedRoutes changes with routes). */
+function withObservedStatus(gw: Raw): Raw {
+  return {
+    ...gw,
+    status: {
+      conditions: [{ type: 'Accepted', status: 'True', reason: 'Accepted', message: '' }],
+      listeners: [{ name: 'http', attachedRoutes: 1, supportedKinds: [], conditions: [] }],
+    },
+  };
+}
+
 function initial(routes: readonly RouteSpec[]): Snapshot {
   let s = createSnapshot([]);
   const objects = [
     gatewayClass,
-    gateway('gw0', 0),
+    withObservedStatus(gateway('gw0', 0)),
+    backendTLSPolicy,
     gateway('gw1', 3),
     namespace('infra', false),
     ...NAMESPACES.map((n, i) => namespace(n, i !== 2)),

@@ -8,7 +8,9 @@
  *    and after the change) are re-analysed together with the env objects; every other route
  *    keeps its cached result. The parts of the env objects' analysis that sum over routes
  *    (attachedRoutes, BackendTLSPolicy ancestors, policy targets, observed-vs-predicted status)
- *    are recomputed from the merged route results, which is linear and cheap.
+ *    are recomputed from the merged route results. The lists of the previous Analysis are
+ *    patched (patch.ts), so a one-route change costs no pass over every route beyond the
+ *    comparison of the two snapshots.
  * A state is consumed by the call it is passed to (its caches move to the new state); passing
  * it again falls back to a full analysis.
  */
@@ -18,28 +20,29 @@ import type { ObjectKey } from '../../model/identity.ts';
 import type { Snapshot } from '../../model/snapshot.ts';
 import type { GwObject, Route } from '../../model/types.ts';
 import type { AnalyzeOptions, ClusterParts } from '../analyze.ts';
-import { analyze, analyzeClusterParts, gatewayAndListenerSetStatus } from '../analyze.ts';
-import { backendTLSPolicyStatuses, gatewaysByBackend } from '../backend-tls.ts';
-import { checkObserved } from '../checks/observed.ts';
-import { checkPolicies } from '../checks/policies.ts';
+import { analyze, analyzeClusterParts } from '../analyze.ts';
 import { clusterPartitions } from '../clusters.ts';
 import type { AnalysisContext } from '../context.ts';
 import { isRoute } from '../context.ts';
-import { withObservedGeneration } from '../generation.ts';
-import type { Analysis, PredictedStatus, ResolvedBackend, RouteAttachment } from '../types.ts';
+import type { Analysis, PredictedStatus } from '../types.ts';
+import { envStatuses, volatileDiagnostics } from './env.ts';
+import { mergeDiagnostics, replaceSegments } from './patch.ts';
 import { RouteGroupIndex } from './route-groups.ts';
 import type { RouteResult } from './route-results.ts';
-import { listenersOf, routeResults } from './route-results.ts';
+import { diagnosticId, diagnosticKey, listenersOf, routeResults } from './route-results.ts';
 
 /** Caches carried from one call to the next (absent when the input is several clusters). */
-interface Caches {
-  /** The non-route objects, sorted by key, and their analysis without routes. */
-  readonly envObjects: readonly GwObject[];
+export interface Caches {
+  /** The non-route objects' analysis without routes (its listeners' counts are set per call). */
   readonly env: ClusterParts;
+  /** The index over Gateways, ListenerSets and BackendTLSPolicies: their observed status check. */
+  readonly volatileCtx: AnalysisContext;
   readonly routes: Map<ObjectKey, RouteResult>;
   /** listener id → routes attached to it. */
   readonly attachedRoutes: Map<string, number>;
   readonly groups: RouteGroupIndex;
+  /** Ids of the current diagnostics that depend on every route (policies, observed status). */
+  volatileIds: Set<string>;
 }
 
 /** Opaque: what analyzeIncremental needs from the previous call. */
@@ -67,11 +70,13 @@ export function analyzeIncremental(
   const caches = previous?.caches;
   if (previous === undefined || caches === undefined || previous.consumed) return full(snapshot, options);
   if (!sameOptions(previous.options, options)) return full(snapshot, options);
-  const changed = changedRoutes(previous.snapshot, snapshot);
-  if (changed === null) return full(snapshot, options);
+  const diff = changedRoutes(previous.snapshot, snapshot);
+  if (diff === null) return full(snapshot, options);
   previous.consumed = true;
   const analysis =
-    changed.size === 0 ? { ...previous.analysis, snapshot } : update(caches, changed, snapshot, options);
+    diff.changed.size === 0
+      ? { ...previous.analysis, snapshot }
+      : update(previous.analysis, caches, diff, snapshot, options);
   return { analysis, state: { snapshot, options, analysis, caches, consumed: false } };
 }
 
@@ -81,9 +86,16 @@ function full(snapshot: Snapshot, options: AnalyzeOptions): IncrementalResult {
   return { analysis, state: { snapshot, options, analysis, caches, consumed: false } };
 }
 
+const VOLATILE_KINDS: ReadonlySet<string> = new Set(['Gateway', 'ListenerSet', 'BackendTLSPolicy']);
+
 function buildCaches(snapshot: Snapshot, options: AnalyzeOptions, analysis: Analysis): Caches {
   const envObjects = snapshot.objects.filter((o) => !isRoute(o));
   const env = analyzeClusterParts(sortedSnapshot(envObjects), options, envObjects, false);
+  const volatileObjects = envObjects.filter((o) => VOLATILE_KINDS.has(o.kind));
+  const volatileCtx: AnalysisContext = {
+    ...env.ctx,
+    snapshot: { objects: volatileObjects, byKey: env.ctx.snapshot.byKey },
+  };
   const routeList = snapshot.objects.filter(isRoute);
   const routes = routeResults(
     analysis,
@@ -93,7 +105,9 @@ function buildCaches(snapshot: Snapshot, options: AnalyzeOptions, analysis: Anal
   for (const result of routes.values()) addCounts(attachedRoutes, listenersOf(result), 1);
   const groups = new RouteGroupIndex();
   for (const route of routeList) groups.add(route);
-  return { envObjects, env, routes, attachedRoutes, groups };
+  const caches = { env, volatileCtx, routes, attachedRoutes, groups, volatileIds: new Set<string>() };
+  caches.volatileIds = new Set(volatileDiagnostics(caches, snapshot, analysis).map(diagnosticId));
+  return caches;
 }
 
 function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
@@ -105,33 +119,54 @@ function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
   );
 }
 
-/** Keys of routes added, modified or deleted; null when any other object changed. */
-function changedRoutes(before: Snapshot, after: Snapshot): Set<ObjectKey> | null {
-  const changed = new Set<ObjectKey>();
-  let added = 0;
-  for (const o of after.objects) {
-    const old = before.byKey.get(o.key);
-    if (old === o) continue;
-    if (!isRoute(o) || (old !== undefined && !isRoute(old))) return null;
-    if (old === undefined) added += 1;
-    changed.add(o.key);
-  }
-  if (before.objects.length === after.objects.length - added) return changed;
-  for (const o of before.objects) {
-    if (after.byKey.has(o.key)) continue;
-    if (!isRoute(o)) return null;
-    changed.add(o.key);
-  }
-  return changed;
+interface Diff {
+  /** Routes added, modified or deleted. */
+  readonly changed: Set<ObjectKey>;
+  readonly added: Set<ObjectKey>;
 }
 
-function update(
-  caches: Caches,
+/**
+ * Walks both snapshots (sorted by key) side by side, comparing objects by identity (the store
+ * keeps unchanged objects). Null when anything but a route changed.
+ */
+function changedRoutes(before: Snapshot, after: Snapshot): Diff | null {
+  const changed = new Set<ObjectKey>();
+  const added = new Set<ObjectKey>();
+  const a = before.objects;
+  const b = after.objects;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      i += 1;
+      j += 1;
+    } else if (y === undefined || (x !== undefined && x.key < y.key)) {
+      if (x === undefined || !isRoute(x)) return null;
+      changed.add(x.key);
+      i += 1;
+    } else if (x === undefined || y.key < x.key) {
+      if (!isRoute(y)) return null;
+      changed.add(y.key);
+      added.add(y.key);
+      j += 1;
+    } else {
+      if (!isRoute(x) || !isRoute(y)) return null;
+      changed.add(y.key);
+      i += 1;
+      j += 1;
+    }
+  }
+  return { changed, added };
+}
+
+/** The changed routes with every route they may affect, before and after the change. */
+function dirtyRoutes(
+  groups: RouteGroupIndex,
   changed: ReadonlySet<ObjectKey>,
   snapshot: Snapshot,
-  options: AnalyzeOptions,
-): Analysis {
-  const { groups } = caches;
+): ObjectKey[] {
   const dirty = groups.groupsOf(changed);
   for (const key of changed) {
     groups.remove(key);
@@ -140,17 +175,30 @@ function update(
   }
   for (const key of groups.groupsOf(changed)) dirty.add(key);
   for (const key of changed) dirty.add(key);
+  return [...dirty].sort();
+}
 
-  const dirtyRoutes: Route[] = [];
+function update(
+  previous: Analysis,
+  caches: Caches,
+  diff: Diff,
+  snapshot: Snapshot,
+  options: AnalyzeOptions,
+): Analysis {
+  const { env } = caches;
+  const dirty = dirtyRoutes(caches.groups, diff.changed, snapshot);
+  const routes: Route[] = [];
   for (const key of dirty) {
     const route = snapshot.byKey.get(key);
-    if (route !== undefined && isRoute(route)) dirtyRoutes.push(route);
+    if (route !== undefined && isRoute(route)) routes.push(route);
   }
-  const subObjects = mergeSorted(caches.envObjects, sortByKey(dirtyRoutes));
-  const sub = analyzeClusterParts(sortedSnapshot(subObjects), options, subObjects, false).analysis;
+  // The routes with the cached index and gateway stage of the (unchanged) non-route objects.
+  const routesOnly: Snapshot = { objects: routes, byKey: snapshot.byKey };
+  const ctx: AnalysisContext = { ...env.ctx, snapshot: routesOnly, routes };
+  const sub = analyzeClusterParts(routesOnly, options, [], false, { ctx, stage: env.stage }).analysis;
   const fresh = routeResults(
     sub,
-    dirtyRoutes.map((r) => r.key),
+    routes.map((r) => r.key),
   );
   for (const key of dirty) {
     addCounts(caches.attachedRoutes, listenersOf(caches.routes.get(key)), -1);
@@ -159,74 +207,57 @@ function update(
     else caches.routes.set(key, result);
     addCounts(caches.attachedRoutes, listenersOf(result), 1);
   }
-  return assemble(caches, snapshot);
-}
-
-/** The full Analysis from the env analysis and the cached route results. */
-function assemble(caches: Caches, snapshot: Snapshot): Analysis {
-  const { env, routes } = caches;
-  const attachments: RouteAttachment[] = [];
-  const backends: ResolvedBackend[] = [];
-  const routeDiagnostics: Diagnostic[] = [];
-  const routePredicted: [ObjectKey, PredictedStatus][] = [];
-  for (const o of snapshot.objects) {
-    const r = isRoute(o) ? routes.get(o.key) : undefined;
-    if (r === undefined) continue;
-    for (const a of r.attachments) attachments.push(a);
-    for (const b of r.backends) backends.push(b);
-    for (const d of r.diagnostics) routeDiagnostics.push(d);
-    if (r.predicted !== undefined) routePredicted.push([o.key, r.predicted]);
-  }
-  const predicted = envPredicted(caches, snapshot, attachments, backends, routePredicted);
-  const fullCtx: AnalysisContext = { ...env.ctx, snapshot };
+  const of = (key: ObjectKey): RouteResult | undefined => caches.routes.get(key);
+  const attachments = replaceSegments(previous.attachments, dirty, (k) => of(k)?.attachments ?? []);
+  const backends = replaceSegments(previous.backends, dirty, (k) => of(k)?.backends ?? []);
+  const predicted = routePredicted(previous, caches, dirty, diff, snapshot);
   const partial = { snapshot, predicted, listeners: env.analysis.listeners, attachments, backends };
-  const diagnostics = sortDiagnostics([
-    ...env.analysis.diagnostics,
-    ...routeDiagnostics,
-    ...checkPolicies(fullCtx),
-    ...checkObserved(env.ctx, partial),
-  ]);
+  for (const [key, status] of envStatuses(caches, partial)) predicted.set(key, status);
+
+  const dirtySet = new Set<string>(dirty);
+  const kept = previous.diagnostics.filter(
+    (d) => !dirtySet.has(diagnosticKey(d)) && !caches.volatileIds.has(diagnosticId(d)),
+  );
+  const volatile = volatileDiagnostics(caches, snapshot, partial);
+  caches.volatileIds = new Set(volatile.map(diagnosticId));
+  const changedDiagnostics: Diagnostic[] = [...volatile];
+  for (const key of dirty) changedDiagnostics.push(...(of(key)?.diagnostics ?? []));
+  const diagnostics = mergeDiagnostics(kept, sortDiagnostics(changedDiagnostics));
   return { ...partial, diagnostics };
 }
 
 /**
- * Predicted statuses in analyze()'s order: GatewayClasses, ListenerSets and Gateways (with the
- * current attachedRoutes), routes, BackendTLSPolicies.
+ * The previous predicted statuses with the dirty routes' replaced, in analyze()'s order
+ * (GatewayClasses, ListenerSets, Gateways, routes by key, BackendTLSPolicies). A Map keeps
+ * insertion order, so an added route needs the map rebuilt; other changes update in place.
  */
-function envPredicted(
+function routePredicted(
+  previous: Analysis,
   caches: Caches,
+  dirty: readonly ObjectKey[],
+  diff: Diff,
   snapshot: Snapshot,
-  attachments: readonly RouteAttachment[],
-  backends: readonly ResolvedBackend[],
-  routePredicted: readonly [ObjectKey, PredictedStatus][],
 ): Map<ObjectKey, PredictedStatus> {
-  const { env } = caches;
-  const generation = (key: ObjectKey): number | undefined => snapshot.byKey.get(key)?.meta.generation;
-  for (const ge of env.stage.gateways.values()) {
-    for (const l of ge.listeners) l.attachedRoutes = caches.attachedRoutes.get(l.id) ?? 0;
+  if (diff.added.size === 0) {
+    const predicted = new Map(previous.predicted);
+    for (const key of dirty) {
+      const status = caches.routes.get(key)?.predicted;
+      if (status === undefined) predicted.delete(key);
+      else predicted.set(key, status);
+    }
+    return predicted;
   }
-  for (const lse of env.stage.listenerSets.values()) {
-    for (const l of lse.listeners) l.attachedRoutes = caches.attachedRoutes.get(l.id) ?? 0;
-  }
-  const parents = new Map<ObjectKey, PredictedStatus>();
-  gatewayAndListenerSetStatus(env.stage, parents);
   const predicted = new Map<ObjectKey, PredictedStatus>();
-  for (const [key, status] of env.analysis.predicted) {
-    if (status.kind === 'BackendTLSPolicy') continue;
-    const recomputed = parents.get(key);
-    predicted.set(
-      key,
-      recomputed === undefined ? status : withObservedGeneration(recomputed, generation(key)),
-    );
+  for (const [key, status] of previous.predicted) {
+    if (status.kind !== 'Route' && status.kind !== 'BackendTLSPolicy') predicted.set(key, status);
   }
-  for (const [key, status] of routePredicted) predicted.set(key, status);
-  if (env.ctx.backendTLSPolicies.length === 0) return predicted;
-  const controllerOf = (gw: ObjectKey): string =>
-    env.stage.gateways.get(gw)?.controllerName ?? env.ctx.options.defaultControllerName;
-  const use = gatewaysByBackend(backends, attachments);
-  const fullCtx: AnalysisContext = { ...env.ctx, snapshot };
-  for (const [key, status] of backendTLSPolicyStatuses(fullCtx, use, controllerOf))
-    predicted.set(key, withObservedGeneration(status, generation(key)));
+  for (const o of snapshot.objects) {
+    const status = isRoute(o) ? caches.routes.get(o.key)?.predicted : undefined;
+    if (status !== undefined) predicted.set(o.key, status);
+  }
+  for (const [key, status] of previous.predicted) {
+    if (status.kind === 'BackendTLSPolicy') predicted.set(key, status);
+  }
   return predicted;
 }
 
@@ -236,33 +267,6 @@ function addCounts(counts: Map<string, number>, listeners: ReadonlySet<string>, 
     if (n === 0) counts.delete(id);
     else counts.set(id, n);
   }
-}
-
-function byKey(a: GwObject, b: GwObject): number {
-  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
-function sortByKey<T extends GwObject>(objects: T[]): T[] {
-  return objects.sort(byKey);
-}
-
-/** Two key-sorted lists as one (the snapshot's order without sorting the env objects again). */
-function mergeSorted(a: readonly GwObject[], b: readonly GwObject[]): GwObject[] {
-  const out: GwObject[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (y === undefined || (x !== undefined && byKey(x, y) <= 0)) {
-      if (x !== undefined) out.push(x);
-      i += 1;
-    } else {
-      out.push(y);
-      j += 1;
-    }
-  }
-  return out;
 }
 
 /** A Snapshot of objects already sorted by key with distinct keys (createSnapshot re-sorts). */

@@ -42,3 +42,8 @@ export function routeResults(analysis: Analysis, routes: Iterable<ObjectKey>): M
 export function listenersOf(result: RouteResult | undefined): Set<string> {
   return new Set(result?.attachments.map((a) => a.listenerId) ?? []);
 }
+
+/** What sortDiagnostics treats as the same diagnostic. */
+export function diagnosticId(d: Diagnostic): string {
+  return `${d.code}|${diagnosticKey(d)}|${d.field ?? ''}|${d.message}`;
+}
