@@ -21,7 +21,7 @@ import { compareCreation, compareGrpc } from './precedence.ts';
 import type { HttpPrecedence } from './precedence.ts';
 import { routeHostRank } from './reference.ts';
 import type { RequestView } from './request.ts';
-import { bucketsFor, simulateDetailed } from './simulate.ts';
+import { INDEXED, bucketsFor, simulateDetailed } from './simulate.ts';
 import type { GrpcEntry, HttpEntry, ListenerTable, RouteInfo, RouteTables } from './tables.ts';
 import type { SimRequest, SimResult } from './types.ts';
 
@@ -30,7 +30,7 @@ const MAX_LISTED = 40;
 const MAX_NEAR_MISSES = 5;
 
 export function explain(tables: RouteTables, request: SimRequest): SimResult {
-  const sim = simulateDetailed(tables, request);
+  const sim = simulateDetailed(tables, request, INDEXED, true);
   const { result, table, view } = sim;
   if (!table || sim.protocol === 'TLS' || sim.protocol === 'TCP' || sim.protocol === 'UDP') return result;
   const [head, ...rest] = result.explanation;

@@ -39,13 +39,20 @@ export function parseHost(raw: string | null | undefined): RequestHost {
   } else if (colon >= 0) {
     return { header: raw, name: null, port: null }; // bare IPv6
   }
-  const name = host.toLowerCase().replace(/\.$/, '');
-  return { header: raw, name: isIpAddress(name) || name === '' ? null : name, port };
+  const lower = host.toLowerCase();
+  const name = lower.endsWith('.') ? lower.slice(0, -1) : lower;
+  return { header: raw, name: isIpv4(name) || name === '' ? null : name, port };
 }
 
 function toPort(text: string): number | null {
   const n = Number(text);
   return Number.isInteger(n) && n > 0 && n < 65536 ? n : null;
+}
+
+/** Only a name starting with a digit can be an IPv4 address (skips the regex for names). */
+function isIpv4(name: string): boolean {
+  const first = name.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 && IPV4.test(name);
 }
 
 export function isIpAddress(host: string): boolean {

@@ -23,8 +23,8 @@ interface Ranked {
 /** Entries of one path (or one trie node), in precedence order. */
 export interface NodeIndex {
   readonly sorted: readonly Ranked[];
-  /** `lower-case name \0 value` of the first Exact header → entries (in order). */
-  readonly byHeader: ReadonlyMap<string, readonly Ranked[]> | null;
+  /** Lower-case name → value of the first Exact header → entries (in order). */
+  readonly byHeader: ReadonlyMap<string, ReadonlyMap<string, readonly Ranked[]>> | null;
   /** Entries without an Exact header (when byHeader is used). */
   readonly rest: readonly Ranked[];
   /** For a large regex node: which path patterns match, in one pass (RE2Set). */
@@ -108,12 +108,17 @@ function nodeIndex(list: readonly HttpEntry[]): NodeIndex {
       rank,
     }));
   if (sorted.length <= HEADER_INDEX_THRESHOLD) return { sorted, byHeader: null, rest: sorted };
-  const byHeader = new Map<string, Ranked[]>();
+  const byHeader = new Map<string, Map<string, Ranked[]>>();
   const rest: Ranked[] = [];
   for (const r of sorted) {
     const h = r.entry.match.headers.find((x) => x.type === 'Exact');
-    if (h) push(byHeader, `${h.name}\0${h.value}`, r);
-    else rest.push(r);
+    if (!h) {
+      rest.push(r);
+      continue;
+    }
+    let values = byHeader.get(h.name);
+    if (!values) byHeader.set(h.name, (values = new Map()));
+    push(values, h.value, r);
   }
   return { sorted, byHeader, rest };
 }
@@ -137,9 +142,9 @@ function bestInNode(node: NodeIndex, req: RequestView): HttpEntry | null {
   const paths = node.pathPatterns ? node.pathPatterns(req.path) : null;
   if (paths !== null && paths.size === 0) return null;
   let best = firstHolding(node.rest, req, Infinity, paths);
-  if (node.byHeader) {
+  if (node.byHeader && req.hasHeaders) {
     for (const [name, value] of req.headers) {
-      const list = node.byHeader.get(`${name}\0${value}`);
+      const list = node.byHeader.get(name)?.get(value);
       if (!list) continue;
       const hit = firstHolding(list, req, best?.rank ?? Infinity, paths);
       if (hit) best = hit;
@@ -155,25 +160,22 @@ export function lookupHttp(index: HttpIndex, req: RequestView): HttpEntry | null
   if (exactHit) return exactHit;
   const regexHit = index.regex ? bestInNode(index.regex, req) : null;
   if (regexHit) return regexHit;
-  // Walk the trie as deep as the request path goes (segment by segment, without splitting the
-  // path into an array); the deepest holding node wins.
-  const path: TrieNode[] = [index.trie];
-  let node = index.trie;
+  return deepestInTrie(index.trie, req, 1);
+}
+
+/**
+ * Walks the trie as deep as the request path goes (segment by segment, without splitting the path
+ * into an array); on the way back the deepest node that holds an entry for the request wins.
+ * `start` is where the next segment of the path begins.
+ */
+function deepestInTrie(node: TrieNode, req: RequestView, start: number): HttpEntry | null {
   const p = req.path;
-  let start = 1;
-  while (start <= p.length) {
+  if (start <= p.length && node.children.size > 0) {
     let end = p.indexOf('/', start);
     if (end < 0) end = p.length;
     const child = node.children.get(p.slice(start, end));
-    if (!child) break;
-    path.push(child);
-    node = child;
-    start = end + 1;
-  }
-  for (let i = path.length - 1; i >= 0; i--) {
-    const idx = path[i]?.index;
-    const hit = idx ? bestInNode(idx, req) : null;
+    const hit = child ? deepestInTrie(child, req, end + 1) : null;
     if (hit) return hit;
   }
-  return null;
+  return node.index ? bestInNode(node.index, req) : null;
 }

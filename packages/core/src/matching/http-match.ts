@@ -76,12 +76,19 @@ function compileValueMatches(list: readonly HeaderMatch[], foldCase: boolean): C
  * element-wise on `/`-separated segments, a trailing `/` in the prefix is ignored (`/abc` matches
  * `/abc`, `/abc/`, `/abc/def`, not `/abcd`).
  */
+const SLASH = 0x2f;
+
 export function pathMatches(m: CompiledHttpMatch, path: string): boolean {
   switch (m.pathType) {
     case 'Exact':
       return path === m.pathValue;
     case 'PathPrefix':
-      return m.prefix === '' || path === m.prefix || path.startsWith(`${m.prefix}/`);
+      // `path` is the prefix itself or continues it with a `/` (no string built per request).
+      return (
+        m.prefix === '' ||
+        (path.startsWith(m.prefix) &&
+          (path.length === m.prefix.length || path.charCodeAt(m.prefix.length) === SLASH))
+      );
     case 'RegularExpression':
       return m.pathRegex?.ok === true && m.pathRegex.test(path);
   }

@@ -41,12 +41,15 @@ const DEFAULT_PORT: Record<SimProtocol, number> = {
   UDP: 0,
 };
 
+/** Without an explicit protocol, the first of these that a listener (on the port) speaks. */
+const INFER_ORDER = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'] as const;
+
 function inferProtocol(gw: GatewayTable, req: SimRequest): SimProtocol {
   if (req.protocol) return req.protocol;
   if (req.grpc) return 'GRPC';
   const onPort = req.port === undefined ? gw.listeners : (gw.ports.get(req.port)?.all ?? []);
-  for (const p of ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'] as const) {
-    if (onPort.some((l) => l.listener.protocol === p)) return p;
+  for (const p of INFER_ORDER) {
+    for (const l of onPort) if (l.listener.protocol === p) return p;
   }
   return 'HTTP';
 }
@@ -68,21 +71,33 @@ function inferPort(gw: GatewayTable, req: SimRequest, protocol: SimProtocol): nu
  * suffixes from the longest, then the catch-all.
  */
 function byHostname(port: PortListeners, protocol: SimProtocol, name: string | null): ListenerTable | null {
-  const patterns = name === null ? [] : candidatePatterns(name);
-  for (const pattern of [...patterns, '']) {
-    const hit = port.byHostname.get(pattern)?.find((t) => carries(protocol, t.listener.protocol));
-    if (hit) return hit;
+  if (name !== null) {
+    for (const pattern of candidatePatterns(name)) {
+      const hit = carrying(port.byHostname.get(pattern), protocol);
+      if (hit) return hit;
+    }
   }
+  return carrying(port.byHostname.get(''), protocol);
+}
+
+function carrying(list: readonly ListenerTable[] | undefined, protocol: SimProtocol): ListenerTable | null {
+  if (list === undefined) return null;
+  for (const t of list) if (carries(protocol, t.listener.protocol)) return t;
   return null;
 }
 
-export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestView): ListenerChoice {
+/** `detail`: name the other listeners on the port in the trace (explain); simulate leaves it out. */
+export function chooseListener(
+  gw: GatewayTable,
+  req: SimRequest,
+  view: RequestView,
+  detail = false,
+): ListenerChoice {
   const trace: string[] = [];
   const protocol = inferProtocol(gw, req);
   const port = inferPort(gw, req, protocol);
-  const gwName = `${gw.namespace}/${gw.name}`;
   if (port === null) {
-    trace.push(`Gateway ${gwName} has no listener that carries ${protocol}.`);
+    trace.push(`Gateway ${gw.namespace}/${gw.name} has no listener that carries ${protocol}.`);
     return { ok: false, status: null, trace };
   }
   const listeners = gw.ports.get(port);
@@ -91,7 +106,7 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
     const onPort = listeners?.all.filter((t) => carries(protocol, t.listener.protocol)) ?? [];
     trace.push(
       onPort.length === 0
-        ? `Gateway ${gwName} has no ${protocol} listener on port ${port}: the connection is refused.`
+        ? `Gateway ${gw.namespace}/${gw.name} has no ${protocol} listener on port ${port}: the connection is refused.`
         : `The ${protocol} listeners on port ${port} (${names(onPort)}) are not ready (not accepted, conflicted or with unresolved refs): nothing serves this port.`,
     );
     return { ok: false, status: null, trace };
@@ -112,7 +127,7 @@ export function chooseListener(gw: GatewayTable, req: SimRequest, view: RequestV
     );
     return { ok: false, status: tls ? null : 404, trace };
   }
-  trace.push(describeChoice(chosen, ready, what, port, protocol));
+  trace.push(describeChoice(chosen, detail ? ready : null, what, port, protocol));
   if (tls && protocol !== 'TLS' && view.host.name !== null && view.host.name !== sniName) {
     const misdirected = misdirectedNote(listeners, protocol, chosen, view.host.name);
     if (misdirected !== null && req.httpVersion === '2') {
@@ -167,26 +182,29 @@ function misdirectedNote(
   return `Host ${host} belongs to listener ${byHost.listener.name}, not to the SNI's listener ${chosen.listener.name}`;
 }
 
+/** Why `chosen` takes the request; `others` (explain only) are the other ready listeners. */
+/** Why a listener takes the requests its hostname matches (request-independent). */
+export function choiceReason(hostname: string | undefined): string {
+  if (hostname === undefined || hostname === '') return 'it has no hostname (catch-all)';
+  return hostname.startsWith('*.')
+    ? `its wildcard hostname ${hostname} matches`
+    : `its hostname ${hostname} matches exactly`;
+}
+
+/** The trace line of the choice; `ready` (explain only) adds the other listeners on the port. */
 function describeChoice(
   chosen: ListenerTable,
-  ready: readonly ListenerTable[],
+  ready: readonly ListenerTable[] | null,
   what: string,
   port: number,
   protocol: SimProtocol,
 ): string {
-  const h = chosen.listener.hostname;
-  const why =
-    h === undefined || h === ''
-      ? 'it has no hostname (catch-all)'
-      : h.startsWith('*.')
-        ? `its wildcard hostname ${h} matches`
-        : `its hostname ${h} matches exactly`;
+  const line = `Listener ${chosen.listener.name} (${protocol}, port ${port}) takes ${what}: ${chosen.reason}.`;
+  if (ready === null) return line;
   const others = ready
     .filter((t) => t !== chosen)
     .map((t) => `${t.listener.name} (${t.listener.hostname ?? '*'})`);
-  const isolation =
-    others.length > 0
-      ? ` Other listeners on the port: ${others.join(', ')}; the most specific hostname wins (listener isolation).`
-      : '';
-  return `Listener ${chosen.listener.name} (${protocol}, port ${port}) takes ${what}: ${why}.${isolation}`;
+  return others.length > 0
+    ? `${line} Other listeners on the port: ${others.join(', ')}; the most specific hostname wins (listener isolation).`
+    : line;
 }

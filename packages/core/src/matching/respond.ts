@@ -4,6 +4,7 @@
  */
 import type { HTTPBackendRef, HTTPFilter } from '../model/types.ts';
 import { resolveBackends } from './backends.ts';
+import type { BackendOutcome } from './backends.ts';
 import {
   applyHeaderModifier,
   bagOf,
@@ -25,13 +26,15 @@ import type {
   SimMirror,
   SimRedirect,
   SimRequest,
-  SimResult,
+  SimRouteRef,
   SimUpstreamRequest,
 } from './types.ts';
 
 export interface MatchedRule {
   readonly route: RouteInfo;
   readonly ruleIndex: number;
+  /** The trace line saying this rule matched (request-independent, built with the tables). */
+  readonly traceLine: string;
   readonly filters: readonly HTTPFilter[];
   readonly backendRefs: readonly HTTPBackendRef[];
   /** The PathPrefix value that matched (for ReplacePrefixMatch), null for other path types. */
@@ -49,18 +52,70 @@ export interface ListenerFacts {
   readonly port: number;
 }
 
-type Outcome = Omit<SimResult, 'id' | 'listener' | 'explanation' | 'grpcCode'> & { readonly notes: string[] };
+/** The result's fields that the matched rule decides, in contract key order. */
+export interface Outcome {
+  readonly status: number;
+  readonly route: SimRouteRef;
+  readonly rule: number;
+  readonly backends: readonly SimBackend[];
+  readonly redirect: SimRedirect | null;
+  readonly upstreamRequest: SimUpstreamRequest | null;
+  readonly responseHeaders: Readonly<Record<string, string>> | null;
+  readonly mirrors: readonly SimMirror[];
+  readonly timeouts: MatchedRule['timeouts'];
+  readonly retry: MatchedRule['retry'];
+  readonly extensionFilters: readonly string[] | undefined;
+}
 
+/**
+ * The request and response being built by the filters. The header bags stay null until a filter
+ * changes them (most rules have none): the request's own headers are read from the view.
+ */
 interface Working {
   host: string;
   path: string;
-  request: HeaderBag;
-  response: HeaderBag;
+  request: HeaderBag | null;
+  response: HeaderBag | null;
+  readonly backendResponseHeaders: Readonly<Record<string, string>> | undefined;
   redirect: SimRedirect | null;
   preflight: Record<string, string> | null;
   mirrors: SimMirror[];
-  extensions: string[];
+  extensions: string[] | null;
   notes: string[];
+}
+
+function requestBag(w: Working, view: RequestView): HeaderBag {
+  if (w.request === null) {
+    const bag: HeaderBag = new Map();
+    if (view.hasHeaders)
+      for (const [lower, value] of view.headers)
+        bag.set(lower, { name: view.headerNames.get(lower) ?? lower, value });
+    w.request = bag;
+  }
+  return w.request;
+}
+
+function responseBag(w: Working): HeaderBag {
+  w.response ??= bagOf(w.backendResponseHeaders);
+  return w.response;
+}
+
+/** The request's headers as forwarded: the client's spelling, Host excluded (it is `host`). */
+function requestRecord(w: Working, view: RequestView): Record<string, string> {
+  if (w.request !== null) return recordOf(w.request);
+  const out: Record<string, string> = {};
+  if (view.hasHeaders)
+    for (const [lower, value] of view.headers) out[view.headerNames.get(lower) ?? lower] = value;
+  return out;
+}
+
+function responseRecord(w: Working): Record<string, string> {
+  if (w.response !== null) return recordOf(w.response);
+  return w.backendResponseHeaders === undefined ? {} : recordOf(bagOf(w.backendResponseHeaders));
+}
+
+function addExtension(w: Working, name: string): void {
+  (w.extensions ??= []).push(name);
 }
 
 function runFilters(
@@ -72,7 +127,9 @@ function runFilters(
   listener: ListenerFacts,
   backendRefIndex?: number,
 ): void {
-  filters.forEach((f, filterIndex) => {
+  for (let filterIndex = 0; filterIndex < filters.length; filterIndex++) {
+    const f = filters[filterIndex];
+    if (f === undefined) continue;
     switch (f.type) {
       case 'RequestRedirect':
         w.redirect = buildRedirect(f, {
@@ -84,47 +141,47 @@ function runFilters(
           matchedPrefix: rule.matchedPrefix,
         });
         w.notes.push(`RequestRedirect: ${w.redirect.statusCode} to ${w.redirect.location}.`);
-        return;
+        continue;
       case 'URLRewrite':
         if (f.hostname !== undefined) w.host = f.hostname;
         if (f.path) w.path = modifyPath(w.path, f.path, rule.matchedPrefix);
         w.notes.push(`URLRewrite: upstream request is ${w.host}${w.path}.`);
-        return;
+        continue;
       case 'RequestHeaderModifier':
-        w.request = applyHeaderModifier(w.request, f.modifier);
+        w.request = applyHeaderModifier(requestBag(w, view), f.modifier);
         w.notes.push(`RequestHeaderModifier: ${describeModifier(f.modifier)}.`);
-        return;
+        continue;
       case 'ResponseHeaderModifier':
-        w.response = applyHeaderModifier(w.response, f.modifier);
+        w.response = applyHeaderModifier(responseBag(w), f.modifier);
         w.notes.push(`ResponseHeaderModifier: ${describeModifier(f.modifier)}.`);
-        return;
+        continue;
       case 'RequestMirror':
         w.mirrors.push(mirrorOf(f, tables, rule, filterIndex, backendRefIndex));
         w.notes.push(
           `RequestMirror: a copy goes to ${f.backendRef.namespace}/${f.backendRef.name} (responses ignored).`,
         );
-        return;
+        continue;
       case 'CORS':
         applyCors(w, f, view);
-        return;
+        continue;
       case 'ExtensionRef':
-        w.extensions.push(`${f.ref.kind}.${f.ref.group}/${f.ref.name}`);
+        addExtension(w, `${f.ref.kind}.${f.ref.group}/${f.ref.name}`);
         w.notes.push(
           `ExtensionRef ${f.ref.kind} ${f.ref.name}: implementation-specific, shown but not executed.`,
         );
-        return;
+        continue;
       case 'ExternalAuth':
-        w.extensions.push('ExternalAuth');
+        addExtension(w, 'ExternalAuth');
         w.notes.push(
           'ExternalAuth: the request is first sent to an auth service; not simulated (assumed allowed).',
         );
-        return;
+        continue;
       case 'Unknown':
-        w.extensions.push(f.name);
+        addExtension(w, f.name);
         w.notes.push(`Filter ${f.name}: unknown to the simulator, not executed.`);
-        return;
+        continue;
     }
-  });
+  }
 }
 
 /** For a request addressed by IP: the Host header's address, or a placeholder when unknown. */
@@ -148,7 +205,7 @@ function applyCors(w: Working, f: Extract<HTTPFilter, { type: 'CORS' }>, view: R
     return;
   }
   for (const [name, value] of Object.entries(corsResponseHeaders(f, view.headers)))
-    w.response.set(name, { name, value });
+    responseBag(w).set(name, { name, value });
   w.notes.push(`CORS: origin ${origin} allowed; CORS response headers added.`);
 }
 
@@ -187,99 +244,101 @@ function describeModifier(m: {
   return parts.join(', ') || 'no change';
 }
 
-function upstreamOf(w: Working, method: string): SimUpstreamRequest {
-  return { method, host: w.host, path: w.path, headers: recordOf(w.request) };
+function upstreamOf(w: Working, view: RequestView, query: string): SimUpstreamRequest {
+  return { method: view.method, host: w.host, path: w.path + query, headers: requestRecord(w, view) };
 }
 
-function fresh(
-  view: RequestView,
-  backendResponseHeaders: Readonly<Record<string, string>> | undefined,
-): Working {
-  const request: HeaderBag = new Map();
-  for (const [lower, value] of view.headers)
-    request.set(lower, { name: view.headerNames.get(lower) ?? lower, value });
-  return {
-    host: view.host.header,
-    path: view.path + (view.rawQuery === '' ? '' : `?${view.rawQuery}`),
-    request,
-    response: bagOf(backendResponseHeaders),
-    redirect: null,
-    preflight: null,
-    mirrors: [],
-    extensions: [],
-    notes: [],
-  };
-}
-
-/** Run a matched rule: filters, then backends and backendRef-level filters. */
+/** Run a matched rule: filters, then backends and backendRef-level filters. Notes go to `notes`. */
 export function respond(
   tables: RouteTables,
   rule: MatchedRule,
   view: RequestView,
   listener: ListenerFacts,
-  backendResponseHeaders: Readonly<Record<string, string>> | undefined,
-  behavior?: SimRequest['backendBehavior'],
+  request: SimRequest,
+  notes: string[],
 ): Outcome {
-  const w = fresh(view, backendResponseHeaders);
   // Path rewrites work on the path alone; the query string is carried along untouched.
   const query = view.rawQuery === '' ? '' : `?${view.rawQuery}`;
-  w.path = view.path;
-  runFilters(w, rule.filters, tables, rule, view, listener);
-  const routeRef = { kind: rule.route.kind, namespace: rule.route.namespace, name: rule.route.name };
-  const base = {
-    route: routeRef,
-    rule: rule.ruleIndex,
-    mirrors: w.mirrors,
-    ...(rule.timeouts ? { timeouts: rule.timeouts } : {}),
-    ...(rule.retry ? { retry: rule.retry } : {}),
-    ...(w.extensions.length > 0 ? { extensionFilters: w.extensions } : {}),
+  const w: Working = {
+    host: view.host.header,
+    path: view.path,
+    request: null,
+    response: null,
+    backendResponseHeaders: request.backendResponseHeaders,
+    redirect: null,
+    preflight: null,
+    mirrors: [],
+    extensions: null,
+    notes,
   };
-  if (w.redirect) {
+  if (rule.filters.length > 0) runFilters(w, rule.filters, tables, rule, view, listener);
+  const early = w.redirect ?? w.preflight;
+  if (early !== null) {
     return {
-      ...base,
-      status: w.redirect.statusCode,
+      status: w.redirect ? w.redirect.statusCode : 200,
+      route: rule.route.ref,
+      rule: rule.ruleIndex,
       backends: [],
       redirect: w.redirect,
       upstreamRequest: null,
-      responseHeaders: { location: w.redirect.location },
-      notes: w.notes,
-    };
-  }
-  if (w.preflight) {
-    return {
-      ...base,
-      status: 200,
-      backends: [],
-      redirect: null,
-      upstreamRequest: null,
-      responseHeaders: w.preflight,
-      notes: w.notes,
+      responseHeaders: w.redirect ? { location: w.redirect.location } : w.preflight,
+      mirrors: w.mirrors,
+      timeouts: rule.timeouts,
+      retry: rule.retry,
+      extensionFilters: w.extensions ?? undefined,
     };
   }
   const resolved = resolveBackends(tables, rule.route.key, rule.ruleIndex, rule.backendRefs);
-  w.notes.push(...resolved.notes);
-  const timing = applyTiming(resolved.status, rule, behavior);
-  w.notes.push(...timing.notes);
-  const outcome = { ...resolved, status: timing.status };
-  const backends = outcome.backends.map((b, i) =>
-    withBackendFilters(b, rule.backendRefs[i], w, tables, rule, view, listener, query),
-  );
-  const withTraffic = backends.flatMap((b, i) => (b.weight > 0 ? [i] : []));
-  const onlyIndex = withTraffic.length === 1 ? withTraffic[0] : undefined;
+  for (const note of resolved.notes) notes.push(note);
+  const status =
+    rule.timeouts || rule.retry || request.backendBehavior
+      ? timed(rule, resolved, request, notes)
+      : resolved.status;
+  const backends = hasBackendFilters(rule.backendRefs)
+    ? resolved.backends.map((b, i) =>
+        withBackendFilters(b, rule.backendRefs[i], w, tables, rule, view, listener, query),
+      )
+    : resolved.backends;
+  const onlyIndex = onlyWithTraffic(backends);
   const only = onlyIndex === undefined ? undefined : backends[onlyIndex];
   const forwarded = resolved.status === 200;
+  const refMirrors = backendMirrors(rule, tables, onlyIndex);
   return {
-    ...base,
-    mirrors: [...w.mirrors, ...backendMirrors(rule, tables, onlyIndex)],
-    status: outcome.status,
+    status,
+    route: rule.route.ref,
+    rule: rule.ruleIndex,
     backends,
     redirect: null,
-    upstreamRequest: forwarded
-      ? (only?.upstreamRequest ?? upstreamOf({ ...w, path: w.path + query }, view.method))
-      : null,
-    responseHeaders: forwarded ? (only?.responseHeaders ?? recordOf(w.response)) : null,
-    notes: w.notes,
+    upstreamRequest: forwarded ? (only?.upstreamRequest ?? upstreamOf(w, view, query)) : null,
+    responseHeaders: forwarded ? (only?.responseHeaders ?? responseRecord(w)) : null,
+    mirrors: refMirrors.length > 0 ? [...w.mirrors, ...refMirrors] : w.mirrors,
+    timeouts: rule.timeouts,
+    retry: rule.retry,
+    extensionFilters: w.extensions ?? undefined,
   };
+}
+
+/** The status after timeouts and retry against the described backend behaviour (timing.ts). */
+function timed(rule: MatchedRule, resolved: BackendOutcome, request: SimRequest, notes: string[]): number {
+  const timing = applyTiming(resolved.status, rule, request.backendBehavior);
+  for (const note of timing.notes) notes.push(note);
+  return timing.status;
+}
+
+function hasBackendFilters(refs: readonly HTTPBackendRef[]): boolean {
+  for (const ref of refs) if (ref.filters.length > 0) return true;
+  return false;
+}
+
+/** The index of the one backend with traffic, when exactly one has a weight above 0. */
+function onlyWithTraffic(backends: readonly SimBackend[]): number | undefined {
+  let only: number | undefined;
+  for (let i = 0; i < backends.length; i++) {
+    if ((backends[i]?.weight ?? 0) <= 0) continue;
+    if (only !== undefined) return undefined;
+    only = i;
+  }
+  return only;
 }
 
 function withBackendFilters(
@@ -295,27 +354,32 @@ function withBackendFilters(
   if (!ref || ref.filters.length === 0) return b;
   const w: Working = {
     ...parent,
-    request: new Map(parent.request),
-    response: new Map(parent.response),
+    request: parent.request && new Map(parent.request),
+    response: parent.response && new Map(parent.response),
     mirrors: [],
+    extensions: null,
     notes: [],
   };
   runFilters(w, ref.filters, tables, rule, view, listener, ref.index);
+  // Extension filters on a backendRef are on the request's path too: listed with the rule's.
+  for (const name of w.extensions ?? []) addExtension(parent, name);
   parent.notes.push(...w.notes.map((n) => `backendRef ${ref.name}: ${n}`));
   return {
     ...b,
-    upstreamRequest: upstreamOf({ ...w, path: w.path + query }, view.method),
-    responseHeaders: recordOf(w.response),
+    upstreamRequest: upstreamOf(w, view, query),
+    responseHeaders: responseRecord(w),
   };
 }
 
 /** Mirrors declared on the backendRef that serves all traffic (others depend on the pick). */
 function backendMirrors(rule: MatchedRule, tables: RouteTables, onlyIndex: number | undefined): SimMirror[] {
   const ref = onlyIndex === undefined ? undefined : rule.backendRefs[onlyIndex];
-  if (!ref) return [];
+  if (!ref || ref.filters.length === 0) return NO_MIRRORS;
   const out: SimMirror[] = [];
   ref.filters.forEach((f, i) => {
     if (f.type === 'RequestMirror') out.push(mirrorOf(f, tables, rule, i, ref.index));
   });
   return out;
 }
+
+const NO_MIRRORS: SimMirror[] = [];

@@ -28,12 +28,22 @@ export function bucketsFor(table: ListenerTable, host: string | null): HostBucke
   return out;
 }
 
+/** Like iterating bucketsFor, without building the list (simulate's hot path). */
 export function findHttp(table: ListenerTable, view: RequestView): HttpEntry | null {
-  for (const bucket of bucketsFor(table, view.host.name)) {
-    const hit = lookupHttp(bucket.http, view);
-    if (hit) return hit;
+  const host = view.host.name;
+  if (host !== null && table.buckets.size > 0) {
+    // candidatePatterns(host) starts with the host itself: try it before the memo lookup.
+    const own = table.buckets.get(host);
+    const first = own ? lookupHttp(own.http, view) : null;
+    if (first) return first;
+    const patterns = candidatePatterns(host);
+    for (let i = 1; i < patterns.length; i++) {
+      const b = table.buckets.get(patterns[i] ?? '');
+      const hit = b ? lookupHttp(b.http, view) : null;
+      if (hit) return hit;
+    }
   }
-  return null;
+  return table.catchAll ? lookupHttp(table.catchAll.http, view) : null;
 }
 
 export function findGrpc(table: ListenerTable, call: GrpcCall, view: RequestView): GrpcEntry | null {
@@ -53,27 +63,6 @@ export function findL4(table: ListenerTable, protocol: SimProtocol, sni: string 
   return null;
 }
 
-/** The result's keys in the order of DESIGN.md's contract (extensions before the trace). */
-function inContractOrder(r: SimResult): SimResult {
-  return {
-    id: r.id,
-    status: r.status,
-    listener: r.listener,
-    route: r.route,
-    rule: r.rule,
-    backends: r.backends,
-    redirect: r.redirect,
-    upstreamRequest: r.upstreamRequest,
-    responseHeaders: r.responseHeaders,
-    mirrors: r.mirrors,
-    ...(r.grpcCode !== undefined ? { grpcCode: r.grpcCode } : {}),
-    ...(r.timeouts !== undefined ? { timeouts: r.timeouts } : {}),
-    ...(r.retry !== undefined ? { retry: r.retry } : {}),
-    ...(r.extensionFilters !== undefined ? { extensionFilters: r.extensionFilters } : {}),
-    explanation: r.explanation,
-  };
-}
-
 export function emptyResult(request: SimRequest, status: number | null, explanation: string[]): SimResult {
   return {
     id: request.id ?? null,
@@ -87,28 +76,6 @@ export function emptyResult(request: SimRequest, status: number | null, explanat
     responseHeaders: null,
     mirrors: [],
     explanation,
-  };
-}
-
-export function matchedHttpRule(e: HttpEntry): MatchedRule {
-  return {
-    route: e.route,
-    ruleIndex: e.rule.index,
-    filters: e.rule.filters,
-    backendRefs: e.rule.backendRefs,
-    matchedPrefix: e.match.pathType === 'PathPrefix' ? e.match.pathValue : null,
-    ...(e.rule.timeouts ? { timeouts: e.rule.timeouts } : {}),
-    ...(e.rule.retry ? { retry: e.rule.retry } : {}),
-  };
-}
-
-export function matchedGrpcRule(e: GrpcEntry): MatchedRule {
-  return {
-    route: e.route,
-    ruleIndex: e.rule.index,
-    filters: e.rule.filters,
-    backendRefs: e.rule.backendRefs,
-    matchedPrefix: null,
   };
 }
 
@@ -127,12 +94,6 @@ export interface Simulation {
   readonly protocol: SimProtocol | null;
 }
 
-/** A request without a Host goes to the Gateway's address: that is its Host header. */
-function withGatewayAddress(view: RequestView, address: string | null): RequestView {
-  if (view.host.header !== '' || address === null) return view;
-  return { ...view, host: { ...view.host, header: address } };
-}
-
 /** How the winning rule is found: the index (default) or the reference scan (reference.ts). */
 export interface Finder {
   readonly http: (table: ListenerTable, view: RequestView) => HttpEntry | null;
@@ -142,59 +103,87 @@ export interface Finder {
 
 export const INDEXED: Finder = { http: findHttp, grpc: findGrpc, l4: findL4 };
 
+/**
+ * The simulation with what explain needs to extend it. `detail` asks for the full listener line
+ * (other listeners on the port); simulate's short trace leaves it out.
+ */
 export function simulateDetailed(
   tables: RouteTables,
   request: SimRequest,
   finder: Finder = INDEXED,
+  detail = false,
 ): Simulation {
   const gw = tables.gateways.get(request.gateway);
-  const view = withGatewayAddress(viewOf(request), gw?.address ?? null);
+  const view = viewOf(request, gw?.address ?? null);
   if (!gw) {
     const known = [...tables.gateways.keys()].join(', ') || 'none';
     const why = `No Gateway ${request.gateway} with listeners (known: ${known}).`;
     return { view, table: null, protocol: null, result: emptyResult(request, null, [why]) };
   }
-  const choice = chooseListener(gw, request, view);
+  const choice = chooseListener(gw, request, view, detail);
   if (!choice.ok) {
     const result = emptyResult(request, choice.status, choice.trace);
     const isGrpc = request.protocol === 'GRPC' || request.grpc !== undefined;
     const withCode =
-      isGrpc && choice.status !== null ? { ...result, grpcCode: grpcCodeOf(choice.status) } : result;
+      isGrpc && choice.status !== null ? withGrpcCode(result, grpcCodeOf(choice.status)) : result;
     return { view, table: null, protocol: null, result: withCode };
   }
   const { table, protocol } = choice;
-  const done = (result: SimResult): Simulation => ({
-    view,
-    table,
-    protocol,
-    result: inContractOrder(result),
-  });
-  if (protocol === 'TLS' || protocol === 'TCP' || protocol === 'UDP') {
-    return done(simulateL4(tables, request, view, table, protocol, choice.trace, finder));
-  }
-  const base = { id: request.id ?? null, listener: table.listener.name };
-  const rule = findRule(table, request, view, protocol, finder);
-  if (!rule) {
-    const explanation = [
-      ...choice.trace,
-      `No rule of the routes attached to listener ${table.listener.name} matches: 404.`,
-    ];
-    const result = { ...emptyResult(request, 404, explanation), ...base };
-    return done(protocol === 'GRPC' ? { ...result, grpcCode: 'UNIMPLEMENTED' } : result);
-  }
-  const listenerFacts = { protocol: table.listener.protocol, port: table.listener.port };
-  const { notes, ...rest } = respond(
-    tables,
-    rule,
-    view,
-    listenerFacts,
-    request.backendResponseHeaders,
-    request.backendBehavior,
-  );
-  const matched = `Matched ${rule.route.kind} ${rule.route.nsName} rule ${rule.ruleIndex}.`;
-  const result: SimResult = { ...rest, ...base, explanation: [...choice.trace, matched, ...notes] };
-  return done(protocol === 'GRPC' ? { ...result, grpcCode: grpcCodeOf(result.status) } : result);
+  const result =
+    protocol === 'TLS' || protocol === 'TCP' || protocol === 'UDP'
+      ? simulateL4(tables, request, view, table, protocol, choice.trace, finder)
+      : simulateHttp(tables, request, view, table, protocol, choice.trace, finder);
+  return { view, table, protocol, result };
 }
+
+/** HTTP and gRPC: the winning rule, then what it does (respond.ts). */
+function simulateHttp(
+  tables: RouteTables,
+  request: SimRequest,
+  view: RequestView,
+  table: ListenerTable,
+  protocol: SimProtocol,
+  trace: string[],
+  finder: Finder,
+): SimResult {
+  const rule = findRule(table, request, view, protocol, finder);
+  const listener = table.listener.name;
+  if (!rule) {
+    trace.push(`No rule of the routes attached to listener ${listener} matches: 404.`);
+    const result: SimResult = { ...emptyResult(request, 404, trace), listener };
+    return protocol === 'GRPC' ? withGrpcCode(result, 'UNIMPLEMENTED') : result;
+  }
+  trace.push(rule.traceLine);
+  // respond appends its notes to the trace and returns the result's keys in contract order.
+  const o = respond(tables, rule, view, table.listener, request, trace);
+  const result: Mutable<SimResult> = {
+    id: request.id ?? null,
+    status: o.status,
+    listener,
+    route: o.route,
+    rule: o.rule,
+    backends: o.backends,
+    redirect: o.redirect,
+    upstreamRequest: o.upstreamRequest,
+    responseHeaders: o.responseHeaders,
+    mirrors: o.mirrors,
+  } as Mutable<SimResult>;
+  // Extensions after the contract's keys, the trace last (DESIGN.md's key order).
+  if (protocol === 'GRPC') result.grpcCode = grpcCodeOf(o.status);
+  if (o.timeouts !== undefined) result.timeouts = o.timeouts;
+  if (o.retry !== undefined) result.retry = o.retry;
+  if (o.extensionFilters !== undefined) result.extensionFilters = o.extensionFilters;
+  result.explanation = trace;
+  return result;
+}
+
+/** The result with a gRPC status, the trace still last (contract key order). */
+function withGrpcCode(result: SimResult, grpcCode: GrpcCode): SimResult {
+  const { explanation, ...rest } = result;
+  return { ...rest, grpcCode, explanation };
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function findRule(
   table: ListenerTable,
@@ -205,10 +194,10 @@ function findRule(
 ): MatchedRule | null {
   if (protocol === 'GRPC') {
     const hit = finder.grpc(table, grpcCallOf(request.grpc, view.path), view);
-    return hit ? matchedGrpcRule(hit) : null;
+    return hit ? hit.matched : null;
   }
   const hit = finder.http(table, view);
-  return hit ? matchedHttpRule(hit) : null;
+  return hit ? hit.matched : null;
 }
 
 /** TLSRoute by SNI, TCPRoute/UDPRoute by listener port: no HTTP status, just where it goes. */
@@ -218,28 +207,23 @@ function simulateL4(
   view: RequestView,
   table: ListenerTable,
   protocol: SimProtocol,
-  listenerTrace: readonly string[],
+  trace: string[],
   finder: Finder,
 ): SimResult {
   const base = { id: request.id ?? null, listener: table.listener.name };
   const sni = request.sni ?? view.host.name;
   const hit = finder.l4(table, protocol, sni === null ? null : sni.toLowerCase());
   if (!hit) {
-    const why = 'No route attached to this listener takes the connection: it is closed.';
-    return { ...emptyResult(request, null, [...listenerTrace, why]), ...base };
+    trace.push('No route attached to this listener takes the connection: it is closed.');
+    return { ...emptyResult(request, null, trace), ...base };
   }
   const ruleIndex = hit.rule?.index ?? 0;
   const outcome = resolveBackends(tables, hit.route.key, ruleIndex, hit.rule?.backendRefs ?? []);
-  const route = { kind: hit.route.kind, namespace: hit.route.namespace, name: hit.route.name };
-  const trace = [
-    ...listenerTrace,
-    `${route.kind} ${hit.route.nsName} takes the connection.`,
-    ...outcome.notes,
-  ];
+  trace.push(`${hit.route.kind} ${hit.route.nsName} takes the connection.`, ...outcome.notes);
   return {
     ...emptyResult(request, null, trace),
     ...base,
-    route,
+    route: hit.route.ref,
     rule: hit.rule ? ruleIndex : null,
     backends: outcome.backends,
   };

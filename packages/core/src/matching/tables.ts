@@ -25,8 +25,11 @@ import type { HttpIndex } from './http-index.ts';
 import { compareGrpcStatic, compareHttpStatic, compareL4 } from './precedence.ts';
 import type { CreationKey, GrpcPrecedence, HttpPrecedence } from './precedence.ts';
 import { hostnameRank } from './hostname.ts';
+import { choiceReason } from './listener.ts';
 import { regexDiagnostics } from './diagnostics.ts';
 import type { BackendOutcome } from './backends.ts';
+import type { MatchedRule } from './respond.ts';
+import type { SimRouteRef } from './types.ts';
 
 export interface RouteInfo {
   readonly key: ObjectKey;
@@ -37,6 +40,8 @@ export interface RouteInfo {
   readonly created: CreationKey;
   /** Effective hostname patterns on this listener ("" = any host the listener accepts). */
   readonly hostnames: readonly string[];
+  /** The result's `route` value, shared by every result (readonly). */
+  readonly ref: SimRouteRef;
 }
 
 export interface HttpEntry {
@@ -45,6 +50,8 @@ export interface HttpEntry {
   readonly matchIndex: number;
   readonly match: CompiledHttpMatch;
   readonly prec: HttpPrecedence;
+  /** What respond() needs when this entry wins (request-independent, built once). */
+  readonly matched: MatchedRule;
 }
 
 export interface GrpcEntry {
@@ -53,6 +60,7 @@ export interface GrpcEntry {
   readonly matchIndex: number;
   readonly match: CompiledGrpcMatch;
   readonly prec: GrpcPrecedence;
+  readonly matched: MatchedRule;
 }
 
 export interface L4Entry {
@@ -75,6 +83,8 @@ export interface HostBucket {
 
 export interface ListenerTable {
   readonly listener: ResolvedListener;
+  /** Why this listener takes a request (for the trace), from its hostname. */
+  readonly reason: string;
   /** Exact names and `*.suffix` patterns → bucket. */
   readonly buckets: ReadonlyMap<string, HostBucket>;
   /** Routes that match any host the listener accepts (no hostname anywhere). */
@@ -243,6 +253,7 @@ function compileListener(
   l4Entries.sort((a, b) => compareL4(a.route, hostnameRank(''), b.route, hostnameRank('')));
   return {
     listener,
+    reason: choiceReason(listener.hostname),
     ...bucketize(httpEntries, grpcEntries, l4Entries),
     routes: infos,
     httpEntries,
@@ -268,6 +279,7 @@ function routeInfo(route: Route, attached: readonly string[], listenerHost: stri
       order: route.order,
     },
     hostnames: [...new Set(hostnames.map((h) => h.toLowerCase()))],
+    ref: { kind: route.kind, namespace: route.meta.namespace, name: route.meta.name },
   };
 }
 
@@ -281,6 +293,16 @@ function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
         rule,
         matchIndex,
         match,
+        matched: {
+          route: info,
+          ruleIndex: rule.index,
+          traceLine: matchedLine(info, rule.index),
+          filters: rule.filters,
+          backendRefs: rule.backendRefs,
+          matchedPrefix: match.pathType === 'PathPrefix' ? match.pathValue : null,
+          ...(rule.timeouts ? { timeouts: rule.timeouts } : {}),
+          ...(rule.retry ? { retry: rule.retry } : {}),
+        },
         prec: {
           created: info.created,
           nsName: info.nsName,
@@ -298,6 +320,10 @@ function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
   return out;
 }
 
+function matchedLine(info: RouteInfo, ruleIndex: number): string {
+  return `Matched ${info.kind} ${info.nsName} rule ${ruleIndex}.`;
+}
+
 function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
   const out: GrpcEntry[] = [];
   for (const rule of route.rules) {
@@ -310,6 +336,14 @@ function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
         rule,
         matchIndex,
         match,
+        matched: {
+          route: info,
+          ruleIndex: rule.index,
+          traceLine: matchedLine(info, rule.index),
+          filters: rule.filters,
+          backendRefs: rule.backendRefs,
+          matchedPrefix: null,
+        },
         prec: {
           created: info.created,
           nsName: info.nsName,
