@@ -133,8 +133,11 @@ export function analyzeClusterParts(
     predicted.set(route.key, { kind: 'Route', parents: routeParents.get(route.key) ?? [] });
   const controllerOf = (gw: ObjectKey): string =>
     stage.gateways.get(gw)?.controllerName ?? ctx.options.defaultControllerName;
-  const policies = backendTLSPolicyStatuses(ctx, gatewaysByBackend(backends, attachments), controllerOf);
-  for (const [key, status] of policies) predicted.set(key, status);
+  // The backend use index is a pass over every backend: only built when a policy reads it.
+  if (ctx.backendTLSPolicies.length > 0) {
+    const use = gatewaysByBackend(backends, attachments);
+    for (const [key, status] of backendTLSPolicyStatuses(ctx, use, controllerOf)) predicted.set(key, status);
+  }
   for (const [key, status] of predicted)
     predicted.set(key, withObservedGeneration(status, snapshot.byKey.get(key)?.meta.generation));
 
