@@ -68,10 +68,18 @@ export function isWildcard(pattern: string): boolean {
  * Spec: "*.example.com" matches "foo.example.com" and "foo.bar.example.com", not "example.com".
  */
 export function hostnameMatches(pattern: string, host: string): boolean {
-  const p = pattern.toLowerCase();
-  if (!isWildcard(p)) return p === host;
-  const suffix = p.slice(1); // ".example.com"
-  return host.length > suffix.length && host.endsWith(suffix);
+  return lowerPatternMatches(pattern.toLowerCase(), host);
+}
+
+/** hostnameMatches for a pattern already in lower case, comparing in place (no strings built). */
+export function lowerPatternMatches(pattern: string, host: string): boolean {
+  if (!isWildcard(pattern)) return pattern === host;
+  // The suffix is the pattern without its `*` (".example.com"); at least one label precedes it.
+  const n = pattern.length - 1;
+  const offset = host.length - n;
+  if (offset <= 0) return false;
+  for (let i = 0; i < n; i++) if (host.charCodeAt(offset + i) !== pattern.charCodeAt(i + 1)) return false;
+  return true;
 }
 
 /**

@@ -8,7 +8,14 @@
  * - for TLS (HTTPS/TLS), the SNI chooses; an HTTPS request whose Host belongs to another
  *   listener than its SNI is misdirected (421, GatewayHTTPListenerIsolation / misdirected tests).
  */
-import { candidatePatterns, parseHost } from './hostname.ts';
+import {
+  candidatePatterns,
+  compareHostnameRank,
+  hostnameRank,
+  lowerPatternMatches,
+  parseHost,
+} from './hostname.ts';
+import type { HostnameRank } from './hostname.ts';
 import type { RequestView } from './request.ts';
 import type { GatewayTable, ListenerTable, PortListeners } from './tables.ts';
 import type { SimProtocol, SimRequest } from './types.ts';
@@ -71,6 +78,7 @@ function inferPort(gw: GatewayTable, req: SimRequest, protocol: SimProtocol): nu
  * suffixes from the longest, then the catch-all.
  */
 function byHostname(port: PortListeners, protocol: SimProtocol, name: string | null): ListenerTable | null {
+  if (name !== null && port.byHostname.size <= SCAN_HOSTNAMES) return scanHostnames(port, protocol, name);
   if (name !== null) {
     for (const pattern of candidatePatterns(name)) {
       const hit = carrying(port.byHostname.get(pattern), protocol);
@@ -78,6 +86,26 @@ function byHostname(port: PortListeners, protocol: SimProtocol, name: string | n
     }
   }
   return carrying(port.byHostname.get(''), protocol);
+}
+
+/** Up to this many listener hostnames on a port, matching each beats building candidate patterns. */
+const SCAN_HOSTNAMES = 8;
+
+/** Same answer as the lookup by candidate patterns: the most specific matching hostname wins. */
+function scanHostnames(port: PortListeners, protocol: SimProtocol, name: string): ListenerTable | null {
+  let best: ListenerTable | null = null;
+  let bestRank: HostnameRank | null = null;
+  for (const [pattern, list] of port.byHostname) {
+    if (pattern === '' || !lowerPatternMatches(pattern, name)) continue;
+    const rank = hostnameRank(pattern);
+    if (bestRank !== null && compareHostnameRank(rank, bestRank) >= 0) continue;
+    const hit = carrying(list, protocol);
+    if (hit) {
+      best = hit;
+      bestRank = rank;
+    }
+  }
+  return best ?? carrying(port.byHostname.get(''), protocol);
 }
 
 function carrying(list: readonly ListenerTable[] | undefined, protocol: SimProtocol): ListenerTable | null {
