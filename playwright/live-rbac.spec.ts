@@ -127,7 +127,10 @@ test('several contexts get a context picker and a joined view', async ({ page })
     for (const id of ['GatewayClass//e2e-class', 'HTTPRoute/shop/storefront']) {
       await expect(graphNode(page, `${context}::${id}`)).toHaveCount(1);
     }
-    await expect(graphNode(page, `${context}::HTTPRoute/shop/storefront`)).toHaveAttribute('data-health', 'ok');
+    await expect(graphNode(page, `${context}::HTTPRoute/shop/storefront`)).toHaveAttribute(
+      'data-health',
+      'ok',
+    );
   }
   await expect(graphNode(page, 'HTTPRoute/shop/storefront')).toHaveCount(0);
   await graphNode(page, 'west::HTTPRoute/shop/storefront').click();

@@ -130,6 +130,19 @@ test('a share link opens the same view in a fresh browser context', async ({ pag
   await other.goto(link);
   await expect(other).toHaveURL(/\/sandbox$/);
   await expect(other.getByTestId('sandbox-editor')).toContainText('name: allow-web-routes');
+  // The restored selection is centred in the graph without any help.
+  const restored = graphNode(other, 'HTTPRoute/analytics/reports');
+  await expect(restored).toBeInViewport();
+  await expect
+    .poll(async () => {
+      const node = await restored.boundingBox();
+      const graph = await other.getByTestId('topology-graph').boundingBox();
+      if (node === null || graph === null) return Number.POSITIVE_INFINITY;
+      const dx = node.x + node.width / 2 - (graph.x + graph.width / 2);
+      const dy = node.y + node.height / 2 - (graph.y + graph.height / 2);
+      return Math.hypot(dx, dy);
+    })
+    .toBeLessThan(40);
   // Nodes outside the viewport are not mounted: show the whole graph before looking for them.
   await other.locator('.react-flow__controls-fitview').click();
   await expect(graphNode(other, 'HTTPRoute/analytics/reports')).toHaveAttribute('data-health', 'error');
@@ -139,6 +152,12 @@ test('a share link opens the same view in a fresh browser context', async ({ pag
   await expect(graphNode(other, 'Rule/web/HTTPRoute/web/0')).toHaveClass(/highlighted/);
   await screenshot(other, 'share-opened');
   await fresh.close();
+});
+
+test('an empty sandbox says how to fill it, not to go to the sandbox', async ({ page }) => {
+  await pasteScenario(page, 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: x }\n');
+  await expect(page.getByTestId('empty-graph')).toContainText('Paste or drop manifests into the editor');
+  await expect(page.getByTestId('empty-graph')).not.toContainText('Open the Sandbox');
 });
 
 test('a tampered share link shows a clear message', async ({ browser }) => {

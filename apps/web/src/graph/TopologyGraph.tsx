@@ -2,7 +2,7 @@
  * The topology canvas: subscribes to the engine's positioned view, maps it (model.ts) and
  * renders it with React Flow. Only visible elements are mounted.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import type { NodeChange, NodeMouseHandler } from '@xyflow/react';
@@ -47,8 +47,27 @@ function GraphCanvas(): ReactElement {
     [view, viewState.filters, viewState.selected, viewState.highlight, changed],
   );
 
+  const { selected, focusTick } = viewState;
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+
+  const centreOn = useCallback(
+    (id: string, duration: number): boolean => {
+      const shown = view?.shownAs.get(id) ?? id;
+      const node = view?.nodes.find((n) => n.id === shown);
+      if (node === undefined) return false;
+      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+        zoom: Math.max(flow.getZoom(), 0.9),
+        duration,
+      });
+      return true;
+    },
+    [view, flow],
+  );
+
   // Fit when the graph is new (first result, another source or scenario), not on every update:
-  // live changes must not move the camera.
+  // live changes must not move the camera. A node already selected (restored from a share link)
+  // is then centred instead.
   const shownIds = useRef<ReadonlySet<string>>(new Set());
   useEffect(() => {
     if (nodes.length === 0) return;
@@ -59,20 +78,22 @@ function GraphCanvas(): ReactElement {
     const width = container.current?.clientWidth ?? 0;
     // Readable text on a wide canvas; on a narrow one (sandbox) show everything.
     const minZoom = width >= 1000 ? 0.6 : 0.3;
-    requestAnimationFrame(() => void flow.fitView({ padding: 0.06, maxZoom: 1, minZoom }));
-  }, [nodes, flow]);
-
-  const { selected, focusTick } = viewState;
-  useEffect(() => {
-    if (focusTick === 0 || selected === null || view === undefined) return;
-    const shown = view.shownAs.get(selected) ?? selected;
-    const node = view.nodes.find((n) => n.id === shown);
-    if (node !== undefined)
-      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
-        zoom: Math.max(flow.getZoom(), 0.9),
-        duration: 300,
+    requestAnimationFrame(() => {
+      // fitView waits for React Flow to measure new nodes: centre after it has resolved.
+      void flow.fitView({ padding: 0.06, maxZoom: 1, minZoom }).then(() => {
+        const chosen = selectedRef.current;
+        if (chosen !== null) centreOn(chosen, 0);
       });
-  }, [focusTick, selected, view, flow]);
+    });
+  }, [nodes, flow, centreOn]);
+
+  // An explicit focus (diagnostic, search, j/k) centres once, as soon as the node is in the view;
+  // later updates of the view do not move the camera again.
+  const handledTick = useRef(0);
+  useEffect(() => {
+    if (focusTick === handledTick.current || selected === null) return;
+    if (centreOn(selected, 300)) handledTick.current = focusTick;
+  }, [focusTick, selected, centreOn]);
 
   const onNodeClick: NodeMouseHandler<TopoFlowNode> = (_event, node) => {
     if (node.type !== 'topo') return;

@@ -8,6 +8,7 @@ import { useLive } from '../live/LiveProvider.tsx';
 import { FilterBar } from '../graph/FilterBar.tsx';
 import { TopologyGraph } from '../graph/TopologyGraph.tsx';
 import { SidePanel } from '../panel/SidePanel.tsx';
+import { navigate } from './router.ts';
 
 function EmptyGraph(): ReactElement | null {
   const { result, status, error } = useEngine();
@@ -29,8 +30,23 @@ function EmptyGraph(): ReactElement | null {
   if (result.topology.nodes.length === 0) {
     return (
       <div className="graph-overlay" data-testid="empty-graph">
-        <p>Nothing to show yet: no Gateway API objects in this source.</p>
-        <p className="muted small">Try the Sandbox to paste YAML or load a scenario.</p>
+        {result.source === 'yaml' ? (
+          <>
+            <p>Nothing to show yet: the YAML holds no Gateway API objects.</p>
+            <p className="muted small">Paste or drop manifests into the editor, or load a scenario.</p>
+          </>
+        ) : (
+          <>
+            <p>Nothing to show yet: no Gateway API objects in this cluster.</p>
+            <p className="muted small">
+              Open the{' '}
+              <button type="button" className="link-button" onClick={() => navigate('/sandbox')}>
+                Sandbox
+              </button>{' '}
+              to paste YAML or load a scenario.
+            </p>
+          </>
+        )}
       </div>
     );
   }
