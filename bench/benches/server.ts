@@ -61,8 +61,10 @@ async function ingest(
   const last = events.length;
   let done = false;
   let resyncs = -1;
+  let deltas = 0;
   const sse = connectSse(server.url, (e) => {
     if (e.event === 'snapshot') resyncs++;
+    if (e.event === 'delta') deltas++;
     if ((e.event === 'delta' || e.event === 'snapshot') && marksOf(e.data).includes('end')) done = true;
   });
   await sse.opened;
@@ -80,7 +82,9 @@ async function ingest(
   r.check(
     `ingest: last event reached an SSE client (${preset})`,
     arrived,
-    arrived ? `${last + 1} events in ${seconds.toFixed(2)} s` : 'not within 120 s',
+    arrived
+      ? `${last + 1} events in ${seconds.toFixed(2)} s`
+      : `not within 120 s (client got ${deltas} deltas and ${resyncs} resync snapshots)`,
   );
   if (!arrived) return;
   if (resyncs > 0)
@@ -118,22 +122,6 @@ async function fanOut(
   const latencies: number[] = [];
   const seen = new Array<number>(clients).fill(0);
   const snapshots = new Array<boolean>(clients).fill(false);
-  const connections: SseConnection[] = [];
-  for (let c = 0; c < clients; c++) {
-    connections.push(
-      connectSse(server.url, (e) => {
-        if (e.event === 'snapshot') snapshots[c] = true;
-        if (e.event !== 'delta') return;
-        const now = performance.now();
-        for (const mark of marksOf(e.data)) {
-          const sent = sentAt.get(mark);
-          if (sent === undefined) continue;
-          latencies.push(now - sent);
-          seen[c] = (seen[c] ?? 0) + 1;
-        }
-      }),
-    );
-  }
   // One snapshot alone (median of 3, once ingest has settled): the server's cost to build and send it.
   await sleep(2000);
   const gets: number[] = [];
@@ -151,6 +139,22 @@ async function fanOut(
     preset,
   });
   const connectStart = performance.now();
+  const connections: SseConnection[] = [];
+  for (let c = 0; c < clients; c++) {
+    connections.push(
+      connectSse(server.url, (e) => {
+        if (e.event === 'snapshot') snapshots[c] = true;
+        if (e.event !== 'delta') return;
+        const now = performance.now();
+        for (const mark of marksOf(e.data)) {
+          const sent = sentAt.get(mark);
+          if (sent === undefined) continue;
+          latencies.push(now - sent);
+          seen[c] = (seen[c] ?? 0) + 1;
+        }
+      }),
+    );
+  }
   await Promise.all(connections.map((c) => c.opened));
   const gotSnapshots = await until(() => snapshots.every(Boolean), 180_000);
   r.check(
