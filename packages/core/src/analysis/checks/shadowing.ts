@@ -16,10 +16,6 @@ type MatchRoute = HTTPRoute | GRPCRoute;
 interface Entry {
   readonly route: MatchRoute;
   readonly hostKey: string;
-  /** Position of the route in tie-break order (oldest first), see checkShadowing. */
-  readonly rank: number;
-  /** Per rule, its match keys (computed once per route, shared by its listeners). */
-  readonly ruleKeys: readonly (readonly string[])[];
 }
 
 /** A canonical string for a match: equal strings ⇔ the match selects exactly the same requests. */
@@ -39,9 +35,12 @@ function matchKey(match: HTTPRouteMatch | GRPCRouteMatch): string {
   return `grpc=${m === undefined ? '' : `${m.type}:${m.service ?? ''}/${m.method ?? ''}`}|h=${headers}`;
 }
 
-function ruleMatchKeys(route: MatchRoute): string[][] {
+function ruleMatchKeys(route: MatchRoute, ruleIndex: number): string[] {
+  const rule = route.rules[ruleIndex];
+  if (rule === undefined) return [];
   // A GRPCRoute rule without matches matches every request.
-  return route.rules.map((rule) => (rule.matches.length === 0 ? ['*'] : rule.matches.map(matchKey)));
+  if (rule.matches.length === 0) return ['*'];
+  return rule.matches.map(matchKey);
 }
 
 /**
@@ -53,12 +52,12 @@ function ruleMatchKeys(route: MatchRoute): string[][] {
 function shadowedOnListener(entries: readonly Entry[]): Map<string, Map<number, string>> {
   const claimed = new Map<string, Map<string, { route: MatchRoute; rule: number }>>();
   const result = new Map<string, Map<number, string>>();
-  for (const entry of [...entries].sort((a, b) => a.rank - b.rank)) {
+  for (const entry of [...entries].sort((a, b) => compareAge(a.route, b.route))) {
     const group = `${entry.route.kind}|${entry.hostKey}`;
     const seen = claimed.get(group) ?? new Map<string, { route: MatchRoute; rule: number }>();
     claimed.set(group, seen);
     for (const rule of entry.route.rules) {
-      const keys = entry.ruleKeys[rule.index] ?? [];
+      const keys = ruleMatchKeys(entry.route, rule.index);
       const owners = keys.map((k) => seen.get(k));
       if (keys.length > 0 && owners.every((o) => o !== undefined)) {
         const names = owners.map((o) =>
@@ -91,18 +90,11 @@ export function checkShadowing(parents: readonly ParentEval[]): Diagnostic[] {
     for (const a of p.outcome.listeners) {
       const list = byListener.get(a.listener.id) ?? [];
       const id = `${a.listener.id}|${route.key}`;
-      if (!seen.has(id)) list.push({ route, hostKey: a.hostnames.join(','), rank: 0, ruleKeys: [] });
+      if (!seen.has(id)) list.push({ route, hostKey: a.hostnames.join(',') });
       seen.add(id);
       byListener.set(a.listener.id, list);
       listenersOf.set(route.key, (listenersOf.get(route.key) ?? new Set()).add(a.listener.id));
     }
-  }
-  // One sort of the routes in tie-break order (not one per listener); ranks order the entries.
-  const rank = new Map([...routes.values()].sort(compareAge).map((r, i) => [r.key, i]));
-  const ruleKeys = new Map([...routes.values()].map((r) => [r.key, ruleMatchKeys(r)]));
-  for (const entries of byListener.values()) {
-    for (const [i, e] of entries.entries())
-      entries[i] = { ...e, rank: rank.get(e.route.key) ?? 0, ruleKeys: ruleKeys.get(e.route.key) ?? [] };
   }
   const perListener = new Map<string, Map<string, Map<number, string>>>();
   for (const [id, entries] of byListener) perListener.set(id, shadowedOnListener(entries));
