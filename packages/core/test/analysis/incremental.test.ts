@@ -42,9 +42,22 @@ function gateway(name: string, variant: number): Raw {
     apiVersion: GW,
     kind: 'Gateway',
     metadata: { name, namespace: 'infra' },
-    spec: { gatewayClassName: 'c', listeners },
+    spec: { gatewayClassName: 'c', listeners, allowedListeners: { namespaces: { from: 'All' } } },
   };
 }
+
+/** Adds a listener to gw1; routes whose `gateway` is 2 attach to it. */
+const listenerSet: Raw = {
+  apiVersion: GW,
+  kind: 'ListenerSet',
+  metadata: { name: 'ls', namespace: 'infra' },
+  spec: {
+    parentRef: { kind: 'Gateway', group: 'gateway.networking.k8s.io', name: 'gw1' },
+    listeners: [
+      { name: 'extra', port: 9090, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
+    ],
+  },
+};
 
 function namespace(name: string, on: boolean): Raw {
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: on ? { team: 'on' } : {} } };
@@ -98,7 +111,11 @@ function route(r: RouteSpec): Raw {
       creationTimestamp: `2024-01-01T00:00:0${r.ts}Z`,
     },
     spec: {
-      parentRefs: [{ name: `gw${r.gateway}`, namespace: 'infra' }],
+      parentRefs: [
+        r.gateway === 2
+          ? { kind: 'ListenerSet', name: 'ls', namespace: 'infra' }
+          : { name: `gw${r.gateway}`, namespace: 'infra' },
+      ],
       hostnames: r.hosts.map((h) => HOSTS[h] ?? 'x.example.com'),
       rules: [rule],
     },
@@ -109,7 +126,7 @@ const routeSpec: fc.Arbitrary<RouteSpec> = fc.record({
   ns: fc.integer({ min: 0, max: 2 }),
   name: fc.integer({ min: 0, max: 5 }),
   kind: fc.constantFrom('HTTPRoute' as const, 'GRPCRoute' as const),
-  gateway: fc.integer({ min: 0, max: 1 }),
+  gateway: fc.integer({ min: 0, max: 2 }),
   hosts: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }),
   path: fc.integer({ min: 0, max: 2 }),
   backendNs: fc.integer({ min: 0, max: 2 }),
@@ -172,6 +189,7 @@ function initial(routes: readonly RouteSpec[]): Snapshot {
     gatewayClass,
     withObservedStatus(gateway('gw0', 0)),
     backendTLSPolicy,
+    listenerSet,
     gateway('gw1', 3),
     namespace('infra', false),
     ...NAMESPACES.map((n, i) => namespace(n, i !== 2)),
