@@ -156,6 +156,26 @@ test('a large input is aggregated by namespace and expands on demand', async ({ 
   await expect(page.locator('[data-group-id="Group/team3/3"]')).toBeVisible();
 });
 
+test('above 2,000 routes the simulator runs in the engine worker and still answers', async ({ page }) => {
+  await page.goto(url('/sandbox'));
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'bigger.yaml',
+    mimeType: 'text/yaml',
+    buffer: Buffer.from(bigScenario(2100)),
+  });
+  await expect(page.locator('[data-group-id="Group/team3/3"]')).toBeVisible();
+  await page.getByTestId('tab-simulator').click();
+  const form = page.getByTestId('simulator');
+  await form.getByTestId('sim-gateway').selectOption('infra/edge');
+  await form.getByTestId('sim-host').fill('any.example');
+  await form.getByTestId('sim-path').fill('/x');
+  await form.getByTestId('sim-run').click();
+  // Every route matches everything: the oldest (first document) wins, per the spec tie-break.
+  const result = page.getByTestId('simulator-result');
+  await expect(result).toHaveAttribute('data-status', '200');
+  await expect(result).toContainText('team0/r0 ');
+});
+
 test('the header says when the server goes away', async ({ page }) => {
   await page.goto(url());
   await expect(page.getByTestId('source-status')).toHaveAttribute('data-connection', 'live');

@@ -5,7 +5,8 @@
 import { createContext, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 import type { DeltaPayload, SnapshotPayload } from '@gatescope/core';
-import type { EngineRequest, EngineResponse, EngineResult, SourceFile } from './types.ts';
+import type { SimRequest } from '@gatescope/core/matching/index';
+import type { EngineRequest, EngineResponse, EngineResult, Simulated, SourceFile } from './types.ts';
 
 export type EngineStatus = 'idle' | 'working' | 'ready' | 'error';
 
@@ -30,6 +31,8 @@ export interface EngineApi {
   readonly expanded: ReadonlySet<string>;
   readonly toggleExpanded: (key: string) => void;
   readonly collapseAll: () => void;
+  /** Simulates in the Worker against its latest result (large inputs; see simulator/engine.ts). */
+  readonly simulate: (requests: readonly SimRequest[]) => Promise<Simulated>;
 }
 
 export const EngineContext = createContext<EngineApi | null>(null);
@@ -41,6 +44,8 @@ function createWorker(): Worker {
 export function EngineProvider({ children }: { readonly children: ReactNode }): ReactElement {
   const workerRef = useRef<Worker | null>(null);
   const queue = useRef<EngineRequest[]>([]);
+  const pending = useRef(new Map<number, (answer: Simulated) => void>());
+  const nextSimulation = useRef(0);
   const [result, setResult] = useState<EngineResult | null>(null);
   const [status, setStatus] = useState<EngineStatus>('idle');
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +61,9 @@ export function EngineProvider({ children }: { readonly children: ReactNode }): 
         setResult(message.result);
         setStatus('ready');
         setError(null);
+      } else if (message.type === 'simulated') {
+        pending.current.get(message.id)?.(message);
+        pending.current.delete(message.id);
       } else {
         setStatus('error');
         setError(message.message);
@@ -74,7 +82,7 @@ export function EngineProvider({ children }: { readonly children: ReactNode }): 
   }, []);
 
   const send = useCallback((request: EngineRequest) => {
-    if (!request.type.startsWith('live-')) setStatus('working');
+    if (!request.type.startsWith('live-') && request.type !== 'simulate') setStatus('working');
     const worker = workerRef.current;
     if (worker === null) queue.current.push(request);
     else worker.postMessage(request);
@@ -107,6 +115,12 @@ export function EngineProvider({ children }: { readonly children: ReactNode }): 
         setExpandedKeys(next);
       },
       collapseAll: () => setExpandedKeys(new Set()),
+      simulate: (requests: readonly SimRequest[]) =>
+        new Promise<Simulated>((resolve) => {
+          const id = ++nextSimulation.current;
+          pending.current.set(id, resolve);
+          send({ type: 'simulate', id, requests });
+        }),
     };
   }, [send]);
 

@@ -309,3 +309,24 @@ spec: { controllerName: example.com/c }
     expect(assumed).toEqual(['GatewayClass//gc']);
   });
 });
+
+describe('simulation in the engine (large inputs)', () => {
+  it('answers requests against the latest result, with its revision', () => {
+    const state = new EngineState();
+    expect(state.simulate(1, [{ gateway: 'infra/gw' }]).revision).toBeNull();
+    state.apply({ type: 'yaml', files: [{ name: 'a.yaml', text: YAML }] });
+    const result = state.compute();
+    const answer = state.simulate(2, [
+      { gateway: 'infra/gw', port: 80, host: 'x.a.example', path: '/' },
+      { gateway: 'infra/gw', port: 80, host: 'y.b.example', path: '/' },
+    ]);
+    expect(answer.id).toBe(2);
+    expect(answer.revision).toBe(result.revision);
+    const [hit, miss] = answer.results;
+    expect(hit !== undefined && !('error' in hit) ? [hit.status, hit.route?.name] : null).toEqual([
+      200,
+      'ok',
+    ]);
+    expect(miss !== undefined && !('error' in miss) ? miss.status : null).toBe(404);
+  });
+});

@@ -20,7 +20,16 @@ import {
 } from './pipeline.ts';
 import type { LiveClusters } from './pipeline.ts';
 import { ASSUMPTION_MARK } from './types.ts';
-import type { EngineRequest, EngineResult, EngineView, SourceFile, WhatIfBaseline } from './types.ts';
+import type { SimRequest } from '@gatescope/core/matching/index';
+import { runRequests, TablesCache } from '../simulator/run.ts';
+import type {
+  EngineRequest,
+  EngineResult,
+  EngineView,
+  Simulated,
+  SourceFile,
+  WhatIfBaseline,
+} from './types.ts';
 
 interface Loaded {
   readonly snapshot: Snapshot;
@@ -93,8 +102,19 @@ export class EngineState {
   private loadMs = 0;
   private liveSecretsVisible = false;
 
+  private last: { revision: number; analysis: Analysis } | null = null;
+  private readonly tables = new TablesCache();
+
+  /** Runs requests against the analysis of the latest computed result. */
+  simulate(id: number, requests: readonly SimRequest[]): Simulated {
+    if (this.last === null)
+      return { id, revision: null, results: requests.map(() => ({ error: 'No analysis yet.' })) };
+    const results = runRequests(this.tables.of(this.last.analysis), requests);
+    return { id, revision: this.last.revision, results };
+  }
+
   /** Applies one request; returns false when nothing visible can have changed. */
-  apply(request: EngineRequest): boolean {
+  apply(request: Exclude<EngineRequest, { type: 'simulate' }>): boolean {
     const start = now();
     switch (request.type) {
       case 'live-snapshot':
@@ -196,6 +216,7 @@ export class EngineState {
       };
     }
     this.revision++;
+    this.last = { revision: this.revision, analysis };
     return {
       revision: this.revision,
       source: this.source,

@@ -4,6 +4,8 @@
  * safe (plain objects, arrays and Maps).
  */
 import type { Analysis, DeltaPayload, Diagnostic, SnapshotPayload, Topology } from '@gatescope/core';
+import type { SimRequest } from '@gatescope/core/matching/index';
+import type { SimOutcome } from '../simulator/run.ts';
 import type { ViewEdge, ViewNode } from './aggregate.ts';
 import type { Point } from './layout.ts';
 
@@ -27,7 +29,9 @@ export type EngineRequest =
   /** Only objects of these kube contexts (null: all, the multi-cluster view). */
   | { readonly type: 'clusters'; readonly clusters: readonly string[] | null }
   /** Aggregation groups the user opened (keys from ViewNode.group.expandKey). */
-  | { readonly type: 'expanded'; readonly keys: readonly string[] };
+  | { readonly type: 'expanded'; readonly keys: readonly string[] }
+  /** Simulate against the latest result's analysis (large inputs; answered by 'simulated'). */
+  | { readonly type: 'simulate'; readonly id: number; readonly requests: readonly SimRequest[] };
 
 export interface PositionedNode extends ViewNode {
   readonly position: Point;
@@ -75,6 +79,14 @@ export interface EngineResult {
   readonly timings: EngineTimings;
 }
 
+export interface Simulated {
+  readonly id: number;
+  /** The result revision whose analysis answered (null: no result yet). */
+  readonly revision: number | null;
+  readonly results: readonly SimOutcome[];
+}
+
 export type EngineResponse =
   | { readonly type: 'result'; readonly result: EngineResult }
+  | ({ readonly type: 'simulated' } & Simulated)
   | { readonly type: 'error'; readonly message: string };

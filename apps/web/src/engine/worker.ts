@@ -24,9 +24,15 @@ function run(): void {
 }
 
 scope.addEventListener('message', (event: MessageEvent<EngineRequest>) => {
+  const request = event.data;
+  if (request.type === 'simulate') {
+    // Answered at once against the latest result; the page asks again when a newer one arrives.
+    post({ type: 'simulated', ...state.simulate(request.id, request.requests) });
+    return;
+  }
   let changed: boolean;
   try {
-    changed = state.apply(event.data);
+    changed = state.apply(request);
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     return;

@@ -5,11 +5,10 @@
 import { useMemo } from 'react';
 import type { ReactElement } from 'react';
 import { evaluateRouteTest, requestOf, type RouteTest } from '@gatescope/core';
-import { isError, type Simulator } from './engine.ts';
+import { isError, useSimulations } from './engine.ts';
 
 interface Props {
   readonly tests: readonly RouteTest[];
-  readonly simulator: Simulator;
   readonly onLoad: (test: RouteTest) => void;
   readonly onRemove: (index: number) => void;
 }
@@ -48,18 +47,22 @@ function describeExpectation(t: RouteTest): string {
   return parts.join(', ');
 }
 
-export function RouteTestsTable({ tests, simulator, onLoad, onRemove }: Props): ReactElement {
+export function RouteTestsTable({ tests, onLoad, onRemove }: Props): ReactElement {
+  const requests = useMemo(() => tests.map(requestOf), [tests]);
+  const results = useSimulations(requests);
   const rows = useMemo(
     () =>
-      tests.map((test) => {
-        const result = simulator.run(requestOf(test));
-        if (isError(result)) return { test, got: result.error, outcome: null };
-        return { test, got: String(result.status ?? 'no answer'), outcome: evaluateRouteTest(test, result) };
+      tests.map((test, i) => {
+        const result = results?.[i];
+        if (result === undefined) return { test, got: 'running…', outcome: null, running: true };
+        if (isError(result)) return { test, got: result.error, outcome: null, running: false };
+        const outcome = evaluateRouteTest(test, result);
+        return { test, got: String(result.status ?? 'no answer'), outcome, running: false };
       }),
-    [tests, simulator],
+    [tests, results],
   );
   const passed = rows.filter((r) => r.outcome?.pass === true && !r.outcome.unchecked).length;
-  const failed = rows.filter((r) => r.outcome === null || !r.outcome.pass).length;
+  const failed = rows.filter((r) => !r.running && (r.outcome === null || !r.outcome.pass)).length;
   if (tests.length === 0) {
     return (
       <p className="sim-muted" data-testid="route-tests">
@@ -94,9 +97,16 @@ export function RouteTestsTable({ tests, simulator, onLoad, onRemove }: Props): 
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ test, got, outcome }, i) => {
-            const state =
-              outcome === null ? 'fail' : outcome.unchecked ? 'unchecked' : outcome.pass ? 'pass' : 'fail';
+          {rows.map(({ test, got, outcome, running }, i) => {
+            const state = running
+              ? 'running'
+              : outcome === null
+                ? 'fail'
+                : outcome.unchecked
+                  ? 'unchecked'
+                  : outcome.pass
+                    ? 'pass'
+                    : 'fail';
             return (
               <tr key={i} data-testid="route-test" data-result={state} className={`sim-row-${state}`}>
                 <td>{state === 'pass' ? '✔' : state === 'fail' ? '✘' : '·'}</td>

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { expectationFrom, type Analysis, type RouteTest } from '@gatescope/core';
 import { updateSandbox, useSandbox } from '../sandbox/store.ts';
 import { useViewState } from '../view/ViewState.tsx';
-import { isError, useSimulator } from './engine.ts';
+import { isError, useSimulations, useSimulator } from './engine.ts';
 import { pathNodes } from './highlight.ts';
 import { gatewaysOf, RequestForm } from './RequestForm.tsx';
 import { RouteTestsTable } from './RouteTestsTable.tsx';
@@ -42,7 +42,8 @@ export function SimulatorPanel(): ReactElement {
   // A draft for a Gateway the current input no longer has (another scenario) starts over.
   const stale = draft !== null && gateways.length > 0 && !gateways.includes(draft.gateway);
   const form = draft !== null && !stale ? draft : defaultRequest(simulator.analysis);
-  const result = useMemo(() => (ran === null ? null : simulator.run(ran)), [ran, simulator]);
+  const requests = useMemo(() => (ran === null ? [] : [ran]), [ran]);
+  const result = useSimulations(requests)?.[0] ?? null;
 
   useEffect(() => {
     if (result === null || isError(result) || ran === null || simulator.analysis === null) {
@@ -67,6 +68,11 @@ export function SimulatorPanel(): ReactElement {
         onChange={setDraft}
         onRun={() => updateSandbox({ request: { ...form } })}
       />
+      {ran !== null && result === null && (
+        <p className="sim-muted" data-testid="simulator-pending">
+          Simulating…
+        </p>
+      )}
       {ran !== null &&
         result !== null &&
         (isError(result) ? (
@@ -83,7 +89,6 @@ export function SimulatorPanel(): ReactElement {
         ))}
       <RouteTestsTable
         tests={tests}
-        simulator={simulator}
         onLoad={(test) => {
           const { expect: _expect, ...request } = test;
           setDraft(request);
