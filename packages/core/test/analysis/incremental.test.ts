@@ -172,6 +172,14 @@ const backendTLSPolicy: Raw = {
   },
 };
 
+/** A policy on route a/r0: its target check follows that route's adds and deletes. */
+const routePolicy: Raw = {
+  apiVersion: 'example.com/v1',
+  kind: 'RetryPolicy',
+  metadata: { name: 'retry', namespace: 'a' },
+  spec: { targetRefs: [{ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', name: 'r0' }] },
+};
+
 /** An observed status to compare with the prediction (attachedRoutes changes with routes). */
 function withObservedStatus(gw: Raw): Raw {
   return {
@@ -190,6 +198,7 @@ function initial(routes: readonly RouteSpec[]): Snapshot {
     withObservedStatus(gateway('gw0', 0)),
     backendTLSPolicy,
     listenerSet,
+    routePolicy,
     gateway('gw1', 3),
     namespace('infra', false),
     ...NAMESPACES.map((n, i) => namespace(n, i !== 2)),
