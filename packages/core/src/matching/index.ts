@@ -1,6 +1,7 @@
 // Public surface of the simulator (src/matching): route tables, simulate, explain, the reference scan.
 export type * from './types.ts';
 export { compileRouteTables } from './tables.ts';
+export { updateRouteTables } from './update.ts';
 export type { RouteTables, ListenerTable, GatewayTable } from './tables.ts';
 export { simulate } from './simulate.ts';
 export { explain } from './explain.ts';

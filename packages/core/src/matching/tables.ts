@@ -8,7 +8,6 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { keyOf, namespacedName } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type {
-  Gateway,
   GRPCRoute,
   GRPCRouteRule,
   HTTPRoute,
@@ -27,6 +26,7 @@ import type { CreationKey, GrpcPrecedence, HttpPrecedence } from './precedence.t
 import { hostnameRank } from './hostname.ts';
 import { choiceReason } from './listener.ts';
 import { regexDiagnostics } from './diagnostics.ts';
+import { gatewayTables } from './gateways.ts';
 import type { BackendOutcome } from './backends.ts';
 import type { MatchedRule } from './respond.ts';
 import type { SimRouteRef } from './types.ts';
@@ -91,6 +91,8 @@ export interface ListenerTable {
   readonly catchAll: HostBucket | null;
   /** The routes attached to this listener (explain lists them). */
   readonly routes: readonly RouteInfo[];
+  /** The entries of each route, parallel to `routes` (for incremental updates). */
+  readonly routeEntries: readonly RouteEntries[];
   /** Every entry, unindexed: used by explain and the reference implementation. */
   readonly httpEntries: readonly HttpEntry[];
   readonly grpcEntries: readonly GrpcEntry[];
@@ -142,130 +144,141 @@ export function mirrorKey(route: ObjectKey, rule: number, filter: number, backen
 }
 
 export function compileRouteTables(analysis: Analysis): RouteTables {
-  const routes = new Map<ObjectKey, Route>();
-  for (const o of analysis.snapshot.objects) {
-    if (o.kind === 'HTTPRoute' || o.kind === 'GRPCRoute' || o.kind === 'TLSRoute') routes.set(o.key, o);
-    else if (o.kind === 'TCPRoute' || o.kind === 'UDPRoute') routes.set(o.key, o);
-  }
-  const gateways = new Map<string, { key: ObjectKey; listeners: ListenerTable[] }>();
-  const attachmentsByListener = new Map<string, RouteAttachment[]>();
-  for (const att of analysis.attachments) {
-    const list = attachmentsByListener.get(att.listenerId);
-    if (list) list.push(att);
-    else attachmentsByListener.set(att.listenerId, [att]);
-  }
-  for (const listener of analysis.listeners) {
-    const gw = gatewayEntry(gateways, listener.gateway);
-    gw.listeners.push(compileListener(listener, attachmentsByListener.get(listener.id) ?? [], routes));
-  }
-  const backends = new Map<string, ResolvedBackend>();
-  const mirrors = new Map<string, ResolvedBackend>();
-  for (const b of analysis.backends) {
-    if (b.mirror) {
-      mirrors.set(mirrorKey(b.route, b.ruleIndex, b.mirror.filterIndex, b.mirror.backendRefIndex), b);
-    } else backends.set(backendKey(b.route, b.ruleIndex, b.backendIndex), b);
-  }
-  const tables = new Map<string, GatewayTable>();
-  for (const [nsName, gw] of gateways) {
-    const [namespace = '', name = ''] = nsName.split('/');
-    const object = analysis.snapshot.byKey.get(gw.key);
-    const address = object?.kind === 'Gateway' ? addressOf(object) : null;
-    const ports = indexPorts(gw.listeners);
-    tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners, ports });
-  }
+  const routeOf = routeLookup(analysis);
+  const byListener = attachmentsByListener(analysis.attachments, null);
+  const listeners = analysis.listeners.map((l) => compileListener(l, byListener.get(l.id) ?? [], routeOf));
   return {
-    gateways: tables,
-    backends,
-    mirrors,
-    diagnostics: regexDiagnostics(routes.values()),
+    gateways: gatewayTables(analysis, listeners),
+    ...backendMaps(analysis.backends),
+    diagnostics: routeDiagnostics(analysis),
     backendCache: new Map(),
   };
 }
 
-function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListeners> {
-  type Mutable = {
-    all: ListenerTable[];
-    ready: ListenerTable[];
-    readyByProtocol: Map<string, ListenerTable[]>;
-    byHostname: Map<string, ListenerTable[]>;
+export type RouteLookup = (key: ObjectKey) => Route | undefined;
+
+export function routeLookup(analysis: Analysis): RouteLookup {
+  return (key) => {
+    const o = analysis.snapshot.byKey.get(key);
+    return o !== undefined && isRoute(o) ? o : undefined;
   };
-  const out = new Map<number, Mutable>();
-  const add = (map: Map<string, ListenerTable[]>, key: string, t: ListenerTable): void => {
-    const list = map.get(key);
-    if (list) list.push(t);
-    else map.set(key, [t]);
-  };
-  for (const t of listeners) {
-    let entry = out.get(t.listener.port);
-    if (!entry) {
-      entry = { all: [], ready: [], readyByProtocol: new Map(), byHostname: new Map() };
-      out.set(t.listener.port, entry);
-    }
-    entry.all.push(t);
-    if (!t.listener.ready) continue;
-    entry.ready.push(t);
-    add(entry.readyByProtocol, t.listener.protocol, t);
-    add(entry.byHostname, (t.listener.hostname ?? '').toLowerCase(), t);
+}
+
+export function isRoute(o: { readonly kind: string }): o is Route {
+  const k = o.kind;
+  return k === 'HTTPRoute' || k === 'GRPCRoute' || k === 'TLSRoute' || k === 'TCPRoute' || k === 'UDPRoute';
+}
+
+/** Attachments by listener id, in analysis order; only the listeners in `only` when given. */
+export function attachmentsByListener(
+  attachments: readonly RouteAttachment[],
+  only: ReadonlySet<string> | null,
+): Map<string, RouteAttachment[]> {
+  const out = new Map<string, RouteAttachment[]>();
+  for (const att of attachments) {
+    if (only !== null && !only.has(att.listenerId)) continue;
+    const list = out.get(att.listenerId);
+    if (list) list.push(att);
+    else out.set(att.listenerId, [att]);
   }
   return out;
 }
 
-function addressOf(gw: Gateway): string | null {
-  return gw.observed?.addresses[0]?.value ?? gw.addresses[0]?.value ?? null;
-}
-
-function gatewayEntry(
-  map: Map<string, { key: ObjectKey; listeners: ListenerTable[] }>,
-  key: ObjectKey,
-): { key: ObjectKey; listeners: ListenerTable[] } {
-  const slash = key.indexOf('/');
-  const nsName = key.slice(slash + 1);
-  let entry = map.get(nsName);
-  if (!entry) {
-    entry = { key, listeners: [] };
-    map.set(nsName, entry);
+export function backendMaps(list: Iterable<ResolvedBackend>): Pick<RouteTables, 'backends' | 'mirrors'> & {
+  backends: Map<string, ResolvedBackend>;
+  mirrors: Map<string, ResolvedBackend>;
+} {
+  const backends = new Map<string, ResolvedBackend>();
+  const mirrors = new Map<string, ResolvedBackend>();
+  for (const b of list) {
+    if (b.mirror) {
+      mirrors.set(mirrorKey(b.route, b.ruleIndex, b.mirror.filterIndex, b.mirror.backendRefIndex), b);
+    } else backends.set(backendKey(b.route, b.ruleIndex, b.backendIndex), b);
   }
-  return entry;
+  return { backends, mirrors };
 }
 
-function compileListener(
+/** Invalid regular expressions of every route, in snapshot order. */
+export function routeDiagnostics(analysis: Analysis): Diagnostic[] {
+  return regexDiagnostics(analysis.snapshot.objects.filter(isRoute));
+}
+
+export function compileListener(
   listener: ResolvedListener,
   attachments: readonly RouteAttachment[],
-  routes: ReadonlyMap<ObjectKey, Route>,
+  routeOf: RouteLookup,
 ): ListenerTable {
-  const httpEntries: HttpEntry[] = [];
-  const grpcEntries: GrpcEntry[] = [];
-  const l4Entries: L4Entry[] = [];
-  const seen = new Set<ObjectKey>();
   const infos: RouteInfo[] = [];
+  const entries: RouteEntries[] = [];
+  const seen = new Set<ObjectKey>();
   for (const att of attachments) {
     if (seen.has(att.route)) continue;
-    const route = routes.get(att.route);
+    const route = routeOf(att.route);
     if (!route) continue;
     seen.add(att.route);
     const info = routeInfo(route, att.hostnames, listener.hostname);
     infos.push(info);
-    if (route.kind === 'HTTPRoute') httpEntries.push(...httpEntriesOf(route, info));
-    else if (route.kind === 'GRPCRoute') grpcEntries.push(...grpcEntriesOf(route, info));
-    else l4Entries.push({ route: info, rule: route.rules[0] });
+    entries.push(routeEntries(route, info));
   }
-  grpcEntries.sort((a, b) => compareGrpcStatic(a.prec, b.prec));
-  l4Entries.sort((a, b) => compareL4(a.route, hostnameRank(''), b.route, hostnameRank('')));
+  const { http, grpc, l4 } = concatEntries(entries);
   return {
     listener,
     reason: choiceReason(listener.hostname),
-    ...bucketize(httpEntries, grpcEntries, l4Entries),
+    ...bucketize(http, grpc, l4),
     routes: infos,
-    httpEntries,
-    grpcEntries,
-    l4Entries,
+    routeEntries: entries,
+    httpEntries: http,
+    grpcEntries: grpc,
+    l4Entries: l4,
   };
 }
 
-function routeInfo(route: Route, attached: readonly string[], listenerHost: string | undefined): RouteInfo {
-  // Spec (HTTPRoute.spec.hostnames): a route without hostnames takes the listener's hostname;
-  // the attachment already narrowed route hostnames to their intersection with the listener's.
+/** The entries one route contributes to a listener. */
+export interface RouteEntries {
+  readonly http: readonly HttpEntry[];
+  readonly grpc: readonly GrpcEntry[];
+  readonly l4: readonly L4Entry[];
+}
+
+export function routeEntries(route: Route, info: RouteInfo): RouteEntries {
+  if (route.kind === 'HTTPRoute') return { http: httpEntriesOf(route, info), grpc: [], l4: [] };
+  if (route.kind === 'GRPCRoute') return { http: [], grpc: grpcEntriesOf(route, info), l4: [] };
+  return { http: [], grpc: [], l4: [{ route: info, rule: route.rules[0] }] };
+}
+
+/** The listener's entry lists, in route order (HTTP) and precedence order (gRPC, L4). */
+export function concatEntries(list: readonly RouteEntries[]): {
+  http: HttpEntry[];
+  grpc: GrpcEntry[];
+  l4: L4Entry[];
+} {
+  const http: HttpEntry[] = [];
+  const grpc: GrpcEntry[] = [];
+  const l4: L4Entry[] = [];
+  for (const e of list) {
+    for (const x of e.http) http.push(x);
+    for (const x of e.grpc) grpc.push(x);
+    for (const x of e.l4) l4.push(x);
+  }
+  grpc.sort((a, b) => compareGrpcStatic(a.prec, b.prec));
+  l4.sort((a, b) => compareL4(a.route, hostnameRank(''), b.route, hostnameRank('')));
+  return { http, grpc, l4 };
+}
+
+/**
+ * Spec (HTTPRoute.spec.hostnames): a route without hostnames takes the listener's hostname; the
+ * attachment already narrowed route hostnames to their intersection with the listener's.
+ */
+export function effectiveHostnames(attached: readonly string[], listenerHost: string | undefined): string[] {
   const hostnames = attached.length > 0 ? attached : [listenerHost ?? ''];
+  return [...new Set(hostnames.map((h) => h.toLowerCase()))];
+}
+
+export function routeInfo(
+  route: Route,
+  attached: readonly string[],
+  listenerHost: string | undefined,
+): RouteInfo {
   return {
     key: route.key,
     kind: route.kind,
@@ -278,7 +291,7 @@ function routeInfo(route: Route, attached: readonly string[], listenerHost: stri
         : {}),
       order: route.order,
     },
-    hostnames: [...new Set(hostnames.map((h) => h.toLowerCase()))],
+    hostnames: effectiveHostnames(attached, listenerHost),
     ref: { kind: route.kind, namespace: route.meta.namespace, name: route.meta.name },
   };
 }
@@ -376,14 +389,23 @@ function bucketize(
   const buckets = new Map<string, HostBucket>();
   let catchAll: HostBucket | null = null;
   for (const [pattern, g] of groups) {
-    const httpSorted = [...g.http].sort((a, b) => compareHttpStatic(a.prec, b.prec));
-    const routes = [...new Set([...g.http, ...g.grpc, ...g.l4].map((e) => e.route))];
-    const http = buildHttpIndex(g.http);
-    const bucket: HostBucket = { pattern, http, httpSorted, routes, grpc: g.grpc, l4: g.l4 };
+    const bucket = makeBucket(pattern, g.http, g.grpc, g.l4);
     if (pattern === '') catchAll = bucket;
     else buckets.set(pattern, bucket);
   }
   return { buckets, catchAll };
+}
+
+/** One hostname bucket from its entries (route order for HTTP, precedence order for the rest). */
+export function makeBucket(
+  pattern: string,
+  http: readonly HttpEntry[],
+  grpc: readonly GrpcEntry[],
+  l4: readonly L4Entry[],
+): HostBucket {
+  const httpSorted = [...http].sort((a, b) => compareHttpStatic(a.prec, b.prec));
+  const routes = [...new Set([...http, ...grpc, ...l4].map((e) => e.route))];
+  return { pattern, http: buildHttpIndex(http), httpSorted, routes, grpc, l4 };
 }
 
 export function gatewayRefKey(namespace: string, name: string): ObjectKey {

@@ -1,0 +1,72 @@
+/**
+ * The per-Gateway view of the listener tables: listeners in analysis order, indexed by port, and
+ * the ready ones by protocol and hostname (listener selection in listener.ts).
+ */
+import type { Analysis } from '../analysis/types.ts';
+import type { ObjectKey } from '../model/identity.ts';
+import type { Gateway } from '../model/types.ts';
+import type { GatewayTable, ListenerTable, PortListeners } from './tables.ts';
+
+/** Gateway tables by `namespace/name`, from listener tables in analysis order. */
+export function gatewayTables(
+  analysis: Analysis,
+  listeners: readonly ListenerTable[],
+): Map<string, GatewayTable> {
+  const gateways = new Map<string, { key: ObjectKey; listeners: ListenerTable[] }>();
+  for (const t of listeners) gatewayEntry(gateways, t.listener.gateway).listeners.push(t);
+  const tables = new Map<string, GatewayTable>();
+  for (const [nsName, gw] of gateways) {
+    const [namespace = '', name = ''] = nsName.split('/');
+    const object = analysis.snapshot.byKey.get(gw.key);
+    const address = object?.kind === 'Gateway' ? addressOf(object) : null;
+    const ports = indexPorts(gw.listeners);
+    tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners, ports });
+  }
+  return tables;
+}
+
+function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListeners> {
+  type Mutable = {
+    all: ListenerTable[];
+    ready: ListenerTable[];
+    readyByProtocol: Map<string, ListenerTable[]>;
+    byHostname: Map<string, ListenerTable[]>;
+  };
+  const out = new Map<number, Mutable>();
+  const add = (map: Map<string, ListenerTable[]>, key: string, t: ListenerTable): void => {
+    const list = map.get(key);
+    if (list) list.push(t);
+    else map.set(key, [t]);
+  };
+  for (const t of listeners) {
+    let entry = out.get(t.listener.port);
+    if (!entry) {
+      entry = { all: [], ready: [], readyByProtocol: new Map(), byHostname: new Map() };
+      out.set(t.listener.port, entry);
+    }
+    entry.all.push(t);
+    if (!t.listener.ready) continue;
+    entry.ready.push(t);
+    add(entry.readyByProtocol, t.listener.protocol, t);
+    add(entry.byHostname, (t.listener.hostname ?? '').toLowerCase(), t);
+  }
+  return out;
+}
+
+function addressOf(gw: Gateway): string | null {
+  return gw.observed?.addresses[0]?.value ?? gw.addresses[0]?.value ?? null;
+}
+
+function gatewayEntry(
+  map: Map<string, { key: ObjectKey; listeners: ListenerTable[] }>,
+  key: ObjectKey,
+): { key: ObjectKey; listeners: ListenerTable[] } {
+  const slash = key.indexOf('/');
+  const nsName = key.slice(slash + 1);
+  let entry = map.get(nsName);
+  if (!entry) {
+    entry = { key, listeners: [] };
+    map.set(nsName, entry);
+  }
+  return entry;
+}
