@@ -233,6 +233,16 @@ export const serverBench: Bench = {
         watching,
         `${fake.watcherCount()} watches open on the fake apiserver`,
       );
+      // Before any object: what the process costs by itself (runtime, modules, buffers).
+      await sleep(1000);
+      const idle = processMemoryMb(server.pid).rss;
+      r.figure({
+        name: 'server RSS idle (no objects yet)',
+        value: idle,
+        unit: 'MB',
+        better: 'lower',
+        preset,
+      });
       await ingest(r, ctx, fake, server, cluster, preset);
       await fanOut(r, ctx, fake, server, cluster, preset);
     } finally {
