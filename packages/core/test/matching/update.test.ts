@@ -11,6 +11,8 @@ import { compileRouteTables } from '../../src/matching/tables.ts';
 import type { ListenerTable, RouteTables } from '../../src/matching/tables.ts';
 import { updateRouteTables } from '../../src/matching/update.ts';
 import type { SimRequest } from '../../src/matching/types.ts';
+import { keyOf } from '../../src/model/identity.ts';
+import type { ObjectKey } from '../../src/model/identity.ts';
 import { loadManifests } from '../../src/model/load.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { applyWatchEvent } from '../../src/store/apply.ts';
@@ -128,7 +130,8 @@ function start(routes: readonly GenRoute[]): Snapshot {
   return snapshot;
 }
 
-const key = (name: string): `HTTPRoute.${string}` => `HTTPRoute.gateway.networking.k8s.io/app/${name}`;
+const key = (name: string): ObjectKey =>
+  keyOf({ group: 'gateway.networking.k8s.io', kind: 'HTTPRoute', namespace: 'app', name });
 
 describe('updateRouteTables', () => {
   const base: GenRoute = { gateway: 'web', section: 'a', hostnames: [], paths: ['/api'], backend: 'svc' };
