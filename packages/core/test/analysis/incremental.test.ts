@@ -93,6 +93,8 @@ interface RouteSpec {
   readonly path: number;
   readonly backendNs: number;
   readonly ts: number;
+  /** With a controller-written status (Accepted, for an older generation). */
+  readonly observed: boolean;
 }
 
 function route(r: RouteSpec): Raw {
@@ -109,6 +111,7 @@ function route(r: RouteSpec): Raw {
       name: `r${r.name}`,
       namespace: ns,
       creationTimestamp: `2024-01-01T00:00:0${r.ts}Z`,
+      generation: 2,
     },
     spec: {
       parentRefs: [
@@ -119,6 +122,22 @@ function route(r: RouteSpec): Raw {
       hostnames: r.hosts.map((h) => HOSTS[h] ?? 'x.example.com'),
       rules: [rule],
     },
+    ...(r.observed ? { status: observedRouteStatus(r) } : {}),
+  };
+}
+
+function observedRouteStatus(r: RouteSpec): Raw {
+  const parentRef = r.gateway === 2 ? { kind: 'ListenerSet', name: 'ls' } : { name: `gw${r.gateway}` };
+  return {
+    parents: [
+      {
+        parentRef: { ...parentRef, namespace: 'infra' },
+        controllerName: 'example.com/c',
+        conditions: [
+          { type: 'Accepted', status: 'True', reason: 'Accepted', message: '', observedGeneration: 1 },
+        ],
+      },
+    ],
   };
 }
 
@@ -131,6 +150,7 @@ const routeSpec: fc.Arbitrary<RouteSpec> = fc.record({
   path: fc.integer({ min: 0, max: 2 }),
   backendNs: fc.integer({ min: 0, max: 2 }),
   ts: fc.integer({ min: 0, max: 3 }),
+  observed: fc.boolean(),
 });
 
 type Step =
@@ -245,8 +265,28 @@ describe('analyzeIncremental', () => {
 
   it('re-analyses only the changed route group when only a route changed', () => {
     const base = initial([
-      { ns: 0, name: 0, kind: 'HTTPRoute', gateway: 0, hosts: [0], path: 0, backendNs: 0, ts: 0 },
-      { ns: 0, name: 1, kind: 'HTTPRoute', gateway: 0, hosts: [1], path: 0, backendNs: 0, ts: 1 },
+      {
+        ns: 0,
+        name: 0,
+        kind: 'HTTPRoute',
+        gateway: 0,
+        hosts: [0],
+        path: 0,
+        backendNs: 0,
+        ts: 0,
+        observed: false,
+      },
+      {
+        ns: 0,
+        name: 1,
+        kind: 'HTTPRoute',
+        gateway: 0,
+        hosts: [1],
+        path: 0,
+        backendNs: 0,
+        ts: 1,
+        observed: false,
+      },
     ]);
     const first = analyzeIncremental(undefined, base);
     const kept = first.analysis.predicted.get(keyOfRoute(base, 'r1'));

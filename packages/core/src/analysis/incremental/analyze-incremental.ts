@@ -21,6 +21,7 @@ import type { Snapshot } from '../../model/snapshot.ts';
 import type { GwObject, Route } from '../../model/types.ts';
 import type { AnalyzeOptions, ClusterParts } from '../analyze.ts';
 import { analyze, analyzeClusterParts } from '../analyze.ts';
+import { checkObserved } from '../checks/observed.ts';
 import { clusterPartitions } from '../clusters.ts';
 import type { AnalysisContext } from '../context.ts';
 import { isRoute } from '../context.ts';
@@ -196,8 +197,10 @@ function update(
   const routesOnly: Snapshot = { objects: routes, byKey: snapshot.byKey };
   const ctx: AnalysisContext = { ...env.ctx, snapshot: routesOnly, routes };
   const sub = analyzeClusterParts(routesOnly, options, [], false, { ctx, stage: env.stage }).analysis;
+  // The observed-status check was left out above; on a route it reads only that route.
+  const observed = checkObserved(ctx, sub);
   const fresh = routeResults(
-    sub,
+    observed.length === 0 ? sub : { ...sub, diagnostics: sortDiagnostics([...sub.diagnostics, ...observed]) },
     routes.map((r) => r.key),
   );
   for (const key of dirty) {
