@@ -6,7 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import { analyze } from '@gatescope/core/analysis/analyze';
 import type { ManifestFile } from '@gatescope/core/manifest/types';
-import { compileRouteTables, explain } from '@gatescope/core/matching/index';
+import { compileRouteTables, explain, parseSimRequest } from '@gatescope/core/matching/index';
 import type { SimRequest } from '@gatescope/core/matching/types';
 import { loadManifests } from '@gatescope/core/model/load';
 import { sortDiagnostics } from '@gatescope/core/diagnostics/make';
@@ -36,40 +36,14 @@ export function manifestFiles(body: unknown): ManifestFile[] {
   });
 }
 
-const STRING_FIELDS = ['gateway', 'protocol', 'sni', 'method', 'path'] as const;
-
+/**
+ * One simulate request of the body, validated by core's parseSimRequest: the same validator as
+ * the CLI (`--request`, JSONL lines) and the web simulator, and the same `where: problem` message.
+ */
 export function simRequest(value: unknown, where: string): SimRequest {
-  if (!isRecord(value)) throw new BadInput(`${where} must be an object`);
-  if (typeof value['gateway'] !== 'string' || !value['gateway'].includes('/')) {
-    throw new BadInput(`${where}.gateway must be "namespace/name"`);
-  }
-  for (const field of STRING_FIELDS) {
-    if (value[field] !== undefined && typeof value[field] !== 'string')
-      throw new BadInput(`${where}.${field} must be a string`);
-  }
-  if (
-    value['port'] !== undefined &&
-    (typeof value['port'] !== 'number' || !Number.isInteger(value['port']))
-  ) {
-    throw new BadInput(`${where}.port must be an integer`);
-  }
-  if (value['host'] !== undefined && value['host'] !== null && typeof value['host'] !== 'string') {
-    throw new BadInput(`${where}.host must be a string or null`);
-  }
-  for (const field of ['headers', 'backendResponseHeaders']) {
-    const headers = value[field];
-    if (headers === undefined) continue;
-    if (!isRecord(headers) || Object.values(headers).some((v) => typeof v !== 'string')) {
-      throw new BadInput(`${where}.${field} must map names to strings`);
-    }
-  }
-  if (value['grpc'] !== undefined) {
-    const grpc = value['grpc'];
-    if (!isRecord(grpc) || typeof grpc['service'] !== 'string' || typeof grpc['method'] !== 'string') {
-      throw new BadInput(`${where}.grpc must be {service, method}`);
-    }
-  }
-  return value as unknown as SimRequest;
+  const parsed = parseSimRequest(value);
+  if (!parsed.ok) throw new BadInput(`${where}: ${parsed.error}`);
+  return parsed.request;
 }
 
 function load(body: unknown): {

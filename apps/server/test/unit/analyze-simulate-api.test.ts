@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { parseSimRequest } from '@gatescope/core/matching/index';
 import { buildServer } from '../../src/server.ts';
 import { DemoSource } from '../../src/source/demo.ts';
 
@@ -144,14 +145,46 @@ describe('POST /api/simulate', () => {
     ]);
   });
 
-  it('refuses malformed requests with a message naming the field', async () => {
+  it('refuses malformed requests with a message naming the request and the field', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/api/simulate',
       headers: LOCAL,
-      payload: { yaml: MANIFESTS, requests: [{ gateway: 'web/gw', headers: { a: 1 } }] },
+      payload: {
+        yaml: MANIFESTS,
+        requests: [{ gateway: 'web/gw' }, { gateway: 'web/gw', headers: { a: 1 } }],
+      },
     });
     expect(res.statusCode).toBe(400);
-    expect((res.json() as { message: string }).message).toContain('requests[0].headers');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect((res.json() as { message: string }).message).toBe(
+      'requests[1]: "headers" must be an object of string values',
+    );
+  });
+
+  it("validates with core's parseSimRequest, like the CLI (same rules, same messages)", async () => {
+    const bad: [unknown, string][] = [
+      [{ gateway: 'gw' }, '"gateway" must be "namespace/name"'],
+      [{ gateway: 'web/gw', path: 'cart' }, '"path" must start with "/"'],
+      [{ gateway: 'web/gw', port: 70000 }, '"port" must be an integer from 1 to 65535'],
+      [{ gateway: 'web/gw', protocol: 'SCTP' }, '"protocol" must be one of'],
+      [{ gateway: 'web/gw', hots: 'shop.example.com' }, 'unknown field(s): hots'],
+      ['GET /', 'a request must be a JSON object'],
+    ];
+    for (const [request, message] of bad) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/simulate',
+        headers: LOCAL,
+        payload: { yaml: MANIFESTS, request },
+      });
+      expect(res.statusCode, JSON.stringify(request)).toBe(400);
+      const body = res.json() as { message: string };
+      expect(body.message).toContain(`request: ${message}`);
+      // Exactly core's message, prefixed with where the request was in the body.
+      const parsed = parseSimRequest(request);
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(body.message).toBe(`request: ${parsed.error}`);
+    }
   });
 });
