@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AnalyzeOptions } from '../../src/analysis/analyze.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import type { IncrementalState } from '../../src/analysis/incremental/analyze-incremental.ts';
 import { analyzeIncremental } from '../../src/analysis/incremental/analyze-incremental.ts';
@@ -247,13 +248,14 @@ describe('analyzeIncremental', () => {
       fc.property(
         fc.array(routeSpec, { maxLength: 8 }),
         fc.array(step, { minLength: 1, maxLength: 12 }),
-        (routes, steps) => {
+        fc.constantFrom<AnalyzeOptions>({}, { channel: 'standard', secretsVisible: false }),
+        (routes, steps, options) => {
           let snapshot = initial(routes);
-          let { state } = analyzeIncremental(undefined, snapshot);
+          let { state } = analyzeIncremental(undefined, snapshot, options);
           for (const s of steps) {
             snapshot = applyWatchEvent(snapshot, s);
-            const next = analyzeIncremental(state, snapshot);
-            expect(comparable(next.analysis)).toEqual(comparable(analyze(snapshot)));
+            const next = analyzeIncremental(state, snapshot, options);
+            expect(comparable(next.analysis)).toEqual(comparable(analyze(snapshot, options)));
             expect(next.analysis.snapshot).toBe(snapshot);
             state = next.state;
           }
@@ -299,6 +301,7 @@ describe('analyzeIncremental', () => {
       path: 2,
       backendNs: 0,
       ts: 0,
+      observed: false,
     });
     const next = applyWatchEvent(base, { type: 'MODIFIED', object: edited });
     const second = analyzeIncremental(first.state, next);
@@ -319,6 +322,7 @@ describe('analyzeIncremental', () => {
       path: 0,
       backendNs: 0,
       ts: 0,
+      observed: false,
     });
     const two = route({
       ns: 1,
@@ -329,6 +333,7 @@ describe('analyzeIncremental', () => {
       path: 0,
       backendNs: 0,
       ts: 0,
+      observed: false,
     });
     analyzeIncremental(first.state, applyWatchEvent(base, { type: 'ADDED', object: one }));
     const other = applyWatchEvent(base, { type: 'ADDED', object: two });
