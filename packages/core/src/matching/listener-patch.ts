@@ -6,21 +6,15 @@
  */
 import type { ResolvedListener, RouteAttachment } from '../analysis/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
-import {
-  compileListener,
-  concatEntries,
-  effectiveHostnames,
-  makeBucket,
-  routeEntries,
-  routeInfo,
-} from './tables.ts';
+import { concatEntries, effectiveHostnames, routeEntries, routeInfo } from './entries.ts';
+import type { RouteEntries } from './entries.ts';
+import { compileListener, makeBucket } from './tables.ts';
 import type {
   GrpcEntry,
   HostBucket,
   HttpEntry,
   L4Entry,
   ListenerTable,
-  RouteEntries,
   RouteInfo,
   RouteLookup,
 } from './tables.ts';

@@ -5,27 +5,19 @@
  */
 import type { Analysis, ResolvedBackend, ResolvedListener, RouteAttachment } from '../analysis/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
-import { keyOf, namespacedName } from '../model/identity.ts';
+import { keyOf } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
-import type {
-  GRPCRoute,
-  GRPCRouteRule,
-  HTTPRoute,
-  HTTPRouteRule,
-  L4RouteRule,
-  Route,
-} from '../model/types.ts';
-import { compileGrpcMatch } from './grpc-match.ts';
+import type { GRPCRouteRule, HTTPRouteRule, L4RouteRule, Route } from '../model/types.ts';
 import type { CompiledGrpcMatch } from './grpc-match.ts';
-import { compileHttpMatch } from './http-match.ts';
 import type { CompiledHttpMatch } from './http-match.ts';
 import { buildHttpIndex } from './http-index.ts';
 import type { HttpIndex } from './http-index.ts';
-import { compareGrpcStatic, compareHttpStatic, compareL4 } from './precedence.ts';
+import { compareHttpStatic } from './precedence.ts';
 import type { CreationKey, GrpcPrecedence, HttpPrecedence } from './precedence.ts';
-import { hostnameRank } from './hostname.ts';
 import { choiceReason } from './listener.ts';
 import { regexDiagnostics } from './diagnostics.ts';
+import { concatEntries, routeEntries, routeInfo } from './entries.ts';
+import type { RouteEntries } from './entries.ts';
 import { gatewayTables } from './gateways.ts';
 import type { BackendOutcome } from './backends.ts';
 import type { MatchedRule } from './respond.ts';
@@ -231,145 +223,6 @@ export function compileListener(
     grpcEntries: grpc,
     l4Entries: l4,
   };
-}
-
-/** The entries one route contributes to a listener. */
-export interface RouteEntries {
-  readonly http: readonly HttpEntry[];
-  readonly grpc: readonly GrpcEntry[];
-  readonly l4: readonly L4Entry[];
-}
-
-export function routeEntries(route: Route, info: RouteInfo): RouteEntries {
-  if (route.kind === 'HTTPRoute') return { http: httpEntriesOf(route, info), grpc: [], l4: [] };
-  if (route.kind === 'GRPCRoute') return { http: [], grpc: grpcEntriesOf(route, info), l4: [] };
-  return { http: [], grpc: [], l4: [{ route: info, rule: route.rules[0] }] };
-}
-
-/** The listener's entry lists, in route order (HTTP) and precedence order (gRPC, L4). */
-export function concatEntries(list: readonly RouteEntries[]): {
-  http: HttpEntry[];
-  grpc: GrpcEntry[];
-  l4: L4Entry[];
-} {
-  const http: HttpEntry[] = [];
-  const grpc: GrpcEntry[] = [];
-  const l4: L4Entry[] = [];
-  for (const e of list) {
-    for (const x of e.http) http.push(x);
-    for (const x of e.grpc) grpc.push(x);
-    for (const x of e.l4) l4.push(x);
-  }
-  grpc.sort((a, b) => compareGrpcStatic(a.prec, b.prec));
-  l4.sort((a, b) => compareL4(a.route, hostnameRank(''), b.route, hostnameRank('')));
-  return { http, grpc, l4 };
-}
-
-/**
- * Spec (HTTPRoute.spec.hostnames): a route without hostnames takes the listener's hostname; the
- * attachment already narrowed route hostnames to their intersection with the listener's.
- */
-export function effectiveHostnames(attached: readonly string[], listenerHost: string | undefined): string[] {
-  const hostnames = attached.length > 0 ? attached : [listenerHost ?? ''];
-  return [...new Set(hostnames.map((h) => h.toLowerCase()))];
-}
-
-export function routeInfo(
-  route: Route,
-  attached: readonly string[],
-  listenerHost: string | undefined,
-): RouteInfo {
-  return {
-    key: route.key,
-    kind: route.kind,
-    namespace: route.meta.namespace,
-    name: route.meta.name,
-    nsName: namespacedName(route.meta),
-    created: {
-      ...(route.meta.creationTimestamp !== undefined
-        ? { creationTimestamp: route.meta.creationTimestamp }
-        : {}),
-      order: route.order,
-    },
-    hostnames: effectiveHostnames(attached, listenerHost),
-    ref: { kind: route.kind, namespace: route.meta.namespace, name: route.meta.name },
-  };
-}
-
-function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
-  const out: HttpEntry[] = [];
-  route.rules.forEach((rule) => {
-    rule.matches.forEach((m, matchIndex) => {
-      const match = compileHttpMatch(m);
-      out.push({
-        route: info,
-        rule,
-        matchIndex,
-        match,
-        matched: {
-          route: info,
-          ruleIndex: rule.index,
-          traceLine: matchedLine(info, rule.index),
-          filters: rule.filters,
-          backendRefs: rule.backendRefs,
-          matchedPrefix: match.pathType === 'PathPrefix' ? match.pathValue : null,
-          ...(rule.timeouts ? { timeouts: rule.timeouts } : {}),
-          ...(rule.retry ? { retry: rule.retry } : {}),
-        },
-        prec: {
-          created: info.created,
-          nsName: info.nsName,
-          ruleIndex: rule.index,
-          matchIndex,
-          pathType: match.pathType,
-          pathChars: match.pathValue.length,
-          hasMethod: match.method !== undefined,
-          headerCount: match.headers.length,
-          queryCount: match.query.length,
-        },
-      });
-    });
-  });
-  return out;
-}
-
-function matchedLine(info: RouteInfo, ruleIndex: number): string {
-  return `Matched ${info.kind} ${info.nsName} rule ${ruleIndex}.`;
-}
-
-function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
-  const out: GrpcEntry[] = [];
-  for (const rule of route.rules) {
-    // Spec (GRPCRouteRule.matches): no matches = match every gRPC request.
-    const matches = rule.matches.length > 0 ? rule.matches : [{ headers: [] }];
-    matches.forEach((m, matchIndex) => {
-      const match = compileGrpcMatch(m);
-      out.push({
-        route: info,
-        rule,
-        matchIndex,
-        match,
-        matched: {
-          route: info,
-          ruleIndex: rule.index,
-          traceLine: matchedLine(info, rule.index),
-          filters: rule.filters,
-          backendRefs: rule.backendRefs,
-          matchedPrefix: null,
-        },
-        prec: {
-          created: info.created,
-          nsName: info.nsName,
-          ruleIndex: rule.index,
-          matchIndex,
-          serviceChars: match.service?.length ?? 0,
-          methodChars: match.method?.length ?? 0,
-          headerCount: match.headers.length,
-        },
-      });
-    });
-  }
-  return out;
 }
 
 function bucketize(
