@@ -114,10 +114,14 @@ function observedConditions(object: GwObject): readonly Condition[] {
   return all;
 }
 
+/** Built only for a diagnostic: most objects have nothing to report. */
+function labelOf(object: GwObject): string {
+  return `${object.ref.kind} ${object.meta.namespace === '' ? '' : `${object.meta.namespace}/`}${object.meta.name}`;
+}
+
 export function checkObserved(ctx: AnalysisContext, analysis: PartialAnalysis): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const object of ctx.snapshot.objects) {
-    const label = `${object.ref.kind} ${object.meta.namespace === '' ? '' : `${object.meta.namespace}/`}${object.meta.name}`;
     const generation = object.meta.generation;
     if (generation !== undefined) {
       const stale = observedConditions(object).filter(
@@ -129,7 +133,7 @@ export function checkObserved(ctx: AnalysisContext, analysis: PartialAnalysis): 
           diagnose(
             'StaleObservedGeneration',
             object,
-            `${label}: status was written for generation ${oldest}, but metadata.generation is ${generation}; the controller has not processed the latest spec.`,
+            `${labelOf(object)}: status was written for generation ${oldest}, but metadata.generation is ${generation}; the controller has not processed the latest spec.`,
             {
               field: 'status',
               fix: {
@@ -149,7 +153,7 @@ export function checkObserved(ctx: AnalysisContext, analysis: PartialAnalysis): 
       diagnose(
         'StatusDisagreesWithPrediction',
         object,
-        `${label}: the controller's status disagrees with the spec prediction — ${diffs.map((d) => `${d.where}: observed ${d.observed}, predicted ${d.predicted}`).join('; ')}.`,
+        `${labelOf(object)}: the controller's status disagrees with the spec prediction — ${diffs.map((d) => `${d.where}: observed ${d.observed}, predicted ${d.predicted}`).join('; ')}.`,
         {
           field: 'status',
           fix: {
