@@ -41,12 +41,28 @@ export interface HttpIndex {
   readonly exact: ReadonlyMap<string, NodeIndex>;
   readonly regex: NodeIndex | null;
   readonly trie: TrieNode;
+  /**
+   * A small bucket is not indexed: its entries in precedence order, scanned. The first entry that
+   * holds is the winner (the reference scan's rule within one hostname), and a short scan touches
+   * less memory than the exact map, the trie's maps and their nodes.
+   */
+  readonly scan: readonly HttpEntry[] | null;
 }
+
+/** Up to this many entries a bucket is scanned rather than indexed. */
+const SCAN_THRESHOLD = 16;
 
 /** Below this many entries a node is scanned in order; above it the header index pays off. */
 const HEADER_INDEX_THRESHOLD = 8;
 
-export function buildHttpIndex(entries: readonly HttpEntry[]): HttpIndex {
+/** `scanUpTo`: the largest bucket that is scanned instead of indexed (tests set it to 0). */
+export function buildHttpIndex(entries: readonly HttpEntry[], scanUpTo = SCAN_THRESHOLD): HttpIndex {
+  // Many regex paths keep the index: the RE2Set pre-filter tests them in one pass.
+  const regexCount = entries.filter((e) => e.match.pathType === 'RegularExpression').length;
+  if (entries.length <= scanUpTo && regexCount <= REGEX_SET_THRESHOLD) {
+    const scan = [...entries].sort((a, b) => compareHttpStatic(a.prec, b.prec));
+    return { exact: new Map(), regex: null, trie: { children: new Map(), entries: [], index: null }, scan };
+  }
   const exact = new Map<string, HttpEntry[]>();
   const regex: HttpEntry[] = [];
   const trie: TrieNode = { children: new Map(), entries: [], index: null };
@@ -61,6 +77,7 @@ export function buildHttpIndex(entries: readonly HttpEntry[]): HttpIndex {
     exact: new Map([...exact].map(([path, list]) => [path, nodeIndex(list)])),
     regex: regex.length > 0 ? regexNode(regex) : null,
     trie,
+    scan: null,
   };
 }
 
@@ -155,6 +172,10 @@ function bestInNode(node: NodeIndex, req: RequestView): HttpEntry | null {
 
 /** The winning HTTP entry of one hostname bucket, or null. */
 export function lookupHttp(index: HttpIndex, req: RequestView): HttpEntry | null {
+  if (index.scan !== null) {
+    for (const e of index.scan) if (httpMatchHolds(e.match, req)) return e;
+    return null;
+  }
   const exactNode = index.exact.get(req.path);
   const exactHit = exactNode ? bestInNode(exactNode, req) : null;
   if (exactHit) return exactHit;

@@ -118,6 +118,8 @@ export interface RouteTables {
   readonly backends: ReadonlyMap<string, ResolvedBackend>;
   /** Mirror targets by `route#rule#filterIndex#backendRefIndex`. */
   readonly mirrors: ReadonlyMap<string, ResolvedBackend>;
+  /** The analysis's resolved backends these maps were built from (incremental updates compare them). */
+  readonly resolved: readonly ResolvedBackend[];
   /** Invalid regular expressions and similar problems found while compiling. */
   readonly diagnostics: readonly Diagnostic[];
   /**
@@ -142,6 +144,7 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
   return {
     gateways: gatewayTables(analysis, listeners),
     ...backendMaps(analysis.backends),
+    resolved: analysis.backends,
     diagnostics: routeDiagnostics(analysis),
     backendCache: new Map(),
   };
@@ -176,10 +179,13 @@ export function attachmentsByListener(
   return out;
 }
 
-export function backendMaps(list: Iterable<ResolvedBackend>): Pick<RouteTables, 'backends' | 'mirrors'> & {
-  backends: Map<string, ResolvedBackend>;
-  mirrors: Map<string, ResolvedBackend>;
-} {
+export interface BackendMaps {
+  readonly backends: Map<string, ResolvedBackend>;
+  readonly mirrors: Map<string, ResolvedBackend>;
+}
+
+/** The resolved backends and mirror targets by their keys (backendKey, mirrorKey). */
+export function backendMaps(list: Iterable<ResolvedBackend>): BackendMaps {
   const backends = new Map<string, ResolvedBackend>();
   const mirrors = new Map<string, ResolvedBackend>();
   for (const b of list) {

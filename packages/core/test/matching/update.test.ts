@@ -167,6 +167,24 @@ describe('updateRouteTables', () => {
     expect(listener(updated, 'gw/web', 'any')).toBe(listener(tables, 'gw/web', 'any'));
   });
 
+  it('picks up backends that changed without a route change (a Service appears)', () => {
+    const broken: GenRoute = { ...base, backend: 'missing' };
+    const before = analyze(start([broken, other]));
+    const tables = compileRouteTables(before);
+    const q = { gateway: 'gw/web', host: 'a.example.com', path: '/api' };
+    expect(simulate(tables, q).status).toBe(500);
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'missing', namespace: 'app', resourceVersion: '1' },
+      spec: { ports: [{ port: 8080 }] },
+    };
+    const after = analyze(applyWatchEvent(before.snapshot, { type: 'ADDED', object: service }));
+    const updated = updateRouteTables(tables, after, []);
+    expectSameAsFullBuild(updated, after);
+    expect(simulate(updated, q).status).toBe(200);
+  });
+
   it('equals a full rebuild after random route changes', () => {
     const change = fc.record({
       index: fc.nat(5),
