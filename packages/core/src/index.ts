@@ -21,3 +21,4 @@ export * from './diagnostics/fixes.ts';
 export * from './diagnostics/pinpoint.ts';
 export * from './analysis/visibility.ts';
 export * from './matching/index.ts';
+export * from './analysis/incremental/analyze-incremental.ts';
