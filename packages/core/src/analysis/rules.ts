@@ -6,6 +6,7 @@
  */
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
+import { regexDiagnostics } from '../matching/diagnostics.ts';
 import type { HTTPFilter, Route } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
 
@@ -65,6 +66,8 @@ export function checkRules(
 ): Map<string, RuleValidity> {
   const result = new Map<string, RuleValidity>();
   for (const route of routes) {
+    // Bounded evaluation needs RE2 syntax: a pattern outside it never matches (matching/regex.ts).
+    out.push(...regexDiagnostics([route]));
     const problems = route.rules.flatMap((r) => {
       const p = ruleProblem(route, r.index);
       return p === null ? [] : [{ index: r.index, ...p }];

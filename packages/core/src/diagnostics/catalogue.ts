@@ -231,6 +231,14 @@ const ANALYSIS_ENTRIES = [
     'Remove unsupported filter types and do not combine RequestRedirect with URLRewrite; a route with some dropped rules is PartiallyInvalid, with none left it is not accepted.',
   ),
   e(
+    'GS330',
+    'InvalidRegularExpression',
+    'error',
+    'UnsupportedValue',
+    'RegularExpression match is not valid RE2 syntax',
+    'Gatescope evaluates RegularExpression matches with RE2 semantics (linear time); such a match never matches here. Rewrite it without backreferences or lookaround; controllers differ in the regex dialect they accept.',
+  ),
+  e(
     'GS310',
     'BackendNotFound',
     'error',

@@ -2,11 +2,12 @@
  * Problems the matcher finds while compiling: an invalid RegularExpression never matches and is
  * reported as a diagnostic (never thrown).
  */
+import { codeOf } from '../diagnostics/catalogue.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import type { Route } from '../model/types.ts';
 import { compileRegex } from './regex.ts';
 
-export const INVALID_REGEX_CODE = 'GS330-InvalidRegularExpression';
+export const INVALID_REGEX_CODE = codeOf('InvalidRegularExpression');
 
 function regexProblem(route: Route, field: string, pattern: string): Diagnostic | null {
   const compiled = compileRegex(pattern);
@@ -22,7 +23,7 @@ function regexProblem(route: Route, field: string, pattern: string): Diagnostic 
     },
     field,
     reason: 'UnsupportedValue',
-    message: `RegularExpression ${JSON.stringify(pattern)} is not valid RE2 syntax (${compiled.error}); this match never matches.`,
+    message: `${route.kind} ${route.meta.namespace}/${route.meta.name}: RegularExpression ${JSON.stringify(pattern)} is not valid RE2 syntax (${compiled.error}); this match never matches.`,
     fix: { summary: 'Rewrite the pattern in RE2 syntax (no backreferences or lookaround).' },
   };
 }
