@@ -21,7 +21,7 @@ export const parseBench: Bench = {
     const cluster = ctx.quick ? generateCluster('ns-5k', 'tiny') : teamsOfSize(7000);
     const file = bundleOfSize(cluster, bytes);
     const preset = ctx.quick ? 'ns-5k:tiny' : `bundle-${(file.text.length / 1e6).toFixed(1)}MB`;
-    const runs = ctx.quick ? 1 : 3;
+    const runs = ctx.quick ? 1 : 5;
     const parse = await loadParse(ctx.root);
     if (parse.ok) {
       let docs = 0;
