@@ -118,8 +118,6 @@ export interface RouteTables {
   readonly backends: ReadonlyMap<string, ResolvedBackend>;
   /** Mirror targets by `route#rule#filterIndex#backendRefIndex`. */
   readonly mirrors: ReadonlyMap<string, ResolvedBackend>;
-  /** The analysis's resolved backends these maps were built from (incremental updates compare them). */
-  readonly resolved: readonly ResolvedBackend[];
   /** Invalid regular expressions and similar problems found while compiling. */
   readonly diagnostics: readonly Diagnostic[];
   /**
@@ -144,7 +142,6 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
   return {
     gateways: gatewayTables(analysis, listeners),
     ...backendMaps(analysis.backends),
-    resolved: analysis.backends,
     diagnostics: routeDiagnostics(analysis),
     backendCache: new Map(),
   };

@@ -7,17 +7,17 @@
  *
  * `analysis` must be the analysis of the new snapshot. A change that alters the backends of a
  * route that is not in `changedRoutes` (e.g. a Service or ReferenceGrant) is still picked up:
- * the resolved backends are compared (backend-maps.ts) and the backends memo starts empty.
+ * the backend maps are rebuilt from the analysis (cheaper than comparing them) and the backends
+ * memo starts empty.
  */
 import type { Analysis, ResolvedListener, RouteAttachment } from '../analysis/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { keyOf } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { regexDiagnostics } from './diagnostics.ts';
-import { updatedBackends } from './backend-maps.ts';
 import { gatewayTables } from './gateways.ts';
 import { patchListener, sameHostnames } from './listener-patch.ts';
-import { attachmentsByListener, compileListener, isRoute, routeLookup } from './tables.ts';
+import { attachmentsByListener, backendMaps, compileListener, isRoute, routeLookup } from './tables.ts';
 import type { ListenerTable, RouteInfo, RouteTables } from './tables.ts';
 
 export function updateRouteTables(
@@ -38,8 +38,7 @@ export function updateRouteTables(
   });
   return {
     gateways: gatewayTables(analysis, listeners),
-    ...updatedBackends(tables, analysis, changed),
-    resolved: analysis.backends,
+    ...backendMaps(analysis.backends),
     diagnostics: updatedDiagnostics(tables, analysis, changed),
     backendCache: new Map(),
   };
