@@ -5,6 +5,7 @@
 import type { Analysis } from '../analysis/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type { Gateway } from '../model/types.ts';
+import { hostnameRank } from './hostname.ts';
 import type { GatewayTable, ListenerTable, PortListeners } from './tables.ts';
 
 /** Gateway tables by `namespace/name`, from listener tables in analysis order. */
@@ -32,7 +33,7 @@ function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListen
     readyByProtocol: Map<string, ListenerTable[]>;
     byHostname: Map<string, ListenerTable[]>;
   };
-  const out = new Map<number, Mutable>();
+  const out = new Map<number, Mutable & { hostnames: PortListeners['hostnames'][number][] }>();
   const add = (map: Map<string, ListenerTable[]>, key: string, t: ListenerTable): void => {
     const list = map.get(key);
     if (list) list.push(t);
@@ -41,7 +42,7 @@ function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListen
   for (const t of listeners) {
     let entry = out.get(t.listener.port);
     if (!entry) {
-      entry = { all: [], ready: [], readyByProtocol: new Map(), byHostname: new Map() };
+      entry = { all: [], ready: [], readyByProtocol: new Map(), byHostname: new Map(), hostnames: [] };
       out.set(t.listener.port, entry);
     }
     entry.all.push(t);
@@ -49,6 +50,10 @@ function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListen
     entry.ready.push(t);
     add(entry.readyByProtocol, t.listener.protocol, t);
     add(entry.byHostname, (t.listener.hostname ?? '').toLowerCase(), t);
+  }
+  for (const entry of out.values()) {
+    for (const [pattern, list] of entry.byHostname)
+      if (pattern !== '') entry.hostnames.push({ pattern, rank: hostnameRank(pattern), listeners: list });
   }
   return out;
 }

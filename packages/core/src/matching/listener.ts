@@ -8,13 +8,7 @@
  * - for TLS (HTTPS/TLS), the SNI chooses; an HTTPS request whose Host belongs to another
  *   listener than its SNI is misdirected (421, GatewayHTTPListenerIsolation / misdirected tests).
  */
-import {
-  candidatePatterns,
-  compareHostnameRank,
-  hostnameRank,
-  lowerPatternMatches,
-  parseHost,
-} from './hostname.ts';
+import { candidatePatterns, compareHostnameRank, lowerPatternMatches, parseHost } from './hostname.ts';
 import type { HostnameRank } from './hostname.ts';
 import type { RequestView } from './request.ts';
 import type { GatewayTable, ListenerTable, PortListeners } from './tables.ts';
@@ -95,11 +89,10 @@ const SCAN_HOSTNAMES = 8;
 function scanHostnames(port: PortListeners, protocol: SimProtocol, name: string): ListenerTable | null {
   let best: ListenerTable | null = null;
   let bestRank: HostnameRank | null = null;
-  for (const [pattern, list] of port.byHostname) {
-    if (pattern === '' || !lowerPatternMatches(pattern, name)) continue;
-    const rank = hostnameRank(pattern);
+  for (const { pattern, rank, listeners } of port.hostnames) {
+    if (!lowerPatternMatches(pattern, name)) continue;
     if (bestRank !== null && compareHostnameRank(rank, bestRank) >= 0) continue;
-    const hit = carrying(list, protocol);
+    const hit = carrying(listeners, protocol);
     if (hit) {
       best = hit;
       bestRank = rank;

@@ -156,6 +156,27 @@ function simulateHttp(
   trace.push(rule.traceLine);
   // respond appends its notes to the trace and returns the result's keys in contract order.
   const o = respond(tables, rule, view, table.listener, request, trace);
+  const plain =
+    protocol !== 'GRPC' &&
+    o.timeouts === undefined &&
+    o.retry === undefined &&
+    o.extensionFilters === undefined;
+  if (plain) {
+    // The common case as one literal (one object shape, no properties added afterwards).
+    return {
+      id: request.id ?? null,
+      status: o.status,
+      listener,
+      route: o.route,
+      rule: o.rule,
+      backends: o.backends,
+      redirect: o.redirect,
+      upstreamRequest: o.upstreamRequest,
+      responseHeaders: o.responseHeaders,
+      mirrors: o.mirrors,
+      explanation: trace,
+    };
+  }
   const result: Mutable<SimResult> = {
     id: request.id ?? null,
     status: o.status,

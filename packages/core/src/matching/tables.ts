@@ -10,6 +10,7 @@ import type { ObjectKey } from '../model/identity.ts';
 import type { GRPCRouteRule, HTTPRouteRule, L4RouteRule, Route } from '../model/types.ts';
 import type { CompiledGrpcMatch } from './grpc-match.ts';
 import type { CompiledHttpMatch } from './http-match.ts';
+import type { HostnameRank } from './hostname.ts';
 import { buildHttpIndex } from './http-index.ts';
 import type { HttpIndex } from './http-index.ts';
 import { compareHttpStatic } from './precedence.ts';
@@ -109,6 +110,12 @@ export interface PortListeners {
   readonly readyByProtocol: ReadonlyMap<string, readonly ListenerTable[]>;
   /** Ready listeners by lower-case hostname ("" = no hostname), in listener order. */
   readonly byHostname: ReadonlyMap<string, readonly ListenerTable[]>;
+  /** The same without the catch-all, as a list (listener choice scans a port's few hostnames). */
+  readonly hostnames: readonly {
+    readonly pattern: string;
+    readonly rank: HostnameRank;
+    readonly listeners: readonly ListenerTable[];
+  }[];
 }
 
 export interface RouteTables {
