@@ -115,6 +115,14 @@ test('missing objects can be assumed, clearly marked', async ({ page }) => {
   await assume.first().click();
   await expect(page.getByTestId('assumptions')).toContainText('not in your YAML');
   await expect(graphNode(page, 'HTTPRoute/team/orphan-route')).toHaveAttribute('data-health', 'ok');
+  // Assumed objects are marked in the graph (dashed, "assumed" tag); the user's own are not.
+  // The GatewayClass came last, left of the fitted view: show the whole graph first.
+  await page.locator('.react-flow__controls-fitview').click();
+  for (const id of ['Gateway/infra/shared', 'Service/team/api', 'GatewayClass//assumed']) {
+    await expect(graphNode(page, id)).toHaveAttribute('data-assumed', 'true');
+    await expect(graphNode(page, id).locator('.tag-assumed')).toHaveText('assumed');
+  }
+  await expect(graphNode(page, 'HTTPRoute/team/orphan-route')).not.toHaveAttribute('data-assumed', 'true');
   // The user's text is unchanged: assumptions live apart from it.
   await expect(page.getByTestId('sandbox-editor')).not.toContainText('ASSUMPTION');
   await screenshot(page, 'sandbox-assumptions');

@@ -4,8 +4,16 @@
  */
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import type { NodeChange, NodeMouseHandler } from '@xyflow/react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ReactFlowProvider,
+  getViewportForBounds,
+  useReactFlow,
+} from '@xyflow/react';
+import type { NodeChange, NodeMouseHandler, Rect } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
@@ -16,12 +24,27 @@ import { ColumnNodeView, TopoNodeView } from './TopoNodeView.tsx';
 import { TopoEdgeView } from './TopoEdgeView.tsx';
 
 const nodeTypes = { topo: TopoNodeView, column: ColumnNodeView };
+
+// Only visible nodes are mounted, and React Flow fits only measured (mounted) nodes unless told
+// to use the declared sizes: every node has a fixed declared size, and none is `hidden`.
+const FIT = { padding: 0.06, maxZoom: 1, includeHiddenNodes: true } as const;
 const edgeTypes = { topo: TopoEdgeView };
 
 const MINIMAP_COLORS = { ok: '#2f9e6b', warning: '#d99a1c', error: '#e5484d', unknown: '#8b8d98' } as const;
 
 function minimapColor(node: TopoFlowNode): string {
   return node.type === 'topo' ? MINIMAP_COLORS[node.data.node.health] : 'transparent';
+}
+
+function boundsOf(nodes: readonly TopoFlowNode[]): Rect {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const n of nodes) {
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + (n.width ?? NODE_WIDTH));
+    y1 = Math.max(y1, n.position.y + (n.height ?? NODE_HEIGHT));
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 function GraphCanvas(): ReactElement {
@@ -65,7 +88,26 @@ function GraphCanvas(): ReactElement {
     [view, flow],
   );
 
-  // Fit when the graph is new (first result, another source or scenario), not on every update:
+  // Fitting computes the viewport from our own positions and declared sizes: React Flow's
+  // fitView only counts mounted (measured) nodes, and only visible nodes are mounted here; it
+  // also waits for a nodes update that a resize alone never brings.
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const fittedWidth = useRef(0);
+  const fit = useCallback((): Promise<boolean> => {
+    const element = container.current;
+    const shown = nodesRef.current;
+    if (element === null || shown.length === 0) return Promise.resolve(false);
+    const { clientWidth: width, clientHeight: height } = element;
+    fittedWidth.current = width;
+    // Readable text on a wide canvas; on a narrow one (sandbox) show everything.
+    const minZoom = width >= 1000 ? 0.6 : 0.3;
+    const bounds = boundsOf(shown);
+    return flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT.maxZoom, FIT.padding));
+  }, [flow]);
+
+  // Fit when the graph is new (first result, another source or scenario, groups opened or
+  // closed), not on every update:
   // live changes must not move the camera. A node already selected (restored from a share link)
   // is then centred instead.
   const shownIds = useRef<ReadonlySet<string>>(new Set());
@@ -74,18 +116,33 @@ function GraphCanvas(): ReactElement {
     const previous = shownIds.current;
     const kept = nodes.filter((n) => previous.has(n.id)).length;
     shownIds.current = new Set(nodes.map((n) => n.id));
-    if (kept * 2 >= nodes.length) return;
-    const width = container.current?.clientWidth ?? 0;
-    // Readable text on a wide canvas; on a narrow one (sandbox) show everything.
-    const minZoom = width >= 1000 ? 0.6 : 0.3;
+    // Mostly new nodes, or most of the old ones gone (groups collapsed): the camera would look at
+    // empty space, so refit.
+    const mostlyNew = kept * 2 < nodes.length;
+    const mostlyGone = (previous.size - kept) * 2 > previous.size;
+    if (!mostlyNew && !mostlyGone) return;
     requestAnimationFrame(() => {
       // fitView waits for React Flow to measure new nodes: centre after it has resolved.
-      void flow.fitView({ padding: 0.06, maxZoom: 1, minZoom }).then(() => {
+      void fit().then(() => {
         const chosen = selectedRef.current;
         if (chosen !== null) centreOn(chosen, 0);
       });
     });
-  }, [nodes, flow, centreOn]);
+  }, [nodes, fit, centreOn]);
+
+  // A canvas that grows or shrinks a lot (the sandbox editor folded away) refits the graph.
+  useEffect(() => {
+    const element = container.current;
+    if (element === null) return;
+    const observer = new ResizeObserver(() => {
+      const before = fittedWidth.current;
+      // After React Flow's own observer has taken the new size (same frame, later callback).
+      if (before > 0 && Math.abs(element.clientWidth - before) > before * 0.2)
+        requestAnimationFrame(() => void fit());
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [fit]);
 
   // An explicit focus (diagnostic, search, j/k) centres once, as soon as the node is in the view;
   // later updates of the view do not move the camera again.
@@ -137,7 +194,7 @@ function GraphCanvas(): ReactElement {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} />
         <MiniMap
           pannable
           zoomable

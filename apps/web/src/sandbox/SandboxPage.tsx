@@ -79,6 +79,8 @@ export default function SandboxPage(): ReactElement {
   const [ingressOpen, setIngressOpen] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The graph needs the width more than the editor once the YAML is in: the editor can fold away.
+  const [editorOpen, setEditorOpen] = useState(true);
   // The text the result was computed from is what the lines refer to; typing ahead only shifts
   // markers until the next result arrives.
   const problems = useMemo(() => editorProblems(result, getSandbox().yaml), [result]);
@@ -113,6 +115,25 @@ export default function SandboxPage(): ReactElement {
     loadFiles([...event.dataTransfer.files]);
   };
 
+  if (!editorOpen) {
+    return (
+      <div className="sb-page">
+        <div className="sb-left sb-folded">
+          <button
+            type="button"
+            className="sb-fold"
+            data-testid="sandbox-show-editor"
+            onClick={() => setEditorOpen(true)}
+            title="Show the YAML editor"
+          >
+            YAML ›
+          </button>
+        </div>
+        <TopologyWorkspace />
+      </div>
+    );
+  }
+
   return (
     <div className="sb-page">
       <div
@@ -139,6 +160,15 @@ export default function SandboxPage(): ReactElement {
         <div className="sb-statusbar">
           <Status />
           {message !== null && <span className="sb-muted sb-message">{message}</span>}
+          <button
+            type="button"
+            className="sb-fold"
+            data-testid="sandbox-hide-editor"
+            onClick={() => setEditorOpen(false)}
+            title="Fold the editor away to give the graph room"
+          >
+            ‹ Hide
+          </button>
         </div>
         <SandboxEditor
           value={sandbox.yaml}
