@@ -66,6 +66,9 @@ test('sandbox with assumed objects', async ({ page }) => {
   await expect(graphNode(page, 'HTTPRoute/team/orphan-route')).toHaveAttribute('data-health', 'ok');
   await expect(graphNode(page, 'Gateway/infra/shared')).toHaveAttribute('data-assumed', 'true');
   await both(page, 'view-sandbox');
+  await page.getByTestId('sandbox-hide-editor').click();
+  await expect(graphNode(page, 'Gateway/infra/shared')).toBeInViewport();
+  await both(page, 'view-sandbox-assumed-folded');
 });
 
 test('folding the sandbox editor away gives the graph room', async ({ page }) => {
