@@ -137,5 +137,9 @@ test('several contexts get a context picker and a joined view', async ({ page })
   await expect(page.getByTestId('details')).toContainText('west');
   // The details come from west's own analysis: its route parents and YAML are there.
   await expect(page.getByTestId('object-yaml')).toContainText('storefront');
+  // A request goes to one cluster: the simulator asks for a context instead of mixing them.
+  await page.getByTestId('tab-simulator').click();
+  await expect(page.getByTestId('simulator-needs-context')).toBeVisible();
+  await page.getByTestId('tab-details').click();
   await screenshot(page, 'live-contexts-light');
 });

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ReactElement } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
@@ -25,9 +26,7 @@ import { TopoEdgeView } from './TopoEdgeView.tsx';
 
 const nodeTypes = { topo: TopoNodeView, column: ColumnNodeView };
 
-// Only visible nodes are mounted, and React Flow fits only measured (mounted) nodes unless told
-// to use the declared sizes: every node has a fixed declared size, and none is `hidden`.
-const FIT = { padding: 0.06, maxZoom: 1, includeHiddenNodes: true } as const;
+const FIT = { padding: 0.06, maxZoom: 1 } as const;
 const edgeTypes = { topo: TopoEdgeView };
 
 const MINIMAP_COLORS = { ok: '#2f9e6b', warning: '#d99a1c', error: '#e5484d', unknown: '#8b8d98' } as const;
@@ -94,17 +93,21 @@ function GraphCanvas(): ReactElement {
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
   const fittedWidth = useRef(0);
-  const fit = useCallback((): Promise<boolean> => {
-    const element = container.current;
-    const shown = nodesRef.current;
-    if (element === null || shown.length === 0) return Promise.resolve(false);
-    const { clientWidth: width, clientHeight: height } = element;
-    fittedWidth.current = width;
-    // Readable text on a wide canvas; on a narrow one (sandbox) show everything.
-    const minZoom = width >= 1000 ? 0.6 : 0.3;
-    const bounds = boundsOf(shown);
-    return flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT.maxZoom, FIT.padding));
-  }, [flow]);
+  const fit = useCallback(
+    (everything = false): Promise<boolean> => {
+      const element = container.current;
+      const shown = nodesRef.current;
+      if (element === null || shown.length === 0) return Promise.resolve(false);
+      const { clientWidth: width, clientHeight: height } = element;
+      fittedWidth.current = width;
+      // Readable text on a wide canvas; on a narrow one (sandbox) show more. The fit button shows
+      // everything, however small.
+      const minZoom = everything ? 0.05 : width >= 1000 ? 0.6 : 0.3;
+      const bounds = boundsOf(shown);
+      return flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT.maxZoom, FIT.padding));
+    },
+    [flow],
+  );
 
   // Fit when the graph is new (first result, another source or scenario, groups opened or
   // closed), not on every update:
@@ -194,7 +197,18 @@ function GraphCanvas(): ReactElement {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT} />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <ControlButton
+            className="react-flow__controls-fitview"
+            onClick={() => void fit(true)}
+            title="Fit view"
+            aria-label="Fit view"
+          >
+            <svg viewBox="0 0 32 30" aria-hidden>
+              <path d="M3.7 11.1V3.7h7.4V0H2.6A2.6 2.6 0 0 0 0 2.6v8.5h3.7Zm7.4 15.2H3.7v-7.4H0v8.5A2.6 2.6 0 0 0 2.6 30h8.5v-3.7Zm17.2-7.4v7.4h-7.4V30h8.5a2.6 2.6 0 0 0 2.6-2.6v-8.5h-3.7ZM20.9 3.7h7.4v7.4H32V2.6A2.6 2.6 0 0 0 29.4 0h-8.5v3.7Z" />
+            </svg>
+          </ControlButton>
+        </Controls>
         <MiniMap
           pannable
           zoomable

@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ReactElement } from 'react';
 import { expectationFrom, type Analysis, type RouteTest } from '@gatescope/core';
+import { useEngine } from '../engine/useEngine.ts';
 import { updateSandbox, useSandbox } from '../sandbox/store.ts';
 import { useViewState } from '../view/ViewState.tsx';
 import { isError, useSimulations, useSimulator } from './engine.ts';
@@ -28,6 +29,22 @@ function defaultRequest(analysis: Analysis | null): RouteTest {
 }
 
 export function SimulatorPanel(): ReactElement {
+  const { result } = useEngine();
+  // Several contexts share object names (infra/edge in each): a request goes to one cluster.
+  if (result !== null && result.contexts !== null) {
+    return (
+      <section className="sim-panel" aria-label="Request simulator">
+        <p className="callout" data-testid="simulator-needs-context">
+          Several kube contexts are shown. Pick one in the context picker to simulate requests against its
+          Gateways.
+        </p>
+      </section>
+    );
+  }
+  return <SingleSourceSimulator />;
+}
+
+function SingleSourceSimulator(): ReactElement {
   const simulator = useSimulator();
   const { request: ran, tests } = useSandbox();
   const { setHighlight } = useViewState();
