@@ -269,10 +269,6 @@ describe.skipIf(!binaries.ok)('deploy/ manifests against a real kube-apiserver',
     expect((await dryRunApply(cluster.admin, broken)).status).toBe(422);
   });
 
-  // KNOWN ISSUE (public/scenarios/demo.yaml, sandbox scenarios): its Secret wildcard-example-com
-  // has type kubernetes.io/tls but no tls.crt/tls.key keys, which a real API server rejects (422),
-  // so the compose demo's setup step stops there. Adding `data: {tls.crt: '', tls.key: ''}` (or
-  // placeholder values) fixes it; then the last assertion fails: delete it and KNOWN_ISSUE.
   it("applies the compose demo's scenario (public/scenarios/demo.yaml) the way demo-setup does", async () => {
     // docker-compose.yml's demo-setup runs `kubectl apply --server-side -f /scenarios/demo.yaml`
     // after installing the Gateway API CRDs: every document must be accepted, in file order.
@@ -293,9 +289,7 @@ describe.skipIf(!binaries.ok)('deploy/ manifests against a real kube-apiserver',
       if (res.status >= 300)
         failures.push(`${object.kind}/${object.metadata.name}: ${res.status} ${JSON.stringify(res.body)}`);
     }
-    const KNOWN_ISSUE = 'Secret/wildcard-example-com: 422 ';
-    expect(failures.filter((f) => !f.startsWith(KNOWN_ISSUE))).toEqual([]);
-    expect(failures.filter((f) => f.startsWith(KNOWN_ISSUE))).toHaveLength(1);
+    expect(failures).toEqual([]);
   });
 
   it('the Deployment pods (base and with the metrics sidecar) pass Pod Security "restricted"', async () => {
