@@ -3,7 +3,15 @@
  * conditions of a node, lined up by type. Pure.
  */
 import { ROUTE_KINDS } from '@gatescope/core';
-import type { Analysis, Condition, GwObject, PredictedStatus, Route, TopoNode } from '@gatescope/core';
+import type {
+  Analysis,
+  Condition,
+  GwObject,
+  PredictedStatus,
+  Route,
+  StatusParentRef,
+  TopoNode,
+} from '@gatescope/core';
 
 export interface ConditionRow {
   readonly type: string;
@@ -17,15 +25,6 @@ export interface ConditionSection {
   readonly title: string;
   readonly rows: readonly ConditionRow[];
   readonly hasObserved: boolean;
-}
-
-interface ParentRefLike {
-  readonly group: string;
-  readonly kind: string;
-  readonly namespace: string;
-  readonly name: string;
-  readonly sectionName?: string;
-  readonly port?: number;
 }
 
 export function lineUp(
@@ -46,14 +45,14 @@ export function lineUp(
   });
 }
 
-function parentTitle(p: ParentRefLike, role = 'parent'): string {
+function parentTitle(p: StatusParentRef, role = 'parent'): string {
   const section = p.sectionName === undefined ? '' : `/${p.sectionName}`;
   const port = p.port === undefined ? '' : `:${p.port}`;
   return `${role} ${p.kind} ${p.namespace}/${p.name}${section}${port}`;
 }
 
 interface PerParent {
-  readonly ref: ParentRefLike;
+  readonly ref: StatusParentRef;
   readonly controllerName: string;
   readonly conditions: readonly Condition[];
 }
@@ -100,7 +99,7 @@ function policySections(
   ];
 }
 
-function sameParent(a: ParentRefLike, b: ParentRefLike): boolean {
+function sameParent(a: StatusParentRef, b: StatusParentRef): boolean {
   return (
     a.group === b.group &&
     a.kind === b.kind &&

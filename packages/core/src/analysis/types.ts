@@ -6,28 +6,21 @@
 import type { Diagnostic } from '../diagnostics/types.ts';
 import type { GroupKind, ObjectKey, ObjectRef } from '../model/identity.ts';
 import type { Snapshot } from '../model/snapshot.ts';
-import type { Condition, ListenerTLS, ProtocolType, RouteKind } from '../model/types.ts';
+import type {
+  Condition,
+  ListenerTLS,
+  ObservedListenerStatus,
+  ObservedRouteParentStatus,
+  ProtocolType,
+  RouteKind,
+} from '../model/types.ts';
 
-/** Predicted status in the exact Kubernetes shape (DESIGN.md, CLI contract). */
-export interface PredictedListenerStatus {
-  readonly name: string;
-  readonly attachedRoutes: number;
-  readonly supportedKinds: readonly GroupKind[];
-  readonly conditions: readonly Condition[];
-}
-
-export interface PredictedRouteParentStatus {
-  readonly parentRef: {
-    readonly group: string;
-    readonly kind: string;
-    readonly namespace: string;
-    readonly name: string;
-    readonly sectionName?: string;
-    readonly port?: number;
-  };
-  readonly controllerName: string;
-  readonly conditions: readonly Condition[];
-}
+/**
+ * Predicted status in the exact Kubernetes shape (DESIGN.md, CLI contract): the same shapes the
+ * controller writes, so observed and predicted compare field by field.
+ */
+export type PredictedListenerStatus = ObservedListenerStatus;
+export type PredictedRouteParentStatus = ObservedRouteParentStatus;
 
 /** One entry of PolicyStatus.ancestors (apis/v1 PolicyAncestorStatus). */
 export interface PredictedPolicyAncestorStatus {

@@ -230,15 +230,18 @@ export interface ListenerSet extends ObjectBase<'ListenerSet'> {
 // ---------------------------------------------------------------------------------------------
 // Routes
 
+/** status.parents[].parentRef / status.ancestors[].ancestorRef, every field resolved. */
+export interface StatusParentRef {
+  readonly group: string;
+  readonly kind: string;
+  readonly namespace: string;
+  readonly name: string;
+  readonly sectionName?: string;
+  readonly port?: number;
+}
+
 export interface ObservedRouteParentStatus {
-  readonly parentRef: {
-    readonly group: string;
-    readonly kind: string;
-    readonly namespace: string;
-    readonly name: string;
-    readonly sectionName?: string;
-    readonly port?: number;
-  };
+  readonly parentRef: StatusParentRef;
   readonly controllerName: string;
   readonly conditions: readonly Condition[];
 }
