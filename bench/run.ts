@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCHES } from './benches/index.ts';
 import { writeFileSync } from 'node:fs';
-import { markdownTable, summaryTable, writeResults } from './lib/results.ts';
+import { markdownTable, mergeResults, summaryTable, writeResults } from './lib/results.ts';
 import { runBenches } from './lib/runner.ts';
 
 const { values } = parseArgs({
@@ -29,14 +29,16 @@ const selected = only.length === 0 ? BENCHES : BENCHES.filter((b) => only.includ
 const out = resolve(values.out ?? resolve(root, 'bench-results.json'));
 
 const sections = await runBenches(selected, { quick: values.quick, root, log: (line) => console.log(line) });
-const entries = writeResults(
+// A partial run (--only) merges into the existing file so the other benches' figures stay.
+const write = only.length === 0 ? writeResults : mergeResults;
+const entries = write(
   out,
   sections.map((s) => s.report),
 );
 console.log('\n' + summaryTable(sections));
 if (values.markdown !== undefined) writeFileSync(values.markdown, markdownTable(sections));
 for (const s of sections) for (const n of s.report.notes) console.log(`note (${s.name}): ${n}`);
-console.log(`\n${entries.length} figures with targets written to ${out}`);
+console.log(`\n${entries.length} figures with targets ${only.length === 0 ? 'written' : 'merged'} to ${out}`);
 const failed = sections.flatMap((s) => s.report.checks.filter((c) => !c.ok));
 if (failed.length > 0) {
   console.error(`${failed.length} correctness check(s) failed`);

@@ -1,12 +1,14 @@
 /**
  * Normalize + analyze: cold analysis of a whole cluster, and the one-route incremental case
- * (a watch event changes one HTTPRoute: apply it to the snapshot, then re-analyse).
+ * (a watch event changes one HTTPRoute: applyWatchEvent, then analyzeIncremental with the state
+ * of the previous call; both are timed).
  */
 import type { Analysis } from '../../packages/core/src/analysis/types.ts';
+import type { Snapshot } from '../../packages/core/src/model/snapshot.ts';
 import type { GeneratedCluster } from '../generator/index.ts';
 import { generateCluster, teamsOfSize } from '../generator/index.ts';
-import type { AnalyzeApi, LoadApi, StoreApi } from '../lib/core-api.ts';
-import { loadAnalyze, loadLoad, loadStore } from '../lib/core-api.ts';
+import type { AnalyzeApi, IncrementalApi, LoadApi, StoreApi } from '../lib/core-api.ts';
+import { loadAnalyze, loadIncremental, loadLoad, loadStore } from '../lib/core-api.ts';
 import { toFiles } from '../lib/pipeline.ts';
 import { collectGarbage, budgetedMedianMs, percentile, timed } from '../lib/stats.ts';
 import type { Bench, BenchContext, BenchReport } from '../lib/types.ts';
@@ -48,7 +50,7 @@ function runOne(
   r: ReportBuilder,
   t: Target,
   api: LoadApi & AnalyzeApi,
-  store: StoreApi | null,
+  incremental: (StoreApi & IncrementalApi & AnalyzeApi) | null,
   quick: boolean,
 ): void {
   const files = toFiles(t.cluster);
@@ -80,16 +82,44 @@ function runOne(
     analysis.attachments.length > 0,
     `${routes} routes, ${analysis.attachments.length} attachments, ${analysis.diagnostics.length} diagnostics`,
   );
-  if (!t.targeted) return;
-  if (store === null) return;
+  if (!t.targeted || incremental === null) return;
+  measureIncremental(r, t, snapshot, analysis, incremental, quick);
+}
+
+/**
+ * One cold analyzeIncremental (builds the state), then per edit: applyWatchEvent + analyzeIncremental
+ * with the state the previous call returned, timed together. Checked against a full analyze.
+ */
+function measureIncremental(
+  r: ReportBuilder,
+  t: Target,
+  snapshot: Snapshot,
+  cold: Analysis,
+  api: StoreApi & IncrementalApi & AnalyzeApi,
+  quick: boolean,
+): void {
+  let { state, analysis } = api.analyzeIncremental(undefined, snapshot);
+  r.check(
+    `analyzeIncremental cold == analyze (${t.preset})`,
+    sameAnalysis(analysis, cold),
+    `${analysis.attachments.length} attachments, ${analysis.diagnostics.length} diagnostics`,
+  );
   const samples: number[] = [];
   let current = snapshot;
   for (let i = 0; i < (quick ? 2 : 9); i++) {
     const object = editedRoute(t.cluster, i);
     samples.push(
-      timed(() => api.analyze((current = store.applyWatchEvent(current, { type: 'MODIFIED', object })))).ms,
+      timed(() => {
+        current = api.applyWatchEvent(current, { type: 'MODIFIED', object });
+        ({ state, analysis } = api.analyzeIncremental(state, current));
+      }).ms,
     );
   }
+  r.check(
+    `analyzeIncremental after ${samples.length} edits == analyze (${t.preset})`,
+    sameAnalysis(analysis, api.analyze(current)),
+    'attachments, listeners, backends, diagnostics and predicted status compared',
+  );
   r.figure({
     name: 'analyze-incremental (1 route)',
     value: percentile(samples, 50),
@@ -100,24 +130,36 @@ function runOne(
   });
 }
 
+/** The parts of two analyses a consumer reads, compared as JSON (the snapshot is the input). */
+function sameAnalysis(a: Analysis, b: Analysis): boolean {
+  const parts = (x: Analysis): string => {
+    const predicted = [...x.predicted].sort(([k1], [k2]) => (k1 < k2 ? -1 : k1 > k2 ? 1 : 0));
+    return JSON.stringify([x.attachments, x.listeners, x.backends, x.diagnostics, predicted]);
+  };
+  return parts(a) === parts(b);
+}
+
 export const analyzeBench: Bench = {
   name: 'analyze',
   title: 'Normalize + analyze',
   async run(ctx: BenchContext): Promise<BenchReport> {
     const r = new ReportBuilder();
-    const [load, analyze, store] = await Promise.all([
+    const [load, analyze, store, incremental] = await Promise.all([
       loadLoad(ctx.root),
       loadAnalyze(ctx.root),
       loadStore(ctx.root),
+      loadIncremental(ctx.root),
     ]);
     if (!load.ok) r.missing(`loadManifests: ${load.reason}`);
     if (!analyze.ok) r.missing(`analyze: ${analyze.reason}`);
     if (!store.ok) r.missing(`incremental (applyWatchEvent): ${store.reason}`);
+    if (!incremental.ok) r.missing(`incremental (analyzeIncremental): ${incremental.reason}`);
     if (!load.ok || !analyze.ok) return r.build();
+    const inc = store.ok && incremental.ok ? { ...store.api, ...incremental.api, ...analyze.api } : null;
     for (const t of targets(ctx.quick)) {
       collectGarbage();
       ctx.log(`  analyze ${t.preset} (${t.cluster.objects.length} objects)`);
-      runOne(r, t, { ...load.api, ...analyze.api }, store.ok ? store.api : null, ctx.quick);
+      runOne(r, t, { ...load.api, ...analyze.api }, inc, ctx.quick);
     }
     return r.build();
   },

@@ -60,6 +60,15 @@ export interface StoreApi {
   applyWatchEvent(snapshot: Snapshot, event: WatchEventInput, options?: { cluster?: string }): Snapshot;
 }
 
+/** analyzeIncremental's state is opaque to the bench: it is only handed back on the next call. */
+export interface IncrementalApi {
+  analyzeIncremental(
+    previous: unknown,
+    snapshot: Snapshot,
+    options?: unknown,
+  ): { analysis: Analysis; state: unknown };
+}
+
 export interface TopologyApi {
   buildTopology(analysis: Analysis): { nodes: readonly unknown[]; edges: readonly unknown[] };
 }
@@ -69,6 +78,7 @@ export const PATHS = {
   load: 'packages/core/src/model/load.ts',
   analyze: 'packages/core/src/analysis/analyze.ts',
   store: 'packages/core/src/store/apply.ts',
+  incremental: 'packages/core/src/analysis/incremental/analyze-incremental.ts',
   matching: 'packages/core/src/matching/index.ts',
   topology: 'packages/core/src/topology/index.ts',
 } as const;
@@ -81,5 +91,7 @@ export const loadAnalyze = (root: string): Promise<Loaded<AnalyzeApi>> =>
   loadFunctions<AnalyzeApi>(root, PATHS.analyze, ['analyze']);
 export const loadStore = (root: string): Promise<Loaded<StoreApi>> =>
   loadFunctions<StoreApi>(root, PATHS.store, ['applyWatchEvent']);
+export const loadIncremental = (root: string): Promise<Loaded<IncrementalApi>> =>
+  loadFunctions<IncrementalApi>(root, PATHS.incremental, ['analyzeIncremental']);
 export const loadTopology = (root: string): Promise<Loaded<TopologyApi>> =>
   loadFunctions<TopologyApi>(root, PATHS.topology, ['buildTopology']);

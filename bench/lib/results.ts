@@ -1,5 +1,5 @@
 /** bench-results.json and the summary table printed at the end of a run. */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { BenchReport, Figure, ResultEntry } from './types.ts';
 
 export function resultEntries(reports: readonly BenchReport[]): ResultEntry[] {
@@ -24,6 +24,23 @@ export function writeResults(path: string, reports: readonly BenchReport[]): Res
   const entries = resultEntries(reports);
   writeFileSync(path, JSON.stringify(entries, null, 2) + '\n');
   return entries;
+}
+
+/**
+ * For a partial run (`--only`): the entries already in `path` with those of this run merged in.
+ * An entry is identified by name + preset; a re-measured one replaces the old one in place, a new
+ * one is appended, and every figure of the benches not run is kept.
+ */
+export function mergeResults(path: string, reports: readonly BenchReport[]): ResultEntry[] {
+  const fresh = resultEntries(reports);
+  const id = (e: ResultEntry): string => `${e.name}\u0000${e.preset}`;
+  const byId = new Map(fresh.map((e) => [id(e), e]));
+  const previous = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as ResultEntry[]) : [];
+  const merged = previous.map((e) => byId.get(id(e)) ?? e);
+  const kept = new Set(previous.map(id));
+  for (const e of fresh) if (!kept.has(id(e))) merged.push(e);
+  writeFileSync(path, JSON.stringify(merged, null, 2) + '\n');
+  return merged;
 }
 
 function round(value: number): number {
