@@ -14,11 +14,15 @@ import type {
   WireObject,
 } from '@gatescope/core/wire';
 import { RingBuffer } from './ring.ts';
+import { SnapshotCache, serializeSnapshot, type SnapshotSerializer } from './snapshot-cache.ts';
 import { parseEventId, sseFrame } from './sse.ts';
 
 export interface SseClient {
-  /** Returns false when the socket buffer is above its high-water mark. */
-  write(chunk: string): boolean;
+  /**
+   * Returns false when the socket buffer is above its high-water mark. The same Uint8Array (the
+   * shared snapshot frame) is passed to every client: implementations must not modify it.
+   */
+  write(chunk: string | Uint8Array): boolean;
   /** Bytes queued in the socket and not yet sent. */
   readonly bufferedBytes: number;
   onDrain(callback: () => void): void;
@@ -40,6 +44,8 @@ export interface HubOptions {
   readonly ringBytes?: number;
   /** Above this many unsent bytes a client is dropped from deltas and resynced on drain. */
   readonly clientMaxBufferedBytes?: number;
+  /** How a snapshot becomes bytes (tests count calls; the default is the real one). */
+  readonly serializeSnapshot?: SnapshotSerializer;
 }
 
 interface ClientState {
@@ -57,6 +63,7 @@ export class StreamHub {
   private readonly clients = new Map<SseClient, ClientState>();
   private readonly coalesceMs: number;
   private readonly clientLimit: number;
+  private readonly snapshots: SnapshotCache;
   /** Counters for /metrics. */
   readonly stats = { deltas: 0, resyncs: 0 };
 
@@ -67,6 +74,7 @@ export class StreamHub {
     this.epoch = options.epoch;
     this.coalesceMs = options.coalesceMs ?? 100;
     this.clientLimit = options.clientMaxBufferedBytes ?? 4 * 1024 * 1024;
+    this.snapshots = new SnapshotCache(options.serializeSnapshot ?? serializeSnapshot);
     this.ring = new RingBuffer(options.ringEntries ?? 1000, options.ringBytes ?? 16 * 1024 * 1024);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 20_000);
     this.heartbeat.unref?.();
@@ -158,17 +166,31 @@ export class StreamHub {
     return `${this.epoch}:${this.seq}`;
   }
 
+  /** One serialization per (seq, source, kinds), shared by every client that needs a snapshot. */
   private sendSnapshot(client: SseClient): void {
-    const payload = this.snapshot();
-    client.write(sseFrame('snapshot', payload, `${this.epoch}:${payload.seq}`));
+    this.flush();
+    const source = this.state.source();
+    const kinds = this.state.kinds();
+    const header = JSON.stringify([source, kinds]);
+    const frame = this.snapshots.frame(this.seq, header, () => ({
+      epoch: this.epoch,
+      seq: this.seq,
+      source,
+      kinds,
+      objects: this.state.objects(),
+    }));
+    client.write(frame);
   }
 
-  private emit(frame: string): void {
+  /** Encodes once: every client (and the ring) shares the same bytes. */
+  private emit(text: string): void {
+    this.snapshots.invalidate();
+    const frame = Buffer.from(text, 'utf8');
     this.ring.push({ seq: this.seq, frame });
     for (const [client, state] of this.clients) this.deliver(client, state, frame);
   }
 
-  private deliver(client: SseClient, state: ClientState, frame: string): void {
+  private deliver(client: SseClient, state: ClientState, frame: Uint8Array): void {
     if (state.resyncPending) return;
     if (client.bufferedBytes > this.clientLimit) {
       // Slow reader: stop queueing for it; when its socket drains it gets a fresh snapshot.

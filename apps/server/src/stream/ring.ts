@@ -4,7 +4,8 @@
  */
 export interface RingEntry {
   readonly seq: number;
-  readonly frame: string;
+  /** The frame; the hub stores it encoded (length = bytes), a string counts its UTF-16 units. */
+  readonly frame: string | Uint8Array;
 }
 
 export class RingBuffer {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { KindStatus, WatchChange, WireObject } from '@gatescope/core/wire';
-import { StreamHub, type SseClient } from '../../src/stream/hub.ts';
+import { StreamHub, type HubOptions, type SseClient } from '../../src/stream/hub.ts';
+import { serializeSnapshot } from '../../src/stream/snapshot-cache.ts';
 import { parseEventId } from '../../src/stream/sse.ts';
 
 interface Frame {
@@ -12,11 +13,15 @@ interface Frame {
 /** A client whose socket buffer the test controls. */
 class FakeClient implements SseClient {
   frames: Frame[] = [];
+  /** Every chunk exactly as written (to compare bytes and identity across clients). */
+  chunks: (string | Uint8Array)[] = [];
   bufferedBytes = 0;
   ended = false;
   private drain: (() => void) | undefined;
 
-  write(chunk: string): boolean {
+  write(raw: string | Uint8Array): boolean {
+    this.chunks.push(raw);
+    const chunk = typeof raw === 'string' ? raw : new TextDecoder().decode(raw);
     for (const block of chunk.split('\n\n').filter((b) => b !== '')) {
       const frame: Frame = { event: '', data: {} };
       for (const line of block.split('\n')) {
@@ -56,14 +61,38 @@ function change(name: string, type: WatchChange['type'] = 'ADDED'): WatchChange 
 let objects: WireObject[];
 let kinds: KindStatus[];
 let hub: StreamHub;
+let serializer: ReturnType<typeof vi.fn<NonNullable<HubOptions['serializeSnapshot']>>>;
+let objectCalls: number;
+let sourceReason: string | undefined;
 
 beforeEach(() => {
   vi.useFakeTimers();
   objects = [];
   kinds = [];
+  objectCalls = 0;
+  sourceReason = undefined;
+  serializer = vi.fn(serializeSnapshot);
   hub = new StreamHub(
-    { source: () => ({ mode: 'live', contexts: [] }), kinds: () => kinds, objects: () => objects },
-    { epoch: 'E1', coalesceMs: 150, heartbeatMs: 20_000, ringEntries: 4, clientMaxBufferedBytes: 1000 },
+    {
+      source: () => ({
+        mode: 'live',
+        contexts: [],
+        ...(sourceReason === undefined ? {} : { reason: sourceReason }),
+      }),
+      kinds: () => kinds,
+      objects: () => {
+        objectCalls++;
+        return objects;
+      },
+    },
+    {
+      epoch: 'E1',
+      coalesceMs: 150,
+      heartbeatMs: 20_000,
+      ringEntries: 4,
+      clientMaxBufferedBytes: 1000,
+      serializeSnapshot: serializer,
+    },
   );
 });
 afterEach(() => {
@@ -181,6 +210,54 @@ describe('StreamHub', () => {
     hub.push(change('after'));
     vi.advanceTimersByTime(150);
     expect(slow.frames.at(-1)).toMatchObject({ event: 'delta', id: 'E1:51' });
+  });
+
+  it('serializes the snapshot once per seq and gives every client the same bytes', () => {
+    objects = [{ cluster: 'c', object: { kind: 'Service', metadata: { name: 'ü-utf8' } } }];
+    const clients = Array.from({ length: 5 }, () => new FakeClient());
+    for (const client of clients) hub.subscribe(client);
+    expect(serializer).toHaveBeenCalledTimes(1);
+    expect(objectCalls).toBe(1); // the store is walked (and sorted) once, not per client
+    const first = clients[0]?.chunks[0];
+    expect(first).toBeInstanceOf(Uint8Array);
+    for (const client of clients) {
+      expect(client.chunks).toHaveLength(1);
+      expect(client.chunks[0]).toBe(first); // the very same buffer, not a copy
+      expect(client.frames[0]).toMatchObject({ event: 'snapshot', id: 'E1:0', data: { objects } });
+    }
+  });
+
+  it('serializes again once seq moves, and when source or kinds change at the same seq', () => {
+    hub.subscribe(new FakeClient());
+    hub.push(change('a'));
+    objects = [{ cluster: 'c', object: { kind: 'Service', metadata: { name: 'a' } } }];
+    const afterDelta = new FakeClient();
+    hub.subscribe(afterDelta); // flushes the pending change: seq 1
+    expect(serializer).toHaveBeenCalledTimes(2);
+    expect(afterDelta.frames[0]).toMatchObject({ event: 'snapshot', id: 'E1:1', data: { objects } });
+
+    sourceReason = 'context unreachable';
+    const afterSource = new FakeClient();
+    hub.subscribe(afterSource);
+    expect(serializer).toHaveBeenCalledTimes(3);
+    expect(afterSource.frames[0]?.id).toBe('E1:1');
+    expect(new TextDecoder().decode(afterSource.chunks[0] as Uint8Array)).toContain('context unreachable');
+
+    hub.subscribe(new FakeClient());
+    expect(serializer).toHaveBeenCalledTimes(3);
+  });
+
+  it('writes each delta as one shared buffer to every client', () => {
+    const a = new FakeClient();
+    const b = new FakeClient();
+    hub.subscribe(a);
+    hub.subscribe(b);
+    hub.push(change('x'));
+    vi.advanceTimersByTime(150);
+    const delta = a.chunks.at(-1);
+    expect(delta).toBeInstanceOf(Uint8Array);
+    expect(b.chunks.at(-1)).toBe(delta);
+    expect(a.events('delta')[0]?.id).toBe('E1:1');
   });
 
   it('sends heartbeats without ids', () => {
