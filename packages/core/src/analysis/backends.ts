@@ -8,7 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
-import { referenceGrantFix } from '../diagnostics/fixes.ts';
+import { grantFixFor } from '../diagnostics/fixes.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { GATEWAY_GROUP, MCS_GROUP } from '../model/identity.ts';
 import type { BackendRef, HTTPFilter, Route, ServicePort } from '../model/types.ts';
@@ -147,18 +147,12 @@ function resolveOne(ctx: AnalysisContext, site: RefSite, out: Diagnostic[]): Res
           `${label}: backendRef to ${target} crosses namespaces and no ReferenceGrant in ${ref.namespace} permits it.`,
           {
             field: site.field,
-            fix: referenceGrantFix(
-              {
-                toNamespace: ref.namespace,
-                toGroup: ref.group,
-                toKind: ref.kind,
-                toName: ref.name,
-                fromGroup: GATEWAY_GROUP,
-                fromKind: route.kind,
-                fromNamespace: route.meta.namespace,
-              },
-              `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
-            ),
+            fix: grantFixFor(route, {
+              group: ref.group,
+              kind: ref.kind,
+              namespace: ref.namespace,
+              name: ref.name,
+            }),
             related: [ref.key],
           },
         ),

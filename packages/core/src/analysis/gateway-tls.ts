@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
-import { referenceGrantFix } from '../diagnostics/fixes.ts';
+import { grantFixFor } from '../diagnostics/fixes.ts';
 import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { Gateway } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
@@ -118,18 +118,12 @@ export function applyFrontendValidation(
             field: listenerField(gateway, e.listener),
             ...(problem.reason === 'RefNotPermitted'
               ? {
-                  fix: referenceGrantFix(
-                    {
-                      toNamespace: ref.namespace,
-                      toGroup: ref.group,
-                      toKind: ref.kind,
-                      toName: ref.name,
-                      fromGroup: GATEWAY_GROUP,
-                      fromKind: 'Gateway',
-                      fromNamespace: gateway.meta.namespace,
-                    },
-                    `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
-                  ),
+                  fix: grantFixFor(gateway, {
+                    group: ref.group,
+                    kind: ref.kind,
+                    namespace: ref.namespace,
+                    name: ref.name,
+                  }),
                 }
               : {
                   fix: {
@@ -218,18 +212,7 @@ export function backendClientCertificate(
         field: 'spec.tls.backend.clientCertificateRef',
         fix:
           problem.reason === 'RefNotPermitted'
-            ? referenceGrantFix(
-                {
-                  toNamespace: ref.namespace,
-                  toGroup: '',
-                  toKind: 'Secret',
-                  toName: ref.name,
-                  fromGroup: GATEWAY_GROUP,
-                  fromKind: 'Gateway',
-                  fromNamespace: gateway.meta.namespace,
-                },
-                `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
-              )
+            ? grantFixFor(gateway, { group: '', kind: 'Secret', namespace: ref.namespace, name: ref.name })
             : { summary: 'Reference an existing kubernetes.io/tls Secret (group "", kind Secret).' },
       },
     ),

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
-import { referenceGrantFix } from '../diagnostics/fixes.ts';
+import { grantFixFor } from '../diagnostics/fixes.ts';
 import type { GroupKind } from '../model/identity.ts';
 import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { Condition, Gateway, Listener, ListenerSet } from '../model/types.ts';
@@ -244,18 +244,12 @@ function certificateRefProblem(
     });
     if (grant === null) {
       const message = `certificateRef to Secret ${target} is not permitted by any ReferenceGrant.`;
-      const fix: Fix = referenceGrantFix(
-        {
-          toNamespace: ref.namespace,
-          toGroup: '',
-          toKind: 'Secret',
-          toName: ref.name,
-          fromGroup: owner.ref.group,
-          fromKind: owner.ref.kind,
-          fromNamespace: owner.meta.namespace,
-        },
-        `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
-      );
+      const fix: Fix = grantFixFor(owner, {
+        group: '',
+        kind: 'Secret',
+        namespace: ref.namespace,
+        name: ref.name,
+      });
       return {
         reason: 'RefNotPermitted',
         message,

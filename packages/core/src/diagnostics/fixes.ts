@@ -38,6 +38,31 @@ export function referenceGrantFix(request: GrantRequest, summary: string): Fix {
   return { summary, yaml };
 }
 
+/**
+ * The ReferenceGrant that lets `from` (a route, Gateway, ListenerSet or policy) reference `to`
+ * across namespaces.
+ */
+export function grantFixFor(
+  from: {
+    readonly ref: { readonly group: string; readonly kind: string };
+    readonly meta: { readonly namespace: string };
+  },
+  to: { readonly group: string; readonly kind: string; readonly namespace: string; readonly name: string },
+): Fix {
+  return referenceGrantFix(
+    {
+      toNamespace: to.namespace,
+      toGroup: to.group,
+      toKind: to.kind,
+      toName: to.name,
+      fromGroup: from.ref.group,
+      fromKind: from.ref.kind,
+      fromNamespace: from.meta.namespace,
+    },
+    `Apply this ReferenceGrant in namespace ${to.namespace}.`,
+  );
+}
+
 /** `kubectl label namespace NS key=value ...` for the labels a selector requires. */
 export function labelNamespaceFix(
   namespace: string,

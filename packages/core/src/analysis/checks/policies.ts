@@ -5,8 +5,8 @@
  */
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { diagnose } from '../../diagnostics/make.ts';
-import { referenceGrantFix } from '../../diagnostics/fixes.ts';
-import { GATEWAY_GROUP, keyOf } from '../../model/identity.ts';
+import { grantFixFor } from '../../diagnostics/fixes.ts';
+import { keyOf } from '../../model/identity.ts';
 import type { BackendTLSPolicy, PolicyTargetRef } from '../../model/types.ts';
 import type { AnyPolicy } from '../backend-tls.ts';
 import { caRefProblem, policyConflicts } from '../backend-tls.ts';
@@ -103,18 +103,7 @@ function checkCARefs(ctx: AnalysisContext, policy: BackendTLSPolicy): Diagnostic
         out.push(
           diagnose('CACertificateRefNotPermitted', policy, message, {
             field,
-            fix: referenceGrantFix(
-              {
-                toNamespace: ref.namespace,
-                toGroup: '',
-                toKind: ref.kind,
-                toName: ref.name,
-                fromGroup: GATEWAY_GROUP,
-                fromKind: 'BackendTLSPolicy',
-                fromNamespace: policy.meta.namespace,
-              },
-              `Apply this ReferenceGrant in namespace ${ref.namespace}.`,
-            ),
+            fix: grantFixFor(policy, { group: '', kind: ref.kind, namespace: ref.namespace, name: ref.name }),
           }),
         );
         return;
