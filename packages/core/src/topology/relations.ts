@@ -8,7 +8,7 @@ import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { objectsOfKind } from '../model/snapshot.ts';
 import { ROUTE_KINDS } from '../model/types.ts';
-import type { GwObject, Route } from '../model/types.ts';
+import type { GwObject, Route, ServiceExport } from '../model/types.ts';
 import { conditionsHealth, diagnosticsHealth, worse, worst } from './health.ts';
 import { clusterSeed, endpointsSeed, listenerSeed, placeKind, ruleSeed } from './nodes.ts';
 import type { NodeSeed } from './nodes.ts';
@@ -82,24 +82,46 @@ function* ownerToListener({ analysis }: RelationContext): Iterable<RelationEdge>
   }
 }
 
-function ruleHealth(context: RelationContext, route: Route, index: number): Health {
+/** Per rule (`<route key>#<rule index>`): how many non-mirror backends it has and how many are invalid. */
+type RuleBackendCounts = Map<string, { total: number; invalid: number }>;
+
+/** One pass over every backend, so that each rule's health is a lookup (linear, not per-rule scans). */
+function countRuleBackends(analysis: Analysis): RuleBackendCounts {
+  const counts: RuleBackendCounts = new Map();
+  for (const b of analysis.backends) {
+    if (b.mirror !== undefined) continue;
+    const id = `${b.route}#${b.ruleIndex}`;
+    const sum = counts.get(id);
+    if (sum === undefined) counts.set(id, { total: 1, invalid: b.valid ? 0 : 1 });
+    else {
+      sum.total++;
+      if (!b.valid) sum.invalid++;
+    }
+  }
+  return counts;
+}
+
+function ruleHealth(
+  context: RelationContext,
+  backendCounts: RuleBackendCounts,
+  route: Route,
+  index: number,
+): Health {
   const prefix = `spec.rules[${index}]`;
   const own = (
     context.diagnosticsById.get(`${route.ref.kind}/${route.ref.namespace}/${route.ref.name}`) ?? []
   ).filter((d) => d.field !== undefined && d.field.startsWith(prefix));
-  const backends = context.analysis.backends.filter(
-    (b) => b.route === route.key && b.ruleIndex === index && b.mirror === undefined,
-  );
-  const invalid = backends.filter((b) => !b.valid).length;
+  const { total, invalid } = backendCounts.get(`${route.key}#${index}`) ?? { total: 0, invalid: 0 };
   // Some invalid backends: that share of requests gets 500s; all invalid: the rule is broken.
-  const backendHealth: Health = invalid === 0 ? 'ok' : invalid === backends.length ? 'error' : 'warning';
+  const backendHealth: Health = invalid === 0 ? 'ok' : invalid === total ? 'error' : 'warning';
   return worst([diagnosticsHealth(own), backendHealth]);
 }
 
 function* routeToRule(context: RelationContext): Iterable<RelationEdge> {
+  const backendCounts = countRuleBackends(context.analysis);
   for (const route of routes(context.analysis)) {
     for (let index = 0; index < route.rules.length; index++) {
-      const health = ruleHealth(context, route, index);
+      const health = ruleHealth(context, backendCounts, route, index);
       yield {
         source: { key: route.key },
         target: { part: ruleSeed(route, index, health) },
@@ -142,11 +164,16 @@ function* serviceToEndpoints({ analysis }: RelationContext): Iterable<RelationEd
 
 /** ServiceImport → exporting clusters; ServiceExport (another cluster) → the ServiceImport it feeds. */
 function* importToClusters({ analysis }: RelationContext): Iterable<RelationEdge> {
-  const exports = objectsOfKind(analysis.snapshot, 'ServiceExport');
+  // Indexed by namespace/name once: one lookup per import instead of a scan of every export.
+  const exportsByName = new Map<string, ServiceExport[]>();
+  for (const e of objectsOfKind(analysis.snapshot, 'ServiceExport')) {
+    const id = `${e.ref.namespace}/${e.ref.name}`;
+    const list = exportsByName.get(id);
+    if (list === undefined) exportsByName.set(id, [e]);
+    else list.push(e);
+  }
   for (const imported of objectsOfKind(analysis.snapshot, 'ServiceImport')) {
-    const matching = exports.filter(
-      (e) => e.ref.namespace === imported.ref.namespace && e.ref.name === imported.ref.name,
-    );
+    const matching = exportsByName.get(`${imported.ref.namespace}/${imported.ref.name}`) ?? [];
     const exportClusters = new Set(matching.map((e) => e.meta.cluster));
     for (const exported of matching) {
       const health = conditionsHealth(exported.observed?.conditions ?? []);

@@ -3,7 +3,7 @@
  * red edge from the refused parent with the reason) and Rule → backend (valid, mirror, or a red
  * `missing-reference-grant` edge).
  */
-import type { Analysis, PredictedRouteParentStatus } from '../analysis/types.ts';
+import type { Analysis, PredictedRouteParentStatus, ResolvedListener } from '../analysis/types.ts';
 import { parseKey } from '../model/identity.ts';
 import { ROUTE_KINDS } from '../model/types.ts';
 import type { ParentRef, Route } from '../model/types.ts';
@@ -31,15 +31,28 @@ function refusalReason(analysis: Analysis, route: Route, ref: ParentRef): string
   return accepted !== undefined && accepted.status !== 'True' ? accepted.reason : undefined;
 }
 
+/** Listeners by the key of their owner (Gateway or ListenerSet), in analysis order. */
+function listenersByOwner(analysis: Analysis): Map<string, ResolvedListener[]> {
+  const byOwner = new Map<string, ResolvedListener[]>();
+  for (const l of analysis.listeners) {
+    const list = byOwner.get(l.owner);
+    if (list === undefined) byOwner.set(l.owner, [l]);
+    else list.push(l);
+  }
+  return byOwner;
+}
+
 /**
  * The listeners a parentRef addresses: the named section, else every listener of the parent
  * (on the given port, if any). Each of them refused the route, so the red edge starts there.
  */
-function addressedListeners(analysis: Analysis, ref: ParentRef): string[] {
-  return analysis.listeners
+function addressedListeners(
+  byOwner: ReadonlyMap<string, readonly ResolvedListener[]>,
+  ref: ParentRef,
+): string[] {
+  return (byOwner.get(ref.key) ?? [])
     .filter(
       (l) =>
-        l.owner === ref.key &&
         (ref.sectionName === undefined || l.name === ref.sectionName) &&
         (ref.port === undefined || l.port === ref.port),
     )
@@ -48,6 +61,7 @@ function addressedListeners(analysis: Analysis, ref: ParentRef): string[] {
 
 export function* routeParentEdges({ analysis }: RelationContext): Iterable<RelationEdge> {
   const attached = new Set<string>();
+  const byOwner = listenersByOwner(analysis);
   for (const a of analysis.attachments) {
     attached.add(`${a.route}#${a.parentRefIndex}`);
     // Hostnames are in the details panel; on the canvas they would only add clutter.
@@ -59,7 +73,7 @@ export function* routeParentEdges({ analysis }: RelationContext): Iterable<Relat
     for (const ref of r.parentRefs) {
       if (attached.has(`${r.key}#${ref.index}`)) continue;
       const reason = refusalReason(analysis, r, ref) ?? 'NotAttached';
-      const listeners = addressedListeners(analysis, ref);
+      const listeners = addressedListeners(byOwner, ref);
       const sources = listeners.length === 0 ? [{ key: ref.key }] : listeners.map((id) => ({ id }));
       for (const source of sources) {
         yield { source, target: { key: r.key }, kind: 'parent', health: 'error', label: reason };
