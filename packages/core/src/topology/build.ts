@@ -5,6 +5,7 @@
  */
 import type { Analysis, PredictedStatus } from '../analysis/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
+import { nodeIdOf, parseKey } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type { Condition } from '../model/types.ts';
 import { conditionsHealth, diagnosticsHealth, worse } from './health.ts';
@@ -39,13 +40,26 @@ class GraphBuilder {
   readonly nodes = new Map<string, TopoNode>();
   readonly edges = new Map<string, TopoEdge>();
 
+  /** Node id of each object key seen, so repeated ends skip building a whole seed. */
+  private readonly idsByKey = new Map<ObjectKey, string>();
+
   constructor(private readonly context: RelationContext) {}
 
+  private objectId(key: ObjectKey): string {
+    let id = this.idsByKey.get(key);
+    if (id === undefined) {
+      const ref = this.context.analysis.snapshot.byKey.get(key)?.ref ?? parseKey(key);
+      id = nodeIdOf(ref);
+      this.idsByKey.set(key, id);
+    }
+    return id;
+  }
+
   objectNode(key: ObjectKey, column?: number): TopoNode {
+    const known = this.nodes.get(this.objectId(key));
+    if (known !== undefined) return known;
     const object = this.context.analysis.snapshot.byKey.get(key);
     const seed = objectSeed(key, object);
-    const existing = this.nodes.get(seed.id);
-    if (existing !== undefined) return existing;
     const diagnostics = this.context.diagnosticsById.get(seed.id) ?? [];
     let health: Health;
     if (object === undefined) {
@@ -82,7 +96,7 @@ class GraphBuilder {
 
   endId(end: Endpoint): string | undefined {
     if ('part' in end) return end.part.id;
-    if ('key' in end) return objectSeed(end.key, this.context.analysis.snapshot.byKey.get(end.key)).id;
+    if ('key' in end) return this.objectId(end.key);
     return this.nodes.has(end.id) ? end.id : undefined;
   }
 
