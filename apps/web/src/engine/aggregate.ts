@@ -1,7 +1,9 @@
 /**
  * Keeps the mounted graph small (DESIGN.md: never more than ~1.5k DOM nodes). Above the budget,
  * routes, rules, backends and endpoints collapse into one group node per namespace and column,
- * and listeners into one per Gateway; the user expands a group on demand.
+ * and listeners into one per Gateway. When that is still above the budget (hundreds of
+ * namespaces), a second level folds the namespaces into a fixed number of ranges of sorted names.
+ * The user expands a group on demand; an expanded range shows its namespaces as first-level groups.
  */
 import type { Health, TopoEdge, TopoNode, Topology } from '@gatescope/core';
 import { worse } from '@gatescope/core';
@@ -39,12 +41,13 @@ const LISTENER_COLUMN = 2;
 const FIRST_NAMESPACE_COLUMN = 3;
 
 type Grouper = (
-  node: TopoNode,
+  node: ViewNode,
   expanded: ReadonlySet<string>,
 ) => { id: string; key: string; label: string } | undefined;
 
 const byNamespace: Grouper = (node, expanded) => {
-  if (node.column < FIRST_NAMESPACE_COLUMN || node.kind === 'Policy') return undefined;
+  if (node.group !== undefined || node.column < FIRST_NAMESPACE_COLUMN || node.kind === 'Policy')
+    return undefined;
   const key = `ns:${node.namespace}`;
   if (expanded.has(key)) return undefined;
   const ns = node.namespace === '' ? 'cluster' : node.namespace;
@@ -52,11 +55,67 @@ const byNamespace: Grouper = (node, expanded) => {
 };
 
 const listenersByGateway: Grouper = (node, expanded) => {
-  if (node.column !== LISTENER_COLUMN || node.key === undefined) return undefined;
+  if (node.group !== undefined || node.column !== LISTENER_COLUMN || node.key === undefined) return undefined;
   const key = `gw:${node.key}`;
   if (expanded.has(key)) return undefined;
   return { id: `Group/listeners/${node.key}`, key, label: `${node.ref?.name ?? node.key} listeners` };
 };
+
+/**
+ * How many namespace ranges the second level makes. Fixed (not fitted to the budget) so that a
+ * range, its id and its expand key depend only on which namespaces exist, not on what is expanded.
+ */
+export const NAMESPACE_RANGES = 24;
+
+/** Few and the roots of the picture: never folded into a range. */
+const UNRANGED_KINDS: ReadonlySet<string> = new Set(['GatewayClass', 'Gateway', 'Policy']);
+
+interface NamespaceRange {
+  readonly key: string;
+  readonly idPart: string;
+  readonly label: string;
+}
+
+function rangeable(node: ViewNode): boolean {
+  return node.column >= 1 && !UNRANGED_KINDS.has(node.kind);
+}
+
+/** Sorted namespaces cut into NAMESPACE_RANGES runs; empty when ranges would not reduce anything. */
+function namespaceRanges(nodes: readonly ViewNode[]): Map<string, NamespaceRange> {
+  const names = [...new Set(nodes.filter(rangeable).map((n) => n.namespace))].sort((a, b) =>
+    a < b ? -1 : a > b ? 1 : 0,
+  );
+  const byNamespace = new Map<string, NamespaceRange>();
+  if (names.length <= NAMESPACE_RANGES) return byNamespace;
+  const perRange = Math.ceil(names.length / NAMESPACE_RANGES);
+  for (let start = 0; start < names.length; start += perRange) {
+    const members = names.slice(start, start + perRange);
+    const first = members[0] ?? '';
+    const last = members[members.length - 1] ?? '';
+    const range: NamespaceRange = {
+      key: `nsr:${first}..${last}`,
+      idPart: `${first}..${last}`,
+      label: `${first === '' ? 'cluster' : first} … ${last} (${members.length} namespaces)`,
+    };
+    for (const ns of members) byNamespace.set(ns, range);
+  }
+  return byNamespace;
+}
+
+function byNamespaceRange(ranges: ReadonlyMap<string, NamespaceRange>): Grouper {
+  // A range holding a namespace the user opened stays open, so opening a namespace never hides it.
+  const open = (range: NamespaceRange, expanded: ReadonlySet<string>): boolean =>
+    expanded.has(range.key) || [...ranges].some(([ns, r]) => r === range && expanded.has(`ns:${ns}`));
+  const openCache = new Map<NamespaceRange, boolean>();
+  return (node, expanded) => {
+    const range = rangeable(node) ? ranges.get(node.namespace) : undefined;
+    if (range === undefined) return undefined;
+    let isOpen = openCache.get(range);
+    if (isOpen === undefined) openCache.set(range, (isOpen = open(range, expanded)));
+    if (isOpen) return undefined;
+    return { id: `Group/namespaces/${range.idPart}/${node.column}`, key: range.key, label: range.label };
+  };
+}
 
 function size(graph: { nodes: readonly unknown[]; edges: readonly unknown[] }): number {
   return graph.nodes.length + graph.edges.length;
@@ -73,14 +132,15 @@ function collapse(
   const remap = new Map<string, string>();
   const kept: ViewNode[] = [];
   for (const node of nodes) {
-    const g = node.group === undefined ? grouper(node as TopoNode, expanded) : undefined;
+    const g = grouper(node, expanded);
     if (g === undefined) {
       kept.push(node);
       continue;
     }
     remap.set(node.id, g.id);
     const existing = groups.get(g.id);
-    const count = (existing?.group?.count ?? 0) + 1;
+    // A group folded into a range brings all the objects it stands for.
+    const count = (existing?.group?.count ?? 0) + (node.group?.count ?? 1);
     const health = existing === undefined ? node.health : worse(existing.health, node.health);
     groups.set(g.id, {
       id: g.id,
@@ -127,6 +187,11 @@ export function aggregate(topology: Topology, expanded: ReadonlySet<string>, bud
   for (const grouper of [byNamespace, listenersByGateway]) {
     graph = collapse(graph.nodes, graph.edges, grouper, expanded, shownAs);
     if (size(graph) <= budget) break;
+  }
+  if (size(graph) > budget) {
+    const ranges = namespaceRanges(graph.nodes);
+    if (ranges.size > 0)
+      graph = collapse(graph.nodes, graph.edges, byNamespaceRange(ranges), expanded, shownAs);
   }
   return { ...graph, aggregated: true, shownAs };
 }
