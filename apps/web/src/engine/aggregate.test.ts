@@ -153,4 +153,19 @@ describe('aggregate at scale (second level: namespace ranges)', () => {
     expect(view.nodes.some((n) => n.id === 'HTTPRoute/tenant-123/r5')).toBe(true);
     expect(view.shownAs.get('HTTPRoute/tenant-124/r5')).toBe('Group/tenant-124/3');
   });
+
+  it('cuts an expanded range again when it holds too many namespaces (1000 namespaces)', () => {
+    const huge = tenants(1000, 2);
+    const collapsed = aggregate(huge, new Set());
+    expect(collapsed.nodes.length + collapsed.edges.length).toBeLessThanOrEqual(1500);
+    const outer = rangeOf(collapsed, 'HTTPRoute/tenant-500/r1')?.expandKey ?? '';
+    const opened = aggregate(huge, new Set([outer]));
+    expect(opened.nodes.length + opened.edges.length).toBeLessThanOrEqual(1500);
+    const inner = rangeOf(opened, 'HTTPRoute/tenant-500/r1')?.expandKey ?? '';
+    expect(inner).toMatch(/^nsr:/);
+    expect(inner).not.toBe(outer);
+    const deeper = aggregate(huge, new Set([outer, inner]));
+    expect(deeper.shownAs.get('HTTPRoute/tenant-500/r1')).toBe('Group/tenant-500/3');
+    expect(deeper.nodes.length + deeper.edges.length).toBeLessThanOrEqual(1500);
+  });
 });

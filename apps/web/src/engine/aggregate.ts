@@ -3,7 +3,8 @@
  * routes, rules, backends and endpoints collapse into one group node per namespace and column,
  * and listeners into one per Gateway. When that is still above the budget (hundreds of
  * namespaces), a second level folds the namespaces into a fixed number of ranges of sorted names.
- * The user expands a group on demand; an expanded range shows its namespaces as first-level groups.
+ * The user expands a group on demand; an expanded range shows its namespaces as first-level
+ * groups, or smaller ranges when it holds more than NAMESPACE_RANGES namespaces (10k namespaces).
  */
 import type { Health, TopoEdge, TopoNode, Topology } from '@gatescope/core';
 import { worse } from '@gatescope/core';
@@ -80,39 +81,54 @@ function rangeable(node: ViewNode): boolean {
   return node.column >= 1 && !UNRANGED_KINDS.has(node.kind);
 }
 
-/** Sorted namespaces cut into NAMESPACE_RANGES runs; empty when ranges would not reduce anything. */
-function namespaceRanges(nodes: readonly ViewNode[]): Map<string, NamespaceRange> {
+function namespaceRange(members: readonly string[]): NamespaceRange {
+  const first = members[0] ?? '';
+  const last = members[members.length - 1] ?? '';
+  return {
+    key: `nsr:${first}..${last}`,
+    idPart: `${first}..${last}`,
+    label: `${first === '' ? 'cluster' : first} … ${last} (${members.length} namespaces)`,
+  };
+}
+
+/**
+ * Cuts sorted namespaces into NAMESPACE_RANGES runs and maps each namespace to its folded range.
+ * An open range (expanded, or holding a namespace the user opened, so that opening a namespace
+ * never hides it) is cut again the same way while it has more namespaces than NAMESPACE_RANGES;
+ * a small open range shows its namespaces as first-level groups.
+ */
+function assignRanges(
+  names: readonly string[],
+  expanded: ReadonlySet<string>,
+  out: Map<string, NamespaceRange>,
+): void {
+  if (names.length <= NAMESPACE_RANGES) return;
+  const perRange = Math.ceil(names.length / NAMESPACE_RANGES);
+  for (let start = 0; start < names.length; start += perRange) {
+    const members = names.slice(start, start + perRange);
+    const range = namespaceRange(members);
+    const open = expanded.has(range.key) || members.some((ns) => expanded.has(`ns:${ns}`));
+    if (open) assignRanges(members, expanded, out);
+    else for (const ns of members) out.set(ns, range);
+  }
+}
+
+function namespaceRanges(
+  nodes: readonly ViewNode[],
+  expanded: ReadonlySet<string>,
+): Map<string, NamespaceRange> {
   const names = [...new Set(nodes.filter(rangeable).map((n) => n.namespace))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
   const byNamespace = new Map<string, NamespaceRange>();
-  if (names.length <= NAMESPACE_RANGES) return byNamespace;
-  const perRange = Math.ceil(names.length / NAMESPACE_RANGES);
-  for (let start = 0; start < names.length; start += perRange) {
-    const members = names.slice(start, start + perRange);
-    const first = members[0] ?? '';
-    const last = members[members.length - 1] ?? '';
-    const range: NamespaceRange = {
-      key: `nsr:${first}..${last}`,
-      idPart: `${first}..${last}`,
-      label: `${first === '' ? 'cluster' : first} … ${last} (${members.length} namespaces)`,
-    };
-    for (const ns of members) byNamespace.set(ns, range);
-  }
+  assignRanges(names, expanded, byNamespace);
   return byNamespace;
 }
 
 function byNamespaceRange(ranges: ReadonlyMap<string, NamespaceRange>): Grouper {
-  // A range holding a namespace the user opened stays open, so opening a namespace never hides it.
-  const open = (range: NamespaceRange, expanded: ReadonlySet<string>): boolean =>
-    expanded.has(range.key) || [...ranges].some(([ns, r]) => r === range && expanded.has(`ns:${ns}`));
-  const openCache = new Map<NamespaceRange, boolean>();
-  return (node, expanded) => {
+  return (node) => {
     const range = rangeable(node) ? ranges.get(node.namespace) : undefined;
     if (range === undefined) return undefined;
-    let isOpen = openCache.get(range);
-    if (isOpen === undefined) openCache.set(range, (isOpen = open(range, expanded)));
-    if (isOpen) return undefined;
     return { id: `Group/namespaces/${range.idPart}/${node.column}`, key: range.key, label: range.label };
   };
 }
@@ -189,7 +205,7 @@ export function aggregate(topology: Topology, expanded: ReadonlySet<string>, bud
     if (size(graph) <= budget) break;
   }
   if (size(graph) > budget) {
-    const ranges = namespaceRanges(graph.nodes);
+    const ranges = namespaceRanges(graph.nodes, expanded);
     if (ranges.size > 0)
       graph = collapse(graph.nodes, graph.edges, byNamespaceRange(ranges), expanded, shownAs);
   }
