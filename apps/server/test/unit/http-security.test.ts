@@ -164,7 +164,7 @@ describe('errors', () => {
       payload: { yaml: '', request: { gateway: 5 } },
     });
     expect(wrongShape.statusCode).toBe(400);
-    expect(wrongShape.json().message).toContain('request.gateway');
+    expect(wrongShape.json().message).toBe('request: "gateway" must be a string');
     expect(wrongShape.body).not.toContain('stack');
   });
 
