@@ -44,9 +44,20 @@ export async function startServer(
     writeFileSync(file, kubeconfig);
     env['KUBECONFIG'] = file;
   }
+  // Measure what `npm start` ships: its heap flag, and the bundled server, which `npm run bench`
+  // builds first (the bin falls back to tsx when the bundle is missing or stale).
   const child: ChildProcess = spawn(
     process.execPath,
-    ['apps/server/bin/gatescope.mjs', 'serve', '--host', '127.0.0.1', '--port', String(port), ...args],
+    [
+      '--max-semi-space-size=4',
+      'apps/server/bin/gatescope.mjs',
+      'serve',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      ...args,
+    ],
     {
       cwd: root,
       env,
