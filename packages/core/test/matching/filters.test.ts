@@ -4,26 +4,15 @@
  * ExtensionRef, timeouts and retry.
  */
 import { describe, expect, it } from 'vitest';
-import { services, tablesOf } from './helpers.ts';
+import { classAndGateway, services, tablesOf } from './helpers.ts';
 import { runCase } from './case-table.ts';
 import type { Case } from './case-table.ts';
 import { simulate } from '../../src/matching/simulate.ts';
 
-const GATEWAY = `
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: gc }
-spec: { controllerName: example.com/gateway }
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: { name: web, namespace: gw }
-spec:
-  gatewayClassName: gc
-  listeners:
-  - { name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }
-  - { name: http-8080, port: 8080, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }
-`;
+const GATEWAY = classAndGateway(
+  '{ name: http, port: 80, protocol: HTTP }',
+  '{ name: http-8080, port: 8080, protocol: HTTP }',
+);
 
 const rule = (prefix: string, filter: string, backends = '[{ name: b1, port: 8080 }]'): string => `
   - matches: [{ path: { type: PathPrefix, value: ${prefix} } }]

@@ -4,8 +4,15 @@ import { compileRouteTables } from '../../src/matching/tables.ts';
 import type { RouteTables } from '../../src/matching/tables.ts';
 import { loadManifests } from '../../src/model/load.ts';
 
-/** A GatewayClass, a Gateway `gw/web` with one HTTP listener on port 80, and Services. */
-export const BASE = `
+const ALL = '{ namespaces: { from: All } }';
+
+/**
+ * A GatewayClass `gc` and a Gateway `gw/web` with the given listeners, each a YAML flow mapping
+ * without allowedRoutes (every listener admits routes from all namespaces).
+ */
+export function classAndGateway(...listeners: string[]): string {
+  const items = listeners.map((l) => `  - ${l.replace(/ }$/, `, allowedRoutes: ${ALL} }`)}`);
+  return `
 apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
 metadata: { name: gc }
@@ -17,8 +24,12 @@ metadata: { name: web, namespace: gw }
 spec:
   gatewayClassName: gc
   listeners:
-  - { name: http, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }
+${items.join('\n')}
 `;
+}
+
+/** The class, a Gateway `gw/web` with one HTTP listener on port 80; add Services and routes. */
+export const BASE = classAndGateway('{ name: http, port: 80, protocol: HTTP }');
 
 export function services(namespace: string, ...names: string[]): string {
   return servicesOnPort(namespace, 8080, ...names);

@@ -3,7 +3,7 @@
  * SNI, TCPRoute/UDPRoute by port, GRPCRoute matching and precedence, as case tables.
  */
 import { describe, expect, it } from 'vitest';
-import { services, servicesOnPort, tablesOf } from './helpers.ts';
+import { classAndGateway, services, servicesOnPort, tablesOf } from './helpers.ts';
 import { runCase } from './case-table.ts';
 import type { Case } from './case-table.ts';
 
@@ -149,19 +149,7 @@ describe('listener, TLS, TCP and UDP case table', () => {
   });
 });
 
-const GRPC = `
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: gc }
-spec: { controllerName: example.com/gateway }
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: { name: web, namespace: gw }
-spec:
-  gatewayClassName: gc
-  listeners: [{ name: h2, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }]
----
+const GRPC = `${classAndGateway('{ name: h2, port: 80, protocol: HTTP }')}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: GRPCRoute
 metadata: { name: shop, namespace: app }

@@ -15,24 +15,14 @@ import { keyOf } from '../../src/model/identity.ts';
 import type { ObjectKey } from '../../src/model/identity.ts';
 import { loadManifests } from '../../src/model/load.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
+import { classAndGateway } from './helpers.ts';
 import { applyWatchEvent } from '../../src/store/apply.ts';
 
-const GATEWAYS = `
-apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: { name: gc }
-spec: { controllerName: example.com/gateway }
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: { name: web, namespace: gw }
-spec:
-  gatewayClassName: gc
-  listeners:
-  - { name: any, port: 80, protocol: HTTP, allowedRoutes: { namespaces: { from: All } } }
-  - { name: a, port: 80, protocol: HTTP, hostname: a.example.com, allowedRoutes: { namespaces: { from: All } } }
-  - { name: wild, port: 8080, protocol: HTTP, hostname: "*.example.com", allowedRoutes: { namespaces: { from: All } } }
----
+const GATEWAYS = `${classAndGateway(
+  '{ name: any, port: 80, protocol: HTTP }',
+  '{ name: a, port: 80, protocol: HTTP, hostname: a.example.com }',
+  '{ name: wild, port: 8080, protocol: HTTP, hostname: "*.example.com" }',
+)}---
 apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
 metadata: { name: edge, namespace: gw }
