@@ -3,9 +3,10 @@
  * - linted by dockerfile-utils (the validator behind the VS Code Docker extension), every rule
  *   set to error;
  * - a hadolint-style policy for this image: pinned base, multi-stage, non-root numeric USER, JSON
- *   form ENTRYPOINT/CMD, COPY not ADD, a HEALTHCHECK, production dependencies only at run time;
+ *   form ENTRYPOINT/CMD, COPY not ADD, a HEALTHCHECK, only the server bundle and the SPA at run
+ *   time (no node_modules, no sources);
  * - every file it COPYs from the build context exists and is not excluded by .dockerignore, and
- *   every workspace's package.json reaches both `npm ci` stages.
+ *   every workspace's package.json reaches the `npm ci` stage.
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -135,7 +136,7 @@ describe('Dockerfile', () => {
   });
 
   it('builds in stages from a pinned, non-"latest" base image', () => {
-    expect(parsed.stages.map((s) => s.name)).toEqual(['build', 'prod-deps', 'runtime']);
+    expect(parsed.stages.map((s) => s.name)).toEqual(['build', 'runtime']);
     for (const stage of parsed.stages) expect(stage.image).toMatch(/^node:22[\w.-]*$/);
     for (const stage of parsed.stages) expect(stage.image).not.toMatch(/latest/);
   });
@@ -148,14 +149,22 @@ describe('Dockerfile', () => {
       const args = runtime.find((i) => i.keyword === keyword)?.args ?? '';
       expect(() => JSON.parse(args) as unknown, keyword).not.toThrow();
     }
-    expect(JSON.parse(runtime.find((i) => i.keyword === 'ENTRYPOINT')?.args ?? '[]')).toEqual([
-      'node',
-      // Absolute, so that `docker run -w /work ... analyze -f manifests/` works from any directory.
-      '/app/apps/server/bin/gatescope.mjs',
-    ]);
-    expect(existsSync(join(REPO_ROOT, 'apps/server/bin/gatescope.mjs'))).toBe(true);
     expect(runtime.some((i) => i.keyword === 'HEALTHCHECK' && i.args.includes('/api/healthz'))).toBe(true);
     expect(parsed.stages.flatMap((s) => s.instructions).some((i) => i.keyword === 'ADD')).toBe(false);
+  });
+
+  it('starts the launcher by absolute path with the V8 flags `npm start` uses', () => {
+    const entrypoint = JSON.parse(final?.instructions.find((i) => i.keyword === 'ENTRYPOINT')?.args ?? '[]');
+    const [node, ...rest] = entrypoint as string[];
+    // Absolute, so that `docker run -w /work ... analyze -f manifests/` works from any directory.
+    expect(rest.at(-1)).toBe('/app/apps/server/bin/gatescope.mjs');
+    expect(existsSync(join(REPO_ROOT, 'apps/server/bin/gatescope.mjs'))).toBe(true);
+    const start = (
+      JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts['start'];
+    const startFlags = /\bnode((?: --[\w-]+(?:=\S+)?)*) apps\/server\/bin\/gatescope\.mjs/.exec(start ?? '');
+    expect(startFlags, 'npm start runs the launcher with node').not.toBeNull();
+    expect([node, ...rest.slice(0, -1)].join(' ')).toBe(`node${startFlags?.[1] ?? ''}`);
   });
 
   it('sets no KUBECONFIG, so that in a pod the in-cluster ServiceAccount is used', () => {
@@ -164,16 +173,22 @@ describe('Dockerfile', () => {
     expect(env.map((i) => i.args).join(' ')).not.toContain('KUBECONFIG');
   });
 
-  it('keeps dev dependencies out of the runtime image', () => {
-    const prod = parsed.stages.find((s) => s.name === 'prod-deps');
-    expect(prod?.instructions.some((i) => i.keyword === 'RUN' && /npm ci --omit=dev\b/.test(i.args))).toBe(
-      true,
-    );
-    const fromOtherStages = copies.filter((c) => c.stage === 'runtime' && c.args.startsWith('--from='));
-    expect(fromOtherStages.map((c) => c.args)).toEqual([
-      '--from=prod-deps /app ./',
+  it('ships the bundle, not node_modules or sources: the launcher then always runs the bundle', () => {
+    const build = parsed.stages.find((s) => s.name === 'build');
+    expect(
+      build?.instructions.some(
+        (i) => i.keyword === 'RUN' && i.args.includes('npm run build -w @gatescope/server'),
+      ),
+    ).toBe(true);
+    const runtime = copies.filter((c) => c.stage === 'runtime');
+    expect(runtime.filter((c) => c.args.startsWith('--from=')).map((c) => c.args)).toEqual([
+      '--from=build /app/apps/server/dist apps/server/dist',
       '--from=build /app/apps/web/dist apps/web/dist',
     ]);
+    const fromContext = runtime
+      .filter((c) => !c.args.startsWith('--from='))
+      .flatMap((c) => c.args.split(' ')[0]);
+    expect(fromContext).toEqual(['package.json', 'apps/server/bin', 'public']);
     expect(final?.instructions.some((i) => i.keyword === 'RUN')).toBe(false);
   });
 
@@ -191,7 +206,7 @@ describe('Dockerfile', () => {
     expect(problems).toEqual([]);
   });
 
-  it('gives both npm ci stages every workspace package.json (npm ci needs the whole workspace set)', () => {
+  it('gives the npm ci stage every workspace package.json (npm ci needs the whole workspace set)', () => {
     const root = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       workspaces: string[];
     };
@@ -202,11 +217,9 @@ describe('Dockerfile', () => {
         .filter((dir) => existsSync(join(REPO_ROOT, dir, 'package.json')));
     });
     expect(workspaces.length).toBeGreaterThanOrEqual(3);
-    for (const stage of ['build', 'prod-deps']) {
-      const copied = copies.filter((c) => c.stage === stage).flatMap((c) => c.args.split(' ').slice(0, -1));
-      for (const dir of workspaces) expect(copied, `${stage} ${dir}`).toContain(`${dir}/package.json`);
-      expect(copied).toContain('package-lock.json');
-    }
+    const copied = copies.filter((c) => c.stage === 'build').flatMap((c) => c.args.split(' ').slice(0, -1));
+    for (const dir of workspaces) expect(copied, dir).toContain(`${dir}/package.json`);
+    expect(copied).toContain('package-lock.json');
   });
 
   it('.dockerignore keeps local installs, git history and kubeconfigs out of the context', () => {
