@@ -5,6 +5,7 @@
  */
 import type { KindSyncState } from '@gatescope/core/wire';
 import { ACCEPT_JSON, KubeHttpError, type KubeHttp } from './http.ts';
+import { storedObject, type StoredObject } from '../store/object-store.ts';
 import { ingest, type RawObject } from './ingest.ts';
 import { collectionPath, groupKindId, type WatchTarget } from './kinds.ts';
 import { runWatch } from './watch-stream.ts';
@@ -12,9 +13,10 @@ import { runWatch } from './watch-stream.ts';
 const ACCEPT_METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 const ACCEPT_METADATA = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
 
+/** Where a kind's objects go, already ingested and serialized (see store/object-store.ts). */
 export interface KindSink {
-  replace(cluster: string, kindId: string, items: readonly RawObject[]): void;
-  apply(cluster: string, kindId: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: RawObject): void;
+  replace(cluster: string, kindId: string, items: readonly StoredObject[]): void;
+  apply(cluster: string, kindId: string, type: 'ADDED' | 'MODIFIED' | 'DELETED', object: StoredObject): void;
   clear(cluster: string, kindId: string): void;
 }
 
@@ -121,7 +123,7 @@ export class KindSupervisor {
               this.opts.cluster,
               this.kindId,
               event.type,
-              ingest(this.opts.target, event.object),
+              storedObject(ingest(this.opts.target, event.object)),
             ),
         });
       } catch (error) {
@@ -183,7 +185,8 @@ export class KindSupervisor {
 
   /** Paginated list; returns the list's resourceVersion to watch from. */
   private async list(): Promise<string> {
-    const items: RawObject[] = [];
+    // Serialized page by page: a 10k-object kind is never held as parsed objects all at once.
+    const items: StoredObject[] = [];
     let token: string | undefined;
     let rv = '';
     do {
@@ -196,7 +199,7 @@ export class KindSupervisor {
         accept: this.opts.target.metadataOnly ? ACCEPT_METADATA_LIST : ACCEPT_JSON,
         signal: this.abort.signal,
       });
-      for (const item of page.items ?? []) items.push(ingest(this.opts.target, item));
+      for (const item of page.items ?? []) items.push(storedObject(ingest(this.opts.target, item)));
       rv = page.metadata?.resourceVersion ?? rv;
       token = page.metadata?.continue || undefined;
     } while (token);

@@ -17,6 +17,10 @@ export function registerStatusRoutes(app: FastifyInstance, source: DataSource): 
   });
 
   app.get('/api/snapshot', async (_request, reply) => {
-    return reply.header('cache-control', 'no-store').send(source.hub.snapshot());
+    // Bytes assembled from the store's JSON text (stream/wire-json.ts), sent as they are.
+    return reply
+      .header('cache-control', 'no-store')
+      .type('application/json; charset=utf-8')
+      .send(source.hub.snapshotJson());
   });
 }

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { parseManifests } from '@gatescope/core/manifest/parse';
 import type { ContextInfo, KindStatus, SourceInfo, WireObject } from '@gatescope/core/wire';
 import { StreamHub } from '../stream/hub.ts';
+import type { ObjectJson } from '../stream/wire-json.ts';
 import { newEpoch, type DataSource } from './types.ts';
 
 export const DEMO_CLUSTER = 'demo';
@@ -59,6 +60,13 @@ export class DemoSource implements DataSource {
 
   objects(): WireObject[] {
     return this.objectList;
+  }
+
+  objectsJson(): ObjectJson[] {
+    return this.objectList.map((item) => ({
+      cluster: item.cluster,
+      objectJson: JSON.stringify(item.object),
+    }));
   }
 
   readiness(): { ready: boolean; waiting: string[] } {

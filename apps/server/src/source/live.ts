@@ -4,6 +4,7 @@ import { ClusterWatcher, type ClusterWatcherOptions } from '../kube/cluster-watc
 import type { ClusterConnection } from '../kube/config.ts';
 import { ObjectStore } from '../store/object-store.ts';
 import { StreamHub, type HubOptions } from '../stream/hub.ts';
+import type { ObjectJson } from '../stream/wire-json.ts';
 import { newEpoch, type DataSource } from './types.ts';
 
 export interface LiveSourceOptions {
@@ -21,7 +22,7 @@ export class LiveSource implements DataSource {
 
   constructor(private readonly opts: LiveSourceOptions) {
     this.hub = new StreamHub(this, { epoch: newEpoch(), ...opts.hub });
-    this.store.onChange((change) => this.hub.push(change));
+    this.store.onChange((change) => this.hub.pushSerialized(change));
     this.watchers = opts.connections.map(
       (conn) =>
         new ClusterWatcher({
@@ -62,8 +63,13 @@ export class LiveSource implements DataSource {
     return this.watchers.flatMap((w) => w.kinds());
   }
 
+  /** Parsed on demand (the store keeps JSON text): for the analysis behind /metrics. */
   objects(): WireObject[] {
     return this.store.all();
+  }
+
+  objectsJson(): ObjectJson[] {
+    return this.store.allJson();
   }
 
   readiness(): { ready: boolean; waiting: string[] } {

@@ -4,18 +4,17 @@
  * ring buffer. A client that stops reading is never buffered without bound: once its socket
  * buffer passes the limit it gets nothing more until it drains, and then a fresh snapshot.
  */
-import type {
-  DeltaPayload,
-  KindStatus,
-  SnapshotPayload,
-  SourceInfo,
-  StatusPayload,
-  WatchChange,
-  WireObject,
-} from '@gatescope/core/wire';
+import type { KindStatus, SourceInfo, StatusPayload, WatchChange } from '@gatescope/core/wire';
 import { RingBuffer } from './ring.ts';
 import { SnapshotCache, serializeSnapshot, type SnapshotSerializer } from './snapshot-cache.ts';
 import { parseEventId, sseFrame } from './sse.ts';
+import {
+  deltaFrameBytes,
+  snapshotBytes,
+  type ObjectJson,
+  type SerializedChange,
+  type SnapshotParts,
+} from './wire-json.ts';
 
 export interface SseClient {
   /**
@@ -33,7 +32,8 @@ export interface SseClient {
 export interface HubState {
   source(): SourceInfo;
   kinds(): KindStatus[];
-  objects(): WireObject[];
+  /** Every object with its JSON text, in snapshot order. */
+  objectsJson(): readonly ObjectJson[];
 }
 
 export interface HubOptions {
@@ -46,6 +46,8 @@ export interface HubOptions {
   readonly clientMaxBufferedBytes?: number;
   /** How a snapshot becomes bytes (tests count calls; the default is the real one). */
   readonly serializeSnapshot?: SnapshotSerializer;
+  /** How long a built snapshot frame is kept for further subscribers at the same seq. */
+  readonly snapshotHoldMs?: number;
 }
 
 interface ClientState {
@@ -55,7 +57,8 @@ interface ClientState {
 export class StreamHub {
   readonly epoch: string;
   private seq = 0;
-  private pending: WatchChange[] = [];
+  /** Changes of the current window, their objects as JSON text. */
+  private pending: SerializedChange[] = [];
   private statusDirty = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly heartbeat: ReturnType<typeof setInterval>;
@@ -74,8 +77,14 @@ export class StreamHub {
     this.epoch = options.epoch;
     this.coalesceMs = options.coalesceMs ?? 100;
     this.clientLimit = options.clientMaxBufferedBytes ?? 4 * 1024 * 1024;
-    this.snapshots = new SnapshotCache(options.serializeSnapshot ?? serializeSnapshot);
-    this.ring = new RingBuffer(options.ringEntries ?? 1000, options.ringBytes ?? 16 * 1024 * 1024);
+    this.snapshots = new SnapshotCache(
+      options.serializeSnapshot ?? serializeSnapshot,
+      options.snapshotHoldMs ?? 5000,
+    );
+    // 4 MB of deltas: a resume after a short disconnect needs a few KB at normal churn, and after
+    // a burst bigger than that (initial sync, mass rollout) a snapshot (~11 MB at 10k routes) is
+    // about as cheap to send as the replay, so more ring only costs memory.
+    this.ring = new RingBuffer(options.ringEntries ?? 1000, options.ringBytes ?? 4 * 1024 * 1024);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 20_000);
     this.heartbeat.unref?.();
   }
@@ -96,6 +105,15 @@ export class StreamHub {
   }
 
   push(change: WatchChange): void {
+    this.pushSerialized({
+      type: change.type,
+      cluster: change.cluster,
+      objectJson: JSON.stringify(change.object),
+    });
+  }
+
+  /** A change whose object is already JSON text (the store's): no parse, no second copy. */
+  pushSerialized(change: SerializedChange): void {
     this.pending.push(change);
     this.schedule();
   }
@@ -114,27 +132,33 @@ export class StreamHub {
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     if (this.pending.length > 0) {
-      const payload: DeltaPayload = { epoch: this.epoch, seq: ++this.seq, changes: this.pending };
+      const changes = this.pending;
       this.pending = [];
       this.stats.deltas++;
-      this.emit(sseFrame('delta', payload, this.id()));
+      this.emit(deltaFrameBytes(this.epoch, ++this.seq, changes));
     }
     if (this.statusDirty) {
       this.statusDirty = false;
       const payload: StatusPayload = { epoch: this.epoch, seq: ++this.seq, kinds: this.state.kinds() };
-      this.emit(sseFrame('status', payload, this.id()));
+      this.emit(Buffer.from(sseFrame('status', payload, this.id()), 'utf8'));
     }
   }
 
-  snapshot(): SnapshotPayload {
+  /** The current state (pending changes flushed first, so it is the state at its seq). */
+  snapshotParts(): SnapshotParts {
     this.flush();
     return {
       epoch: this.epoch,
       seq: this.seq,
       source: this.state.source(),
       kinds: this.state.kinds(),
-      objects: this.state.objects(),
+      objects: this.state.objectsJson(),
     };
+  }
+
+  /** The SnapshotPayload as JSON bytes (GET /api/snapshot). */
+  snapshotJson(): Buffer {
+    return snapshotBytes(this.snapshotParts());
   }
 
   /** Adds a client: replays from Last-Event-ID when the ring still has it, else a snapshot. */
@@ -153,11 +177,19 @@ export class StreamHub {
 
   unsubscribe(client: SseClient): void {
     this.clients.delete(client);
+    // Nobody left to share the snapshot frame with.
+    if (this.clients.size === 0) this.snapshots.invalidate();
+  }
+
+  /** Whether a snapshot frame is held for the next subscriber (memory tests). */
+  get holdsSnapshotFrame(): boolean {
+    return this.snapshots.cached;
   }
 
   close(): void {
     clearInterval(this.heartbeat);
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+    this.snapshots.invalidate();
     for (const client of this.clients.keys()) client.end();
     this.clients.clear();
   }
@@ -177,15 +209,14 @@ export class StreamHub {
       seq: this.seq,
       source,
       kinds,
-      objects: this.state.objects(),
+      objects: this.state.objectsJson(),
     }));
     client.write(frame);
   }
 
-  /** Encodes once: every client (and the ring) shares the same bytes. */
-  private emit(text: string): void {
+  /** Encoded once: every client (and the ring) shares the same bytes. */
+  private emit(frame: Buffer): void {
     this.snapshots.invalidate();
-    const frame = Buffer.from(text, 'utf8');
     this.ring.push({ seq: this.seq, frame });
     for (const [client, state] of this.clients) this.deliver(client, state, frame);
   }

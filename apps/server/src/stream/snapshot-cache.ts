@@ -3,15 +3,17 @@
  * routes the frame is ~11 MB: serializing it per client (and encoding the string into a new
  * socket buffer per client) made 50 clients cost >1 GB. One Buffer written to N sockets is held
  * by reference, not copied.
+ *
+ * The cache is for bursts (many browsers connecting or reconnecting at once), so it does not keep
+ * the frame for long: a quiet cluster with one browser open would otherwise hold 11 MB forever.
+ * The hub drops it when seq moves, when the last client leaves, and `holdMs` after it was built.
  */
-import type { SnapshotPayload } from '@gatescope/core/wire';
-import { sseFrame } from './sse.ts';
+import { snapshotBytes, type SnapshotParts } from './wire-json.ts';
 
 /** Turns a snapshot into its wire bytes (the hub's options let tests count the calls). */
-export type SnapshotSerializer = (payload: SnapshotPayload, id: string) => Uint8Array;
+export type SnapshotSerializer = (parts: SnapshotParts, id: string) => Uint8Array;
 
-export const serializeSnapshot: SnapshotSerializer = (payload, id) =>
-  Buffer.from(sseFrame('snapshot', payload, id), 'utf8');
+export const serializeSnapshot: SnapshotSerializer = (parts, id) => snapshotBytes(parts, id);
 
 interface Entry {
   readonly seq: number;
@@ -22,24 +24,37 @@ interface Entry {
 
 export class SnapshotCache {
   private entry: Entry | undefined;
+  private expiry: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly serialize: SnapshotSerializer) {}
+  constructor(
+    private readonly serialize: SnapshotSerializer,
+    private readonly holdMs: number,
+  ) {}
 
   /**
-   * The frame for this seq: reused when seq and header match, else built from `payload()` (called
+   * The frame for this seq: reused when seq and header match, else built from `parts()` (called
    * only on a miss, so the store is not walked and sorted per subscriber).
    */
-  frame(seq: number, header: string, payload: () => SnapshotPayload): Uint8Array {
+  frame(seq: number, header: string, parts: () => SnapshotParts): Uint8Array {
     const cached = this.entry;
     if (cached !== undefined && cached.seq === seq && cached.header === header) return cached.frame;
-    const snapshot = payload();
+    const snapshot = parts();
     const frame = this.serialize(snapshot, `${snapshot.epoch}:${snapshot.seq}`);
     this.entry = { seq, header, frame };
+    if (this.expiry !== undefined) clearTimeout(this.expiry);
+    this.expiry = setTimeout(() => this.invalidate(), this.holdMs);
+    this.expiry.unref?.();
     return frame;
   }
 
-  /** Drops the frame once seq moves, so an outdated 11 MB buffer is not kept alive. */
+  /** Drops the frame (sockets still sending it keep their own reference until done). */
   invalidate(): void {
     this.entry = undefined;
+    if (this.expiry !== undefined) clearTimeout(this.expiry);
+    this.expiry = undefined;
+  }
+
+  get cached(): boolean {
+    return this.entry !== undefined;
   }
 }

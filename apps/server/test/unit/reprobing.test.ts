@@ -16,7 +16,14 @@ function fakeLive(): DataSource & { stopped: boolean } {
   const info = (): SourceInfo => ({ mode: 'live', contexts: [{ name: 'kind', reachable: true }] });
   const live = {
     stopped: false,
-    hub: new StreamHub({ source: info, kinds: () => [], objects: () => [LIVE_OBJECT] }, { epoch: 'live' }),
+    hub: new StreamHub(
+      {
+        source: info,
+        kinds: () => [],
+        objectsJson: () => [{ cluster: LIVE_OBJECT.cluster, objectJson: JSON.stringify(LIVE_OBJECT.object) }],
+      },
+      { epoch: 'live' },
+    ),
     info,
     kinds: () => [],
     objects: () => [LIVE_OBJECT],

@@ -15,7 +15,11 @@ import { waitFor } from '../harness/kube-client.ts';
 const LIMIT = 256 * 1024;
 let objects: WireObject[] = [];
 const hub = new StreamHub(
-  { source: () => ({ mode: 'live', contexts: [] }), kinds: () => [], objects: () => objects },
+  {
+    source: () => ({ mode: 'live', contexts: [] }),
+    kinds: () => [],
+    objectsJson: () => objects.map((o) => ({ cluster: o.cluster, objectJson: JSON.stringify(o.object) })),
+  },
   { epoch: 'bp', coalesceMs: 10_000, clientMaxBufferedBytes: LIMIT },
 );
 const source: DataSource = {

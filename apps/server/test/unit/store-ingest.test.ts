@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { WatchChange } from '@gatescope/core/wire';
 import { normalizeObject } from '@gatescope/core/model/normalize';
 import { ingest } from '../../src/kube/ingest.ts';
 import type { WatchTarget } from '../../src/kube/kinds.ts';
-import { ObjectStore } from '../../src/store/object-store.ts';
+import { ObjectStore, storedObject, type StoredObject } from '../../src/store/object-store.ts';
 import { RingBuffer } from '../../src/stream/ring.ts';
 
 const SERVICE: WatchTarget = {
@@ -29,8 +28,8 @@ const SLICE: WatchTarget = {
   namespaced: true,
 };
 
-function svc(name: string, rv: string): Record<string, unknown> {
-  return { metadata: { namespace: 'ns', name, resourceVersion: rv } };
+function svc(name: string, rv: string): StoredObject {
+  return storedObject({ metadata: { namespace: 'ns', name, resourceVersion: rv } });
 }
 
 describe('ingest', () => {
@@ -98,8 +97,9 @@ describe('ObjectStore', () => {
   function recording(): { store: ObjectStore; changes: string[] } {
     const store = new ObjectStore();
     const changes: string[] = [];
-    store.onChange((c: WatchChange) => {
-      const m = c.object['metadata'] as { name: string; resourceVersion: string };
+    store.onChange((c) => {
+      const object = JSON.parse(c.objectJson) as { metadata: { name: string; resourceVersion: string } };
+      const m = object.metadata;
       changes.push(`${c.type} ${m.name}@${m.resourceVersion}`);
     });
     return { store, changes };
@@ -122,6 +122,18 @@ describe('ObjectStore', () => {
     store.apply('c', '/Service', 'DELETED', svc('zz', '9'));
     store.apply('c', '/Service', 'DELETED', svc('a', '3'));
     expect(changes).toEqual(['ADDED a@1', 'MODIFIED a@2', 'DELETED a@3']);
+  });
+
+  it('reports a change whenever the stored text differs, and the JSON it keeps parses back', () => {
+    const { store, changes } = recording();
+    const object = { metadata: { namespace: 'ns', name: 'a', resourceVersion: '1' }, spec: { x: 'ü' } };
+    store.apply('c', '/Service', 'ADDED', storedObject(object));
+    store.apply('c', '/Service', 'MODIFIED', storedObject({ ...object, spec: { x: 'y' } }));
+    expect(changes).toEqual(['ADDED a@1', 'MODIFIED a@1']);
+    expect(store.all()).toEqual([{ cluster: 'c', object: { ...object, spec: { x: 'y' } } }]);
+    expect(store.allJson()).toEqual([
+      { cluster: 'c', objectJson: JSON.stringify({ ...object, spec: { x: 'y' } }) },
+    ]);
   });
 
   it('keeps clusters apart and lists everything sorted', () => {

@@ -80,9 +80,9 @@ beforeEach(() => {
         ...(sourceReason === undefined ? {} : { reason: sourceReason }),
       }),
       kinds: () => kinds,
-      objects: () => {
+      objectsJson: () => {
         objectCalls++;
-        return objects;
+        return objects.map((o) => ({ cluster: o.cluster, objectJson: JSON.stringify(o.object) }));
       },
     },
     {
@@ -153,7 +153,7 @@ describe('StreamHub', () => {
 
   it('flushes pending changes before a snapshot so the snapshot is the state at its seq', () => {
     hub.push(change('a'));
-    const snapshot = hub.snapshot();
+    const snapshot = hub.snapshotParts();
     expect(snapshot.seq).toBe(1);
     const client = new FakeClient();
     hub.subscribe(client);
@@ -244,6 +244,28 @@ describe('StreamHub', () => {
     expect(new TextDecoder().decode(afterSource.chunks[0] as Uint8Array)).toContain('context unreachable');
 
     hub.subscribe(new FakeClient());
+    expect(serializer).toHaveBeenCalledTimes(3);
+  });
+
+  it('drops the shared snapshot frame when the last client leaves, and after the hold time', () => {
+    const a = new FakeClient();
+    const b = new FakeClient();
+    hub.subscribe(a);
+    hub.subscribe(b);
+    expect(hub.holdsSnapshotFrame).toBe(true);
+    hub.unsubscribe(a);
+    expect(hub.holdsSnapshotFrame).toBe(true); // b is still connected
+    hub.unsubscribe(b);
+    expect(hub.holdsSnapshotFrame).toBe(false);
+
+    const c = new FakeClient();
+    hub.subscribe(c);
+    expect(serializer).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(4999);
+    expect(hub.holdsSnapshotFrame).toBe(true);
+    vi.advanceTimersByTime(1);
+    expect(hub.holdsSnapshotFrame).toBe(false);
+    hub.subscribe(new FakeClient()); // same seq, built again: correct, only slower
     expect(serializer).toHaveBeenCalledTimes(3);
   });
 
