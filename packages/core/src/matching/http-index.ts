@@ -10,6 +10,8 @@
  * the first node, walked in that order, that has a matching entry holds the winner.
  */
 import { httpMatchHolds } from './http-match.ts';
+import { packScan, scanPacked } from './scan.ts';
+import type { PackedScan } from './scan.ts';
 import { compileRegexSet } from './regex.ts';
 import { compareHttpStatic } from './precedence.ts';
 import type { HttpEntry } from './tables.ts';
@@ -47,6 +49,8 @@ export interface HttpIndex {
    * less memory than the exact map, the trie's maps and their nodes.
    */
   readonly scan: readonly HttpEntry[] | null;
+  /** With `scan`: what the scan compares first, packed (scan.ts). */
+  readonly packed: PackedScan | null;
 }
 
 /** Up to this many entries a bucket is scanned rather than indexed. */
@@ -61,7 +65,8 @@ export function buildHttpIndex(entries: readonly HttpEntry[], scanUpTo = SCAN_TH
   const regexCount = entries.filter((e) => e.match.pathType === 'RegularExpression').length;
   if (entries.length <= scanUpTo && regexCount <= REGEX_SET_THRESHOLD) {
     const scan = [...entries].sort((a, b) => compareHttpStatic(a.prec, b.prec));
-    return { exact: new Map(), regex: null, trie: { children: new Map(), entries: [], index: null }, scan };
+    const trie: TrieNode = { children: new Map(), entries: [], index: null };
+    return { exact: new Map(), regex: null, trie, scan, packed: packScan(scan) };
   }
   const exact = new Map<string, HttpEntry[]>();
   const regex: HttpEntry[] = [];
@@ -78,6 +83,7 @@ export function buildHttpIndex(entries: readonly HttpEntry[], scanUpTo = SCAN_TH
     regex: regex.length > 0 ? regexNode(regex) : null,
     trie,
     scan: null,
+    packed: null,
   };
 }
 
@@ -172,10 +178,7 @@ function bestInNode(node: NodeIndex, req: RequestView): HttpEntry | null {
 
 /** The winning HTTP entry of one hostname bucket, or null. */
 export function lookupHttp(index: HttpIndex, req: RequestView): HttpEntry | null {
-  if (index.scan !== null) {
-    for (const e of index.scan) if (httpMatchHolds(e.match, req)) return e;
-    return null;
-  }
+  if (index.packed !== null) return scanPacked(index.packed, req);
   const exactNode = index.exact.get(req.path);
   const exactHit = exactNode ? bestInNode(exactNode, req) : null;
   if (exactHit) return exactHit;

@@ -76,6 +76,44 @@ describe('HTTP index of one hostname bucket', () => {
     );
   });
 
+  it('the packed scan compares paths like pathMatches (segment boundaries, root prefix, lengths)', () => {
+    const m = (type: string, value: string, method?: string): unknown[] => [
+      { path: { type, value }, ...(method !== undefined ? { method } : {}) },
+    ];
+    const sorted = bucketEntries([
+      [m('Exact', '/abc'), m('Exact', '/abd'), m('PathPrefix', '/abc/', 'POST'), m('PathPrefix', '/a/c')],
+      [m('PathPrefix', '/abc'), m('PathPrefix', '/x/abc'), m('PathPrefix', '/')],
+    ]);
+    const scanned = buildHttpIndex(sorted, Infinity);
+    expect(scanned.packed).not.toBeNull();
+    const paths = [
+      '/abc',
+      '/abd',
+      '/abc/',
+      '/abcd',
+      '/abc/d',
+      '/a/c',
+      '/a/cd',
+      '/x/abc/',
+      '/x/ab',
+      '/',
+      '/abe',
+    ];
+    const won: string[] = [];
+    for (const method of ['GET', 'POST']) {
+      for (const path of paths) {
+        const view = viewOf({ gateway: 'gw/web', path, method });
+        const hit = lookupHttp(scanned, view);
+        expect(hit).toBe(sorted.find((e) => httpMatchHolds(e.match, view)) ?? null);
+        won.push(`${method} ${path} ${hit?.match.pathType ?? ''} ${hit?.match.pathValue ?? ''}`);
+      }
+    }
+    expect(won).toContain('GET /abcd PathPrefix /');
+    expect(won).toContain('GET /abc/d PathPrefix /abc');
+    expect(won).toContain('POST /abc/d PathPrefix /abc/');
+    expect(won).toContain('GET /abd Exact /abd');
+  });
+
   it('small buckets are scanned, large ones indexed', () => {
     const small = bucketEntries([[[{ path: { type: 'PathPrefix', value: '/api' } }]]]);
     expect(buildHttpIndex(small).scan).toHaveLength(1);
