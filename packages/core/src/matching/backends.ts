@@ -12,6 +12,11 @@ import type { BackendRef } from '../model/types.ts';
 import { backendKey } from './tables.ts';
 import type { RouteTables } from './tables.ts';
 import type { SimBackend } from './types.ts';
+import type { MatchedRule } from './respond.ts';
+
+/** Symbol keys: the memo is not part of a rule's data (JSON.stringify skips them). */
+export const MEMO_OWNER: unique symbol = Symbol('backends memo owner');
+export const MEMO_OUTCOME: unique symbol = Symbol('backends memo outcome');
 
 export interface BackendOutcome {
   readonly backends: readonly SimBackend[];
@@ -55,6 +60,20 @@ export function resolveBackends(
   if (hit) return hit;
   const outcome = computeBackends(tables, routeKey, ruleIndex, refs);
   tables.backendCache.set(refs, outcome);
+  return outcome;
+}
+
+/**
+ * resolveBackends for a matched rule, memoized on the rule itself: one field read instead of a
+ * Map lookup per request. The memo names the tables it was computed for (rules are shared by
+ * tables that an update derived from each other, and their backend maps differ).
+ */
+export function ruleBackends(tables: RouteTables, rule: MatchedRule): BackendOutcome {
+  const memo = rule[MEMO_OUTCOME];
+  if (memo !== null && rule[MEMO_OWNER] === tables.backendCache) return memo;
+  const outcome = resolveBackends(tables, rule.route.key, rule.ruleIndex, rule.backendRefs);
+  rule[MEMO_OWNER] = tables.backendCache;
+  rule[MEMO_OUTCOME] = outcome;
   return outcome;
 }
 

@@ -5,6 +5,7 @@
  */
 import { namespacedName } from '../model/identity.ts';
 import type { GRPCRoute, HTTPRoute, Route } from '../model/types.ts';
+import { MEMO_OUTCOME, MEMO_OWNER } from './backends.ts';
 import { compileGrpcMatch } from './grpc-match.ts';
 import { compileHttpMatch } from './http-match.ts';
 import { hostnameRank } from './hostname.ts';
@@ -93,6 +94,9 @@ function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
           matchedPrefix: match.pathType === 'PathPrefix' ? match.pathValue : null,
           ...(rule.timeouts ? { timeouts: rule.timeouts } : {}),
           ...(rule.retry ? { retry: rule.retry } : {}),
+          plain: isPlain(rule.filters, rule.backendRefs) && !rule.timeouts && !rule.retry,
+          [MEMO_OWNER]: null,
+          [MEMO_OUTCOME]: null,
         },
         prec: {
           created: info.created,
@@ -109,6 +113,14 @@ function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
     });
   });
   return out;
+}
+
+/** No filter on the rule or on any of its backendRefs. */
+function isPlain(
+  filters: readonly unknown[],
+  refs: readonly { readonly filters: readonly unknown[] }[],
+): boolean {
+  return filters.length === 0 && refs.every((r) => r.filters.length === 0);
 }
 
 function matchedLine(info: RouteInfo, ruleIndex: number): string {
@@ -134,6 +146,9 @@ function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
           filters: rule.filters,
           backendRefs: rule.backendRefs,
           matchedPrefix: null,
+          plain: isPlain(rule.filters, rule.backendRefs),
+          [MEMO_OWNER]: null,
+          [MEMO_OUTCOME]: null,
         },
         prec: {
           created: info.created,

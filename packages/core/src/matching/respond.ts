@@ -3,8 +3,8 @@
  * modifiers, mirrors, CORS, extension refs), then pick backends, then backendRef-level filters.
  */
 import type { HTTPBackendRef, HTTPFilter } from '../model/types.ts';
-import { resolveBackends } from './backends.ts';
-import type { BackendOutcome } from './backends.ts';
+import { ruleBackends } from './backends.ts';
+import type { BackendOutcome, MEMO_OUTCOME, MEMO_OWNER } from './backends.ts';
 import {
   applyHeaderModifier,
   bagOf,
@@ -45,6 +45,17 @@ export interface MatchedRule {
     readonly attempts?: number;
     readonly backoff?: string;
   };
+  /**
+   * No filters (rule or backendRef level), timeouts or retry: the result is the backends outcome
+   * plus the request forwarded as is (respond's fast path).
+   */
+  readonly plain: boolean;
+  /**
+   * Mutable memo (backends.ts ruleBackends): the rule's backends outcome and the tables it was
+   * computed for (their backendCache; null = not yet).
+   */
+  [MEMO_OWNER]: object | null;
+  [MEMO_OUTCOME]: BackendOutcome | null;
 }
 
 export interface ListenerFacts {
@@ -102,7 +113,11 @@ function responseBag(w: Working): HeaderBag {
 
 /** The request's headers as forwarded: the client's spelling, Host excluded (it is `host`). */
 function requestRecord(w: Working, view: RequestView): Record<string, string> {
-  if (w.request !== null) return recordOf(w.request);
+  return w.request !== null ? recordOf(w.request) : forwardedHeaders(view);
+}
+
+/** The client's headers unchanged by any filter. */
+function forwardedHeaders(view: RequestView): Record<string, string> {
   const out: Record<string, string> = {};
   if (view.hasHeaders)
     for (const [lower, value] of view.headers) out[view.headerNames.get(lower) ?? lower] = value;
@@ -259,6 +274,8 @@ export function respond(
 ): Outcome {
   // Path rewrites work on the path alone; the query string is carried along untouched.
   const query = view.rawQuery === '' ? '' : `?${view.rawQuery}`;
+  if (rule.plain && request.backendBehavior === undefined)
+    return forwardAsIs(tables, rule, view, query, request.backendResponseHeaders, notes);
   const w: Working = {
     host: view.host.header,
     path: view.path,
@@ -288,7 +305,7 @@ export function respond(
       extensionFilters: w.extensions ?? undefined,
     };
   }
-  const resolved = resolveBackends(tables, rule.route.key, rule.ruleIndex, rule.backendRefs);
+  const resolved = ruleBackends(tables, rule);
   for (const note of resolved.notes) notes.push(note);
   const status =
     rule.timeouts || rule.retry || request.backendBehavior
@@ -315,6 +332,47 @@ export function respond(
     timeouts: rule.timeouts,
     retry: rule.retry,
     extensionFilters: w.extensions ?? undefined,
+  };
+}
+
+/**
+ * respond() for a plain rule (no filters, timeouts or retry) and no described backend behaviour:
+ * the same outcome as the general path, without its per-request bookkeeping.
+ */
+function forwardAsIs(
+  tables: RouteTables,
+  rule: MatchedRule,
+  view: RequestView,
+  query: string,
+  backendResponseHeaders: Readonly<Record<string, string>> | undefined,
+  notes: string[],
+): Outcome {
+  const resolved = ruleBackends(tables, rule);
+  for (const note of resolved.notes) notes.push(note);
+  const forwarded = resolved.status === 200;
+  return {
+    status: resolved.status,
+    route: rule.route.ref,
+    rule: rule.ruleIndex,
+    backends: resolved.backends,
+    redirect: null,
+    upstreamRequest: forwarded
+      ? {
+          method: view.method,
+          host: view.host.header,
+          path: view.path + query,
+          headers: forwardedHeaders(view),
+        }
+      : null,
+    responseHeaders: forwarded
+      ? backendResponseHeaders === undefined
+        ? {}
+        : recordOf(bagOf(backendResponseHeaders))
+      : null,
+    mirrors: [],
+    timeouts: undefined,
+    retry: undefined,
+    extensionFilters: undefined,
   };
 }
 

@@ -8,6 +8,11 @@ import { BASE, services, tablesOf } from './helpers.ts';
 import { runCase } from './case-table.ts';
 import type { Case } from './case-table.ts';
 import { simulate } from '../../src/matching/simulate.ts';
+import { respond } from '../../src/matching/respond.ts';
+import { viewOf } from '../../src/matching/request.ts';
+import { updateRouteTables } from '../../src/matching/update.ts';
+import { analyze } from '../../src/analysis/analyze.ts';
+import { loadManifests } from '../../src/model/load.ts';
 
 const rule = (prefix: string, backends: string): string => `
   - matches: [{ path: { type: PathPrefix, value: ${prefix} } }]
@@ -87,5 +92,49 @@ describe('backend case table', () => {
     const r = simulate(tables, { gateway: 'gw/web', path: '/import' });
     expect(r.status).toBe(200);
     expect(r.backends).toMatchObject([{ kind: 'ServiceImport', name: 'shared', clusters: ['east', 'west'] }]);
+  });
+});
+
+describe('plain rules (no filters, timeouts or retry)', () => {
+  const docs = [BASE, ROUTE, services('app', 'a', 'b', 'c', 'drained'), services('other', 'a')];
+  const tables = tablesOf(...docs);
+  const entries = tables.gateways.get('gw/web')?.listeners[0]?.httpEntries ?? [];
+
+  it('take the fast path and answer exactly as the general path', () => {
+    expect(entries.length).toBeGreaterThan(5);
+    const request = {
+      gateway: 'gw/web',
+      path: '/x?q=1',
+      headers: { 'X-Trace': 'abc', Host: 'ignored.example' },
+      backendResponseHeaders: { 'Content-Type': 'text/plain' },
+    };
+    for (const e of entries) {
+      expect(e.matched.plain).toBe(true);
+      const listener = { protocol: 'HTTP', port: 80 };
+      const fastNotes: string[] = [];
+      const slowNotes: string[] = [];
+      const fast = respond(tables, e.matched, viewOf(request), listener, request, fastNotes);
+      const general = { ...e.matched, plain: false };
+      const slow = respond(tables, general, viewOf(request), listener, request, slowNotes);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
+      expect(fastNotes).toEqual(slowNotes);
+    }
+  });
+
+  it('a rule shared by updated tables answers with the backends of the tables asked', () => {
+    const probe = { gateway: 'gw/web', path: '/half-invalid' };
+    const missingValid = (t: typeof tables): boolean | undefined =>
+      simulate(t, probe).backends.find((b) => b.name === 'missing')?.valid;
+    expect(missingValid(tables)).toBe(false);
+    // A Service is added, no route changes: the listener table (and its rules) is shared.
+    const withMissing = [...docs, services('app', 'missing')];
+    const after = analyze(
+      loadManifests(withMissing.map((text, i) => ({ name: `d${i}.yaml`, text }))).snapshot,
+    );
+    const updated = updateRouteTables(tables, after, []);
+    expect(updated.gateways.get('gw/web')?.listeners[0]).toBe(tables.gateways.get('gw/web')?.listeners[0]);
+    expect(missingValid(updated)).toBe(true);
+    expect(missingValid(tables)).toBe(false);
+    expect(missingValid(updated)).toBe(true);
   });
 });
