@@ -1,6 +1,8 @@
 /**
  * Recent stream events for Last-Event-ID resume, bounded by count and by bytes so a burst of big
- * deltas cannot grow memory without limit. Events older than the buffer force a fresh snapshot.
+ * deltas cannot grow memory without limit, and without frames bigger than a quarter of the byte
+ * bound. Events older than the buffer, or from before a frame it did not keep, force a fresh
+ * snapshot.
  */
 export interface RingEntry {
   readonly seq: number;
@@ -18,6 +20,15 @@ export class RingBuffer {
   ) {}
 
   push(entry: RingEntry): void {
+    if (entry.frame.length > this.maxBytes / 4) {
+      // A big delta (initial sync, mass rollout) is not kept: a client that missed it gets a
+      // snapshot, which costs about as much to send. Keeping it would make every such frame
+      // outlive the young generation and wait, with all its bytes, for a full GC. The entries
+      // before it cannot be replayed across the gap, so they go too.
+      this.entries = [];
+      this.bytes = 0;
+      return;
+    }
     this.entries.push(entry);
     this.bytes += entry.frame.length;
     while (this.entries.length > this.maxEntries || (this.bytes > this.maxBytes && this.entries.length > 1)) {

@@ -150,12 +150,29 @@ describe('ObjectStore', () => {
 
 describe('RingBuffer', () => {
   it('is bounded by entries and by bytes, and says when it cannot replay', () => {
-    const ring = new RingBuffer(3, 25);
-    for (let seq = 1; seq <= 5; seq++) ring.push({ seq, frame: 'x'.repeat(10) });
-    expect(ring.size).toBe(2); // 3 entries would be 30 bytes > 25
-    expect(ring.byteSize).toBe(20);
-    expect(ring.since(3, 5)?.map((e) => e.seq)).toEqual([4, 5]);
-    expect(ring.since(2, 5)).toBeUndefined();
-    expect(ring.since(5, 5)).toEqual([]);
+    const ring = new RingBuffer(5, 40);
+    for (let seq = 1; seq <= 6; seq++) ring.push({ seq, frame: 'x'.repeat(10) });
+    expect(ring.size).toBe(4); // 5 entries would be 50 bytes > 40
+    expect(ring.byteSize).toBe(40);
+    expect(ring.since(3, 6)?.map((e) => e.seq)).toEqual([4, 5, 6]);
+    expect(ring.since(2, 6)?.map((e) => e.seq)).toEqual([3, 4, 5, 6]);
+    expect(ring.since(1, 6)).toBeUndefined();
+    expect(ring.since(6, 6)).toEqual([]);
+    const few = new RingBuffer(2, 1000);
+    for (let seq = 1; seq <= 3; seq++) few.push({ seq, frame: 'x' });
+    expect(few.since(1, 3)?.map((e) => e.seq)).toEqual([2, 3]);
+    expect(few.since(0, 3)).toBeUndefined();
+  });
+
+  it('keeps no frame above a quarter of its bytes, and nothing from before it', () => {
+    const ring = new RingBuffer(100, 40);
+    ring.push({ seq: 1, frame: 'x'.repeat(10) });
+    ring.push({ seq: 2, frame: 'x'.repeat(11) }); // a burst: resuming across it needs a snapshot
+    ring.push({ seq: 3, frame: 'x'.repeat(10) });
+    expect(ring.byteSize).toBe(10);
+    expect(ring.since(0, 3)).toBeUndefined();
+    expect(ring.since(1, 3)).toBeUndefined();
+    expect(ring.since(2, 3)?.map((e) => e.seq)).toEqual([3]);
+    expect(ring.since(3, 3)).toEqual([]);
   });
 });
