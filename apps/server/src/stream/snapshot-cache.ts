@@ -6,7 +6,8 @@
  *
  * The cache is for bursts (many browsers connecting or reconnecting at once), so it does not keep
  * the frame for long: a quiet cluster with one browser open would otherwise hold 11 MB forever.
- * The hub drops it when seq moves, when the last client leaves, and `holdMs` after it was built.
+ * The hub drops it when seq moves, when the last client leaves, and `holdMs` after it was last
+ * used.
  */
 import { snapshotBytes, type SnapshotParts } from './wire-json.ts';
 
@@ -37,14 +38,22 @@ export class SnapshotCache {
    */
   frame(seq: number, header: string, parts: () => SnapshotParts): Uint8Array {
     const cached = this.entry;
-    if (cached !== undefined && cached.seq === seq && cached.header === header) return cached.frame;
+    if (cached !== undefined && cached.seq === seq && cached.header === header) {
+      this.holdFor();
+      return cached.frame;
+    }
     const snapshot = parts();
     const frame = this.serialize(snapshot, `${snapshot.epoch}:${snapshot.seq}`);
     this.entry = { seq, header, frame };
+    this.holdFor();
+    return frame;
+  }
+
+  /** Keeps the frame `holdMs` after its last use: as long as a burst of subscribers goes on. */
+  private holdFor(): void {
     if (this.expiry !== undefined) clearTimeout(this.expiry);
     this.expiry = setTimeout(() => this.invalidate(), this.holdMs);
     this.expiry.unref?.();
-    return frame;
   }
 
   /** Drops the frame (sockets still sending it keep their own reference until done). */

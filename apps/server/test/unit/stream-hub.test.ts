@@ -247,7 +247,7 @@ describe('StreamHub', () => {
     expect(serializer).toHaveBeenCalledTimes(3);
   });
 
-  it('drops the shared snapshot frame when the last client leaves, and after the hold time', () => {
+  it('drops the shared snapshot frame when the last client leaves, and 5 s after its last use', () => {
     const a = new FakeClient();
     const b = new FakeClient();
     hub.subscribe(a);
@@ -260,6 +260,9 @@ describe('StreamHub', () => {
 
     const c = new FakeClient();
     hub.subscribe(c);
+    expect(serializer).toHaveBeenCalledTimes(2);
+    vi.advanceTimersByTime(4000);
+    hub.subscribe(new FakeClient()); // still bursting: served from the cache, held 5 s more
     expect(serializer).toHaveBeenCalledTimes(2);
     vi.advanceTimersByTime(4999);
     expect(hub.holdsSnapshotFrame).toBe(true);
