@@ -49,7 +49,7 @@ export interface HttpIndex {
    * less memory than the exact map, the trie's maps and their nodes.
    */
   readonly scan: readonly HttpEntry[] | null;
-  /** With `scan`: what the scan compares first, packed (scan.ts). */
+  /** With `scan`: the same entries packed for the request's scan (scan.ts). */
   readonly packed: PackedScan | null;
 }
 

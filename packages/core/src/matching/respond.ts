@@ -32,6 +32,8 @@ import type {
 
 export interface MatchedRule {
   readonly route: RouteInfo;
+  /** `route.ref`, one hop closer (the result's `route`). */
+  readonly ref: SimRouteRef;
   readonly ruleIndex: number;
   /** The trace line saying this rule matched (request-independent, built with the tables). */
   readonly traceLine: string;
@@ -39,15 +41,17 @@ export interface MatchedRule {
   readonly backendRefs: readonly HTTPBackendRef[];
   /** The PathPrefix value that matched (for ReplacePrefixMatch), null for other path types. */
   readonly matchedPrefix: string | null;
-  readonly timeouts?: { readonly request?: string; readonly backendRequest?: string };
-  readonly retry?: {
-    readonly codes: readonly number[];
-    readonly attempts?: number;
-    readonly backoff?: string;
-  };
+  readonly timeouts: { readonly request?: string; readonly backendRequest?: string } | undefined;
+  readonly retry:
+    | {
+        readonly codes: readonly number[];
+        readonly attempts?: number;
+        readonly backoff?: string;
+      }
+    | undefined;
   /**
    * No filters (rule or backendRef level), timeouts or retry: the result is the backends outcome
-   * plus the request forwarded as is (respond's fast path).
+   * plus the request forwarded as is (forward.ts).
    */
   readonly plain: boolean;
   /**
@@ -117,7 +121,7 @@ function requestRecord(w: Working, view: RequestView): Record<string, string> {
 }
 
 /** The client's headers unchanged by any filter. */
-function forwardedHeaders(view: RequestView): Record<string, string> {
+export function forwardedHeaders(view: RequestView): Record<string, string> {
   const out: Record<string, string> = {};
   if (view.hasHeaders)
     for (const [lower, value] of view.headers) out[view.headerNames.get(lower) ?? lower] = value;
@@ -274,8 +278,6 @@ export function respond(
 ): Outcome {
   // Path rewrites work on the path alone; the query string is carried along untouched.
   const query = view.rawQuery === '' ? '' : `?${view.rawQuery}`;
-  if (rule.plain && request.backendBehavior === undefined)
-    return forwardAsIs(tables, rule, view, query, request.backendResponseHeaders, notes);
   const w: Working = {
     host: view.host.header,
     path: view.path,
@@ -293,7 +295,7 @@ export function respond(
   if (early !== null) {
     return {
       status: w.redirect ? w.redirect.statusCode : 200,
-      route: rule.route.ref,
+      route: rule.ref,
       rule: rule.ruleIndex,
       backends: [],
       redirect: w.redirect,
@@ -322,7 +324,7 @@ export function respond(
   const refMirrors = backendMirrors(rule, tables, onlyIndex);
   return {
     status,
-    route: rule.route.ref,
+    route: rule.ref,
     rule: rule.ruleIndex,
     backends,
     redirect: null,
@@ -332,47 +334,6 @@ export function respond(
     timeouts: rule.timeouts,
     retry: rule.retry,
     extensionFilters: w.extensions ?? undefined,
-  };
-}
-
-/**
- * respond() for a plain rule (no filters, timeouts or retry) and no described backend behaviour:
- * the same outcome as the general path, without its per-request bookkeeping.
- */
-function forwardAsIs(
-  tables: RouteTables,
-  rule: MatchedRule,
-  view: RequestView,
-  query: string,
-  backendResponseHeaders: Readonly<Record<string, string>> | undefined,
-  notes: string[],
-): Outcome {
-  const resolved = ruleBackends(tables, rule);
-  for (const note of resolved.notes) notes.push(note);
-  const forwarded = resolved.status === 200;
-  return {
-    status: resolved.status,
-    route: rule.route.ref,
-    rule: rule.ruleIndex,
-    backends: resolved.backends,
-    redirect: null,
-    upstreamRequest: forwarded
-      ? {
-          method: view.method,
-          host: view.host.header,
-          path: view.path + query,
-          headers: forwardedHeaders(view),
-        }
-      : null,
-    responseHeaders: forwarded
-      ? backendResponseHeaders === undefined
-        ? {}
-        : recordOf(bagOf(backendResponseHeaders))
-      : null,
-    mirrors: [],
-    timeouts: undefined,
-    retry: undefined,
-    extensionFilters: undefined,
   };
 }
 

@@ -4,11 +4,13 @@
  */
 import { candidatePatterns } from './hostname.ts';
 import { lookupHttp } from './http-index.ts';
+import { scanPacked } from './scan.ts';
 import { grpcCallOf, grpcMatchHolds } from './grpc-match.ts';
 import type { GrpcCall } from './grpc-match.ts';
 import { chooseListener } from './listener.ts';
 import { viewOf } from './request.ts';
 import type { RequestView } from './request.ts';
+import { plainResult } from './forward.ts';
 import { respond } from './respond.ts';
 import type { MatchedRule } from './respond.ts';
 import { resolveBackends } from './backends.ts';
@@ -34,16 +36,20 @@ export function findHttp(table: ListenerTable, view: RequestView): HttpEntry | n
   if (host !== null && table.buckets.size > 0) {
     // candidatePatterns(host) starts with the host itself: try it before the memo lookup.
     const own = table.buckets.get(host);
-    const first = own ? lookupHttp(own.http, view) : null;
+    const first = own ? lookupBucket(own, view) : null;
     if (first) return first;
     const patterns = candidatePatterns(host);
     for (let i = 1; i < patterns.length; i++) {
       const b = table.buckets.get(patterns[i] ?? '');
-      const hit = b ? lookupHttp(b.http, view) : null;
+      const hit = b ? lookupBucket(b, view) : null;
       if (hit) return hit;
     }
   }
-  return table.catchAll ? lookupHttp(table.catchAll.http, view) : null;
+  return table.catchAll ? lookupBucket(table.catchAll, view) : null;
+}
+
+function lookupBucket(bucket: HostBucket, view: RequestView): HttpEntry | null {
+  return bucket.httpScan !== null ? scanPacked(bucket.httpScan, view) : lookupHttp(bucket.http, view);
 }
 
 export function findGrpc(table: ListenerTable, call: GrpcCall, view: RequestView): GrpcEntry | null {
@@ -154,6 +160,8 @@ function simulateHttp(
     return protocol === 'GRPC' ? withGrpcCode(result, 'UNIMPLEMENTED') : result;
   }
   trace.push(rule.traceLine);
+  if (protocol !== 'GRPC' && rule.plain && request.backendBehavior === undefined)
+    return plainResult(tables, rule, view, request, listener, trace);
   // respond appends its notes to the trace and returns the result's keys in contract order.
   const o = respond(tables, rule, view, table.listener, request, trace);
   const plain =

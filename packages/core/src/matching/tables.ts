@@ -13,6 +13,7 @@ import type { CompiledHttpMatch } from './http-match.ts';
 import type { HostnameRank } from './hostname.ts';
 import { buildHttpIndex } from './http-index.ts';
 import type { HttpIndex } from './http-index.ts';
+import type { PackedScan } from './scan.ts';
 import { compareHttpStatic } from './precedence.ts';
 import type { CreationKey, GrpcPrecedence, HttpPrecedence } from './precedence.ts';
 import { choiceReason } from './listener.ts';
@@ -64,6 +65,8 @@ export interface L4Entry {
 export interface HostBucket {
   readonly pattern: string;
   readonly http: HttpIndex;
+  /** `http.packed`, one hop closer (simulate reads it for every request to a small bucket). */
+  readonly httpScan: PackedScan | null;
   /** The same HTTP entries in precedence order (criteria 1–8 of compareHttp), for explain. */
   readonly httpSorted: readonly HttpEntry[];
   /** The distinct routes with an entry in this bucket (any kind), for explain. */
@@ -268,7 +271,8 @@ export function makeBucket(
 ): HostBucket {
   const httpSorted = [...http].sort((a, b) => compareHttpStatic(a.prec, b.prec));
   const routes = [...new Set([...http, ...grpc, ...l4].map((e) => e.route))];
-  return { pattern, http: buildHttpIndex(http), httpSorted, routes, grpc, l4 };
+  const index = buildHttpIndex(http);
+  return { pattern, http: index, httpScan: index.packed, httpSorted, routes, grpc, l4 };
 }
 
 export function gatewayRefKey(namespace: string, name: string): ObjectKey {

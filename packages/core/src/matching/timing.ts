@@ -9,12 +9,14 @@
 import type { SimRequest } from './types.ts';
 
 export interface TimingRule {
-  readonly timeouts?: { readonly request?: string; readonly backendRequest?: string };
-  readonly retry?: {
-    readonly codes: readonly number[];
-    readonly attempts?: number;
-    readonly backoff?: string;
-  };
+  readonly timeouts?: { readonly request?: string; readonly backendRequest?: string } | undefined;
+  readonly retry?:
+    | {
+        readonly codes: readonly number[];
+        readonly attempts?: number;
+        readonly backoff?: string;
+      }
+    | undefined;
 }
 
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 };

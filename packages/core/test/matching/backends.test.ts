@@ -9,6 +9,7 @@ import { runCase } from './case-table.ts';
 import type { Case } from './case-table.ts';
 import { simulate } from '../../src/matching/simulate.ts';
 import { respond } from '../../src/matching/respond.ts';
+import { plainResult } from '../../src/matching/forward.ts';
 import { viewOf } from '../../src/matching/request.ts';
 import { updateRouteTables } from '../../src/matching/update.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
@@ -100,9 +101,10 @@ describe('plain rules (no filters, timeouts or retry)', () => {
   const tables = tablesOf(...docs);
   const entries = tables.gateways.get('gw/web')?.listeners[0]?.httpEntries ?? [];
 
-  it('take the fast path and answer exactly as the general path', () => {
+  it('take the fast path, which answers exactly as respond() (same keys in the same order)', () => {
     expect(entries.length).toBeGreaterThan(5);
     const request = {
+      id: 7,
       gateway: 'gw/web',
       path: '/x?q=1',
       headers: { 'X-Trace': 'abc', Host: 'ignored.example' },
@@ -110,15 +112,36 @@ describe('plain rules (no filters, timeouts or retry)', () => {
     };
     for (const e of entries) {
       expect(e.matched.plain).toBe(true);
-      const listener = { protocol: 'HTTP', port: 80 };
-      const fastNotes: string[] = [];
-      const slowNotes: string[] = [];
-      const fast = respond(tables, e.matched, viewOf(request), listener, request, fastNotes);
-      const general = { ...e.matched, plain: false };
-      const slow = respond(tables, general, viewOf(request), listener, request, slowNotes);
-      expect(JSON.stringify(fast)).toBe(JSON.stringify(slow));
-      expect(fastNotes).toEqual(slowNotes);
+      const fast = plainResult(tables, e.matched, viewOf(request), request, 'http', ['line']);
+      const notes = ['line'];
+      const o = respond(tables, e.matched, viewOf(request), { protocol: 'HTTP', port: 80 }, request, notes);
+      const general = {
+        id: 7,
+        status: o.status,
+        listener: 'http',
+        route: o.route,
+        rule: o.rule,
+        backends: o.backends,
+        redirect: o.redirect,
+        upstreamRequest: o.upstreamRequest,
+        responseHeaders: o.responseHeaders,
+        mirrors: o.mirrors,
+        explanation: notes,
+      };
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(general));
     }
+  });
+
+  it('a rule with a filter is not plain', () => {
+    const filtered = tablesOf(
+      BASE,
+      ROUTE.replace(
+        'rules:',
+        'rules:\n  - filters: [{ type: ExtensionRef, extensionRef: { group: x.io, kind: K, name: k } }]\n    backendRefs: [{ name: a, port: 8080 }]',
+      ),
+    );
+    const rules = filtered.gateways.get('gw/web')?.listeners[0]?.httpEntries.map((e) => e.matched.plain);
+    expect(rules?.filter((plain) => !plain)).toHaveLength(1);
   });
 
   it('a rule shared by updated tables answers with the backends of the tables asked', () => {
