@@ -8,7 +8,6 @@
 import { ruleBackends } from './backends.ts';
 import { bagOf, recordOf } from './filters.ts';
 import type { RequestView } from './request.ts';
-import { forwardedHeaders } from './respond.ts';
 import type { MatchedRule } from './respond.ts';
 import type { RouteTables } from './tables.ts';
 import type { SimRequest, SimResult } from './types.ts';
@@ -51,4 +50,12 @@ function backendResponse(
   headers: Readonly<Record<string, string>> | undefined,
 ): Readonly<Record<string, string>> {
   return headers === undefined ? {} : recordOf(bagOf(headers));
+}
+
+/** The client's headers unchanged by any filter: their spelling, Host excluded (it is `host`). */
+export function forwardedHeaders(view: RequestView): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (view.hasHeaders)
+    for (const [lower, value] of view.headers) out[view.headerNames.get(lower) ?? lower] = value;
+  return out;
 }

@@ -4,6 +4,7 @@
  */
 import type { HTTPBackendRef, HTTPFilter } from '../model/types.ts';
 import { ruleBackends } from './backends.ts';
+import { forwardedHeaders } from './forward.ts';
 import type { BackendOutcome, MEMO_OUTCOME, MEMO_OWNER } from './backends.ts';
 import {
   applyHeaderModifier,
@@ -118,14 +119,6 @@ function responseBag(w: Working): HeaderBag {
 /** The request's headers as forwarded: the client's spelling, Host excluded (it is `host`). */
 function requestRecord(w: Working, view: RequestView): Record<string, string> {
   return w.request !== null ? recordOf(w.request) : forwardedHeaders(view);
-}
-
-/** The client's headers unchanged by any filter. */
-export function forwardedHeaders(view: RequestView): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (view.hasHeaders)
-    for (const [lower, value] of view.headers) out[view.headerNames.get(lower) ?? lower] = value;
-  return out;
 }
 
 function responseRecord(w: Working): Record<string, string> {
