@@ -2,7 +2,9 @@
  * The server, run as users run it (`gatescope serve --context`), against a fake apiserver:
  * ingest of a replayed watch stream (events/s end to end: apiserver watch → store → coalesced
  * SSE delta at a client; then the server's RSS), and fan-out of live changes to N SSE clients
- * (latency from the watch event leaving the apiserver to the client having parsed it).
+ * (latency from the watch event leaving the apiserver to the client having parsed it). Between the
+ * two, one Prometheus-style scrape of /metrics after a change (the server analyses the objects
+ * then): its RSS afterwards and how long the event loop stalled meanwhile (informational).
  */
 import type { GeneratedCluster } from '../generator/index.ts';
 import { createPrng, watchStream } from '../generator/index.ts';
@@ -106,6 +108,65 @@ async function ingest(
     preset,
   });
   r.figure({ name: 'server peak RSS', value: memory.peak, unit: 'MB', better: 'lower', preset });
+}
+
+/**
+ * GET /metrics after one change (so the server analyses the current objects, as a scrape every
+ * 30 s does under churn), while /api/healthz is polled back to back: the slowest healthz answer
+ * is how long the event loop could not serve anything else (SSE deltas included).
+ */
+async function scrape(
+  r: ReportBuilder,
+  fake: FakeApiServer,
+  server: ServerProcess,
+  cluster: GeneratedCluster,
+  preset: string,
+): Promise<void> {
+  const route = cluster.objects.find((o) => o['kind'] === 'HTTPRoute') as Raw;
+  fake.emit('MODIFIED', marked(route, 'before-scrape'));
+  await sleep(1000);
+  const before = processMemoryMb(server.pid).rss;
+  let scraping = true;
+  const probes: number[] = [];
+  const probing = (async (): Promise<void> => {
+    while (scraping) {
+      const sent = performance.now();
+      await fetch(`${server.url}/api/healthz`).then((res) => res.text());
+      probes.push(performance.now() - sent);
+    }
+  })();
+  const start = performance.now();
+  const res = await fetch(`${server.url}/metrics`);
+  const body = await res.text();
+  const elapsed = performance.now() - start;
+  scraping = false;
+  await probing;
+  const after = processMemoryMb(server.pid);
+  const analysed = res.ok && /^gatescope_routes\{accepted="true"\} \d+$/m.test(body);
+  r.check(
+    `GET /metrics after a change answers with the analysis (${preset})`,
+    analysed,
+    analysed ? `${body.length} bytes` : `HTTP ${res.status}: ${body.slice(0, 200)}`,
+  );
+  r.note(
+    `/metrics scrape (${preset}): RSS ${before.toFixed(0)} MB before, ${after.rss.toFixed(0)} MB right after ` +
+      `(process peak so far ${after.peak.toFixed(0)} MB)`,
+  );
+  r.figure({
+    name: 'server RSS after a /metrics scrape',
+    value: after.rss,
+    unit: 'MB',
+    better: 'lower',
+    preset,
+  });
+  r.figure({ name: 'GET /metrics after a change', value: elapsed, unit: 'ms', better: 'lower', preset });
+  r.figure({
+    name: 'event-loop stall during /metrics (slowest /api/healthz)',
+    value: Math.max(0, ...probes),
+    unit: 'ms',
+    better: 'lower',
+    preset,
+  });
 }
 
 async function fanOut(
@@ -244,6 +305,7 @@ export const serverBench: Bench = {
         preset,
       });
       await ingest(r, ctx, fake, server, cluster, preset);
+      await scrape(r, fake, server, cluster, preset);
       await fanOut(r, ctx, fake, server, cluster, preset);
     } finally {
       await server?.stop();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run build -w @gatescope/server`: writes apps/server/dist/cli/main.mjs (see bundle.mjs).
-import { BUNDLE, buildBundle } from './bundle.mjs';
+// `npm run build -w @gatescope/server`: writes apps/server/dist/cli/main.mjs and, beside it, the
+// /metrics analysis worker health-worker.mjs (see bundle.mjs).
+import { BUNDLE, buildBundle, workerBundleOf } from './bundle.mjs';
 
 await buildBundle();
-console.log(`bundled server: ${BUNDLE}`);
+console.log(`bundled server: ${BUNDLE} (worker: ${workerBundleOf(BUNDLE)})`);

@@ -2,7 +2,7 @@
 // starts without a run-time transpiler (tsx) and without resolving hundreds of modules. At idle
 // it measured ~95 MB RSS against ~208 MB through tsx (see the server memory notes).
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
@@ -13,6 +13,13 @@ const here = (path) => fileURLToPath(new URL(path, import.meta.url));
  */
 export const BUNDLE = here('../dist/cli/main.mjs');
 export const ENTRY = here('../src/cli/main.ts');
+
+/**
+ * The /metrics analysis runs in a worker thread (src/analysis/health-in-worker.ts), whose code is
+ * a second entry bundled beside the main one: the bundled server starts it from there.
+ */
+export const WORKER_ENTRY = here('../src/analysis/health-worker.ts');
+export const workerBundleOf = (bundle) => join(dirname(bundle), 'health-worker.mjs');
 
 /** What the bundle is built from: newer than the bundle means the bundle is stale. */
 export const SOURCES = [
@@ -39,25 +46,30 @@ export function bundleIsFresh(bundle = BUNDLE, sources = SOURCES) {
   return sources.every((source) => newestMtime(source) <= built.mtimeMs);
 }
 
-/** Writes the bundle (esbuild; CommonJS dependencies get a `require` for Node built-ins). */
+/** esbuild options shared by both entries. */
+const OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  logLevel: 'warning',
+  // Whitespace and syntax only (names stay, so stack traces keep function names): V8 keeps the
+  // source text in memory, and this measured ~9 MB less RSS. `node --enable-source-maps` maps
+  // stack traces back to the TypeScript through the linked source map.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  sourcemap: 'linked',
+  banner: {
+    js: "import { createRequire as __gatescopeRequire } from 'node:module'; const require = __gatescopeRequire(import.meta.url);",
+  },
+};
+
+/**
+ * Writes the bundle and, beside it, the health worker's (esbuild; CommonJS dependencies get a
+ * `require` for Node built-ins).
+ */
 export async function buildBundle(outfile = BUNDLE, entry = ENTRY) {
   const { build } = await import('esbuild');
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    logLevel: 'warning',
-    // Whitespace and syntax only (names stay, so stack traces keep function names): V8 keeps the
-    // source text in memory, and this measured ~9 MB less RSS. `node --enable-source-maps` maps
-    // stack traces back to the TypeScript through the linked source map.
-    minifyWhitespace: true,
-    minifySyntax: true,
-    sourcemap: 'linked',
-    banner: {
-      js: "import { createRequire as __gatescopeRequire } from 'node:module'; const require = __gatescopeRequire(import.meta.url);",
-    },
-  });
+  const bundleOf = (entryPoint, file) => build({ ...OPTIONS, entryPoints: [entryPoint], outfile: file });
+  await Promise.all([bundleOf(entry, outfile), bundleOf(WORKER_ENTRY, workerBundleOf(outfile))]);
 }

@@ -1,13 +1,13 @@
 /**
  * Runs the core over the server's current objects (for /metrics): the same pipeline the browser
- * runs, so the health numbers match what the UI shows.
+ * runs, so the health numbers match what the UI shows. The server runs it in a worker thread
+ * (health-worker.ts), never on its main thread: see cached-health.ts.
  */
 import { analyze, analyzeClusters } from '@gatescope/core/analysis/analyze';
 import type { Analysis } from '@gatescope/core/analysis/types';
-import { visibilityFromKinds } from '@gatescope/core/analysis/visibility';
 import { createSnapshot, type Snapshot } from '@gatescope/core/model/snapshot';
 import { applyWatchEvents } from '@gatescope/core/store/apply';
-import type { KindStatus, WireObject } from '@gatescope/core/wire';
+import type { WireObject } from '@gatescope/core/wire';
 
 /**
  * The objects of one source as a Snapshot. A single cluster keeps cluster "" so that keys match
@@ -75,17 +75,4 @@ export function healthOf(analyses: readonly Analysis[]): AnalysisHealth {
     diagnostics.set(d.code, { severity: entry.severity, count: entry.count + 1 });
   }
   return { routes: { accepted, notAccepted }, gateways: { programmed, notProgrammed }, diagnostics };
-}
-
-/** Analyses at most once per stream sequence number. */
-export class CachedHealth {
-  private cached: { key: string; health: AnalysisHealth } | undefined;
-
-  get(key: string, objects: () => readonly WireObject[], kinds: readonly KindStatus[]): AnalysisHealth {
-    if (this.cached?.key !== key) {
-      // Without read access to Secrets/ConfigMaps their absence proves nothing: same rule as the UI.
-      this.cached = { key, health: healthOf(analyzeLive(objects(), visibilityFromKinds(kinds))) };
-    }
-    return this.cached.health;
-  }
 }

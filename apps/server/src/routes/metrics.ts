@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { KindSyncState } from '@gatescope/core/wire';
-import { CachedHealth, type AnalysisHealth } from '../analysis/live-analysis.ts';
+import { CachedHealth } from '../analysis/cached-health.ts';
 import type { DataSource } from '../source/types.ts';
 
 const STATES: readonly KindSyncState[] = ['absent', 'forbidden', 'syncing', 'synced', 'degraded'];
@@ -37,7 +37,13 @@ class MetricsText {
   }
 }
 
-export function renderMetrics(source: DataSource, health: CachedHealth): string {
+/**
+ * The exposition text. The analysis health comes from `health` (a worker, at most once per stream
+ * seq; see cached-health.ts); when it failed, the other families are still there, with
+ * gatescope_analysis_failed 1 instead of the health families.
+ */
+export async function renderMetrics(source: DataSource, health: CachedHealth): Promise<string> {
+  const outcome = await health.get(source.hub, source.kinds());
   const out = new MetricsText();
   const kinds = source.kinds();
   const kindLabels = (k: (typeof kinds)[number]): Record<string, string> => ({
@@ -74,15 +80,12 @@ export function renderMetrics(source: DataSource, health: CachedHealth): string 
   out.family('gatescope_stream_resyncs_total', 'counter', 'Slow SSE clients resynced with a fresh snapshot.');
   out.sample('gatescope_stream_resyncs_total', {}, source.hub.stats.resyncs);
 
-  let h: AnalysisHealth;
-  try {
-    h = health.get(`${source.hub.epoch}:${source.hub.currentSeq}`, () => source.objects(), kinds);
-  } catch {
-    // The core does not throw for user data; if a bug makes it, the watch metrics still matter.
+  if (!outcome.ok) {
     out.family('gatescope_analysis_failed', 'gauge', 'The analysis of the current objects failed.');
     out.sample('gatescope_analysis_failed', {}, 1);
     return out.toString();
   }
+  const h = outcome.health;
   out.family('gatescope_routes', 'gauge', 'Routes by predicted acceptance on all their parents.');
   out.sample('gatescope_routes', { accepted: 'true' }, h.routes.accepted);
   out.sample('gatescope_routes', { accepted: 'false' }, h.routes.notAccepted);
@@ -97,8 +100,8 @@ export function renderMetrics(source: DataSource, health: CachedHealth): string 
 }
 
 export function registerMetricsRoute(app: FastifyInstance, source: DataSource): void {
-  const health = new CachedHealth();
+  const health = new CachedHealth({ log: (message) => app.log.warn(message) });
   app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4; charset=utf-8').send(renderMetrics(source, health)),
+    reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(source, health)),
   );
 }

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { parser } from '@prometheus-io/lezer-promql';
 import { parse } from 'yaml';
 import type { KindStatus } from '@gatescope/core/wire';
-import { CachedHealth } from '../../src/analysis/live-analysis.ts';
+import { CachedHealth } from '../../src/analysis/cached-health.ts';
 import { DEFAULT_DEMO } from '../../src/cli/serve.ts';
 import { renderMetrics } from '../../src/routes/metrics.ts';
 import { DemoSource } from '../../src/source/demo.ts';
@@ -118,7 +118,7 @@ describe('deploy/monitoring alert rules', () => {
       get: (target, prop, receiver): unknown =>
         prop === 'kinds' ? () => [WATCHED_KIND] : Reflect.get(target, prop, receiver),
     }) as DataSource;
-    metrics = exposition(renderMetrics(source, new CachedHealth()));
+    metrics = exposition(await renderMetrics(source, new CachedHealth()));
   });
 
   it('are the same groups in the plain rules file and the PrometheusRule', () => {

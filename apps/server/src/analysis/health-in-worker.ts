@@ -1,0 +1,96 @@
+/**
+ * Runs the /metrics analysis in a worker thread started for it and ended after it. At 10k routes
+ * + 10k Services + 10k Namespaces the analysis parses and builds ~80 MB of object graphs and
+ * blocks for ~600 ms: on the main thread that delayed SSE deltas, and V8 kept the grown heap for
+ * many seconds. A worker has its own heap, which goes back to the OS when the worker exits.
+ *
+ * Where the worker's code is, in each way the server runs:
+ * - from the TypeScript sources (tsx via bin/gatescope.mjs, vitest): this module is a `.ts` file
+ *   and the worker is its sibling health-worker.ts, loaded through tsx's loader (`--import`:
+ *   hooks registered with tsx's API in the main thread do not carry over to workers);
+ * - from the esbuild bundle (`npm start`, the image): this code is inside dist/cli/main.mjs and
+ *   the worker is the second bundle entry beside it, dist/cli/health-worker.mjs (bin/bundle.mjs).
+ */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { HealthReply } from './health-job.ts';
+import type { AnalysisHealth } from './live-analysis.ts';
+
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+/** The worker entry for the way this process runs (see the header). */
+export const HEALTH_WORKER_URL: URL = FROM_SOURCE
+  ? new URL('./health-worker.ts', import.meta.url)
+  : new URL('./health-worker.mjs', import.meta.url);
+
+function workerExecArgv(url: URL): string[] | undefined {
+  if (!url.pathname.endsWith('.ts')) return undefined; // inherit the process's options
+  const tsxLoader = createRequire(import.meta.url).resolve('tsx');
+  return ['--import', pathToFileURL(tsxLoader).href];
+}
+
+export interface HealthWorkerOptions {
+  /** Another worker entry (tests: one that fails). */
+  readonly workerUrl?: URL;
+  /** A worker that has not answered by then is ended and the analysis counts as failed. */
+  readonly timeoutMs?: number;
+}
+
+/**
+ * Bytes whose ArrayBuffer is theirs alone, so it can be transferred (moved, not copied). A small
+ * Buffer is a slice of Node's shared pool: transferring that would detach the pool.
+ */
+function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const own =
+    bytes.buffer instanceof ArrayBuffer &&
+    bytes.byteOffset === 0 &&
+    bytes.byteLength === bytes.buffer.byteLength;
+  return own ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
+
+type Outcome = { readonly health: AnalysisHealth } | { readonly error: Error };
+
+/**
+ * The health of a snapshot payload's JSON bytes, computed in a new worker. The bytes are moved
+ * to the worker (unusable here afterwards). Resolves or rejects only once the worker has exited,
+ * so its memory is released by the time the caller answers.
+ */
+export function healthInWorker(
+  snapshotJson: Uint8Array,
+  options: HealthWorkerOptions = {},
+): Promise<AnalysisHealth> {
+  const url = options.workerUrl ?? HEALTH_WORKER_URL;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  return new Promise((resolve, reject) => {
+    const input = transferable(snapshotJson);
+    const execArgv = workerExecArgv(url);
+    const worker = new Worker(url, {
+      workerData: input,
+      transferList: [input.buffer],
+      ...(execArgv === undefined ? {} : { execArgv }),
+    });
+    // A running analysis must not keep a stopping server alive.
+    worker.unref();
+    let outcome: Outcome | undefined;
+    const finish = (result: Outcome): void => {
+      outcome ??= result;
+      void worker.terminate();
+    };
+    const timer = setTimeout(
+      () => finish({ error: new Error(`no answer within ${timeoutMs} ms`) }),
+      timeoutMs,
+    );
+    timer.unref();
+    worker.on('message', (reply: HealthReply) =>
+      finish(reply.ok ? { health: reply.health } : { error: new Error(reply.message) }),
+    );
+    worker.on('error', (error: Error) => finish({ error }));
+    worker.on('exit', (code) => {
+      clearTimeout(timer);
+      if (outcome === undefined) reject(new Error(`the worker exited with code ${code} without an answer`));
+      else if ('health' in outcome) resolve(outcome.health);
+      else reject(outcome.error);
+    });
+  });
+}

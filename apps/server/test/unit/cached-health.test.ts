@@ -1,0 +1,172 @@
+/**
+ * CachedHealth's contract (analysis/cached-health.ts), with a controllable computation in place
+ * of the worker: at most one analysis per stream seq, one computation at a time shared by every
+ * scrape that arrives meanwhile, pending changes flushed so the analysed objects are the seq's,
+ * failures reported and retried only after a change.
+ */
+import { describe, expect, it } from 'vitest';
+import type { AnalysisHealth } from '../../src/analysis/live-analysis.ts';
+import { CachedHealth, type HealthStateSource } from '../../src/analysis/cached-health.ts';
+import type { SnapshotParts } from '../../src/stream/wire-json.ts';
+
+function healthWith(accepted: number): AnalysisHealth {
+  return {
+    routes: { accepted, notAccepted: 0 },
+    gateways: { programmed: 0, notProgrammed: 0 },
+    diagnostics: new Map(),
+  };
+}
+
+/** A hub whose seq the test moves; `pending` changes are flushed (seq + 1) by snapshotParts. */
+class FakeHub implements HealthStateSource {
+  epoch = 'e1';
+  currentSeq = 0;
+  pending = false;
+  objectCount = 1;
+
+  snapshotParts(): SnapshotParts {
+    if (this.pending) this.currentSeq++;
+    this.pending = false;
+    const objects = Array.from({ length: this.objectCount }, (_, i) => ({
+      cluster: '',
+      objectJson: JSON.stringify({ kind: 'HTTPRoute', metadata: { name: `r${i}` } }),
+    }));
+    return {
+      epoch: this.epoch,
+      seq: this.currentSeq,
+      source: { mode: 'demo', contexts: [] },
+      kinds: [],
+      objects,
+    };
+  }
+}
+
+/** A computation the test finishes by hand; it reports the object count it was given. */
+function manualCompute(): {
+  compute: (bytes: Uint8Array) => Promise<AnalysisHealth>;
+  finish: (error?: Error) => void;
+  calls: number;
+} {
+  const waiting: { bytes: Uint8Array; resolve: (h: AnalysisHealth) => void; reject: (e: Error) => void }[] =
+    [];
+  const control = {
+    calls: 0,
+    compute: (bytes: Uint8Array): Promise<AnalysisHealth> => {
+      control.calls++;
+      return new Promise((resolve, reject) => waiting.push({ bytes, resolve, reject }));
+    },
+    finish: (error?: Error): void => {
+      const next = waiting.shift();
+      if (next === undefined) throw new Error('nothing is computing');
+      const payload = JSON.parse(Buffer.from(next.bytes).toString('utf8')) as { objects: unknown[] };
+      if (error) next.reject(error);
+      else next.resolve(healthWith(payload.objects.length));
+    },
+  };
+  return control;
+}
+
+describe('CachedHealth', () => {
+  it('analyses once per seq, and again after the seq changes', async () => {
+    const hub = new FakeHub();
+    const control = manualCompute();
+    const health = new CachedHealth({ compute: control.compute });
+    const first = health.get(hub, []);
+    control.finish();
+    expect(await first).toEqual({ ok: true, health: healthWith(1) });
+    expect(await health.get(hub, [])).toEqual({ ok: true, health: healthWith(1) });
+    expect(control.calls).toBe(1);
+    hub.currentSeq++;
+    hub.objectCount = 3;
+    const second = health.get(hub, []);
+    control.finish();
+    expect(await second).toEqual({ ok: true, health: healthWith(3) });
+    expect(control.calls).toBe(2);
+  });
+
+  it('shares one running computation between scrapes, also those after a newer change', async () => {
+    const hub = new FakeHub();
+    const control = manualCompute();
+    const health = new CachedHealth({ compute: control.compute });
+    const a = health.get(hub, []);
+    const b = health.get(hub, []);
+    hub.currentSeq++;
+    hub.objectCount = 2;
+    const c = health.get(hub, []);
+    expect(control.calls).toBe(1);
+    control.finish();
+    expect(await Promise.all([a, b, c])).toEqual(Array(3).fill({ ok: true, health: healthWith(1) }));
+    // The newer seq is analysed by the next scrape.
+    const d = health.get(hub, []);
+    expect(control.calls).toBe(2);
+    control.finish();
+    expect(await d).toEqual({ ok: true, health: healthWith(2) });
+  });
+
+  it('flushes pending changes first and caches under the flushed seq', async () => {
+    const hub = new FakeHub();
+    hub.pending = true;
+    const control = manualCompute();
+    const health = new CachedHealth({ compute: control.compute });
+    const first = health.get(hub, []);
+    control.finish();
+    await first;
+    expect(hub.currentSeq).toBe(1);
+    await health.get(hub, []);
+    expect(control.calls).toBe(1);
+  });
+
+  it('reports a failure, logs its reason, keeps it for that seq and retries after a change', async () => {
+    const hub = new FakeHub();
+    const control = manualCompute();
+    const logged: string[] = [];
+    const health = new CachedHealth({ compute: control.compute, log: (m) => logged.push(m) });
+    const failed = health.get(hub, []);
+    control.finish(new Error('worker ran out of memory'));
+    expect(await failed).toEqual({ ok: false, reason: 'worker ran out of memory' });
+    expect(await health.get(hub, [])).toEqual({ ok: false, reason: 'worker ran out of memory' });
+    expect(control.calls).toBe(1);
+    expect(logged).toEqual(['/metrics analysis failed at e1:0: worker ran out of memory']);
+    hub.currentSeq++;
+    const retried = health.get(hub, []);
+    control.finish();
+    expect(await retried).toEqual({ ok: true, health: healthWith(1) });
+  });
+
+  it('treats a new epoch (another source) as a change', async () => {
+    const hub = new FakeHub();
+    const control = manualCompute();
+    const health = new CachedHealth({ compute: control.compute });
+    const first = health.get(hub, []);
+    control.finish();
+    await first;
+    hub.epoch = 'e2';
+    const second = health.get(hub, []);
+    control.finish();
+    await second;
+    expect(control.calls).toBe(2);
+  });
+
+  it('passes the reported kinds to the analysis (Secret/ConfigMap visibility)', async () => {
+    const hub = new FakeHub();
+    let seen: unknown;
+    const health = new CachedHealth({
+      compute: async (bytes) => {
+        seen = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { kinds: unknown }).kinds;
+        return healthWith(0);
+      },
+    });
+    const secrets = {
+      cluster: 'c',
+      group: '',
+      version: 'v1',
+      kind: 'Secret',
+      resource: 'secrets',
+      state: 'synced' as const,
+      count: 0,
+      restarts: 0,
+    };
+    await health.get(hub, [secrets]);
+    expect(seen).toEqual([secrets]);
+  });
+});

@@ -1,0 +1,155 @@
+/**
+ * The /metrics analysis health computed in a worker thread (analysis/health-in-worker.ts): same
+ * numbers as the in-thread pipeline, the input moved (not copied) to the worker, and failures of
+ * the worker — bad input, missing entry, no answer — reported as failures, never thrown past
+ * /metrics, which still answers with its object-count and sync families.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { WireObject } from '@gatescope/core/wire';
+import { CachedHealth } from '../../src/analysis/cached-health.ts';
+import { healthInWorker } from '../../src/analysis/health-in-worker.ts';
+import { analyzeLive, healthOf } from '../../src/analysis/live-analysis.ts';
+import { renderMetrics } from '../../src/routes/metrics.ts';
+import { DemoSource } from '../../src/source/demo.ts';
+import { snapshotBytes } from '../../src/stream/wire-json.ts';
+
+const GW = 'gateway.networking.k8s.io/v1';
+const FIXTURE = [
+  {
+    apiVersion: GW,
+    kind: 'GatewayClass',
+    metadata: { name: 'shared' },
+    spec: { controllerName: 'example.com/gw' },
+  },
+  {
+    apiVersion: GW,
+    kind: 'Gateway',
+    metadata: { name: 'edge', namespace: 'infra' },
+    spec: {
+      gatewayClassName: 'shared',
+      listeners: [
+        { name: 'http', port: 80, protocol: 'HTTP', allowedRoutes: { namespaces: { from: 'All' } } },
+      ],
+    },
+  },
+  route('shop', 'edge'),
+  route('blog', 'edge'),
+  route('lost', 'nowhere'),
+  {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'web', namespace: 'apps' },
+    spec: { ports: [{ port: 80 }] },
+  },
+];
+
+function route(name: string, gateway: string): Record<string, unknown> {
+  return {
+    apiVersion: GW,
+    kind: 'HTTPRoute',
+    metadata: { name, namespace: 'apps' },
+    spec: {
+      parentRefs: [{ name: gateway, namespace: 'infra' }],
+      rules: [{ backendRefs: [{ name: 'web', port: 80 }] }],
+    },
+  };
+}
+
+const objects: WireObject[] = FIXTURE.map((object) => ({ cluster: 'c1', object }));
+
+function fixtureBytes(): Buffer {
+  return snapshotBytes({
+    epoch: 'e',
+    seq: 1,
+    source: { mode: 'demo', contexts: [] },
+    kinds: [],
+    objects: objects.map((o) => ({ cluster: o.cluster, objectJson: JSON.stringify(o.object) })),
+  });
+}
+
+let dir: string;
+let hangingWorker: URL;
+let demo: DemoSource;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'gatescope-health-worker-'));
+  writeFileSync(join(dir, 'hangs.mjs'), 'setInterval(() => {}, 1000);\n');
+  hangingWorker = pathToFileURL(join(dir, 'hangs.mjs'));
+  writeFileSync(join(dir, 'fixture.yaml'), FIXTURE.map((o) => JSON.stringify(o)).join('\n---\n'));
+  demo = await DemoSource.load(join(dir, 'fixture.yaml'), 'test', [], () => undefined);
+});
+afterAll(() => {
+  demo.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('healthInWorker', () => {
+  it('gives the in-thread pipeline’s health, computed from bytes moved to the worker', async () => {
+    // Its own ArrayBuffer (a big snapshot's is; this small one would share Node's Buffer pool).
+    const bytes = new Uint8Array(fixtureBytes());
+    expect(bytes.byteLength).toBeGreaterThan(0);
+    const health = await healthInWorker(bytes);
+    // Transferred, not copied: the worker owns the bytes now.
+    expect(bytes.byteLength).toBe(0);
+    expect(health).toEqual(healthOf(analyzeLive(objects)));
+    expect(health.routes).toEqual({ accepted: 2, notAccepted: 1 });
+    expect(health.gateways).toEqual({ programmed: 1, notProgrammed: 0 });
+    expect(health.diagnostics.get('GS301-RouteParentNotFound')?.count).toBe(1);
+  });
+
+  it('leaves a small Buffer from the shared pool usable (copies it instead of detaching the pool)', async () => {
+    const small = Buffer.from(
+      '{"epoch":"e","seq":0,"source":{"mode":"demo","contexts":[]},"kinds":[],"objects":[]}',
+    );
+    const neighbour = Buffer.from('still here');
+    const health = await healthInWorker(small);
+    expect(health.routes).toEqual({ accepted: 0, notAccepted: 0 });
+    expect(small.toString()).toContain('"objects":[]');
+    expect(neighbour.toString()).toBe('still here');
+  });
+
+  it('rejects with the worker’s reason when the input is not a snapshot', async () => {
+    await expect(healthInWorker(Buffer.from('not json'))).rejects.toThrow(/JSON/);
+  });
+
+  it('rejects when the worker entry does not exist', async () => {
+    const missing = pathToFileURL(join(dir, 'missing.mjs'));
+    await expect(healthInWorker(fixtureBytes(), { workerUrl: missing })).rejects.toThrow();
+  });
+
+  it('ends a worker that never answers and rejects', async () => {
+    await expect(
+      healthInWorker(fixtureBytes(), { workerUrl: hangingWorker, timeoutMs: 300 }),
+    ).rejects.toThrow(/no answer within 300 ms/);
+  });
+});
+
+describe('/metrics through the worker', () => {
+  it('reports the fixture’s routes and gateways', async () => {
+    const text = await renderMetrics(demo, new CachedHealth());
+    expect(text).toMatch(/^gatescope_routes\{accepted="true"\} 2$/m);
+    expect(text).toMatch(/^gatescope_routes\{accepted="false"\} 1$/m);
+    expect(text).toMatch(/^gatescope_gateways\{programmed="true"\} 1$/m);
+    expect(text).toMatch(/^gatescope_diagnostics\{code="GS301-RouteParentNotFound",severity="error"\} 1$/m);
+    expect(text).not.toMatch(/gatescope_analysis_failed/);
+  });
+
+  it('still answers with the other families when the worker fails, and says the analysis failed', async () => {
+    const logged: string[] = [];
+    const health = new CachedHealth({
+      compute: (bytes) => healthInWorker(bytes, { workerUrl: hangingWorker, timeoutMs: 300 }),
+      log: (message) => logged.push(message),
+    });
+    const text = await renderMetrics(demo, health);
+    expect(text).toMatch(/^gatescope_ready 1$/m);
+    expect(text).toMatch(/^gatescope_stream_clients 0$/m);
+    expect(text).toMatch(/^gatescope_analysis_failed 1$/m);
+    expect(text).not.toMatch(/gatescope_routes|gatescope_gateways|gatescope_diagnostics/);
+    expect(text).not.toMatch(/\n\s+at /); // no stack trace
+    expect(logged).toEqual([expect.stringMatching(/no answer within 300 ms/)]);
+  });
+});
