@@ -13,8 +13,9 @@
  *   until the seq changes, so a broken analysis costs one worker per change, not one per scrape.
  */
 import type { KindStatus } from '@gatescope/core/wire';
-import { snapshotBytes, type SnapshotParts } from '../stream/wire-json.ts';
+import type { SnapshotParts } from '../stream/wire-json.ts';
 import { healthInWorker } from './health-in-worker.ts';
+import { healthInputBytes } from './health-input.ts';
 import type { AnalysisHealth } from './live-analysis.ts';
 
 /** What the health is computed from: the stream hub of the current source. */
@@ -27,8 +28,8 @@ export interface HealthStateSource {
 export type HealthOutcome =
   { readonly ok: true; readonly health: AnalysisHealth } | { readonly ok: false; readonly reason: string };
 
-/** Computes the health of a snapshot payload's JSON bytes (default: in a worker). */
-export type ComputeHealth = (snapshotJson: Uint8Array) => Promise<AnalysisHealth>;
+/** Computes the health of input bytes (health-input.ts; default: in a worker). */
+export type ComputeHealth = (input: Uint8Array) => Promise<AnalysisHealth>;
 
 export interface CachedHealthOptions {
   readonly compute?: ComputeHealth;
@@ -66,7 +67,7 @@ export class CachedHealth {
     try {
       const parts = state.snapshotParts();
       key = `${parts.epoch}:${parts.seq}`;
-      outcome = { ok: true, health: await this.compute(snapshotBytes({ ...parts, kinds })) };
+      outcome = { ok: true, health: await this.compute(healthInputBytes(kinds, parts.objects)) };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       this.log(`/metrics analysis failed at ${key}: ${reason}`);

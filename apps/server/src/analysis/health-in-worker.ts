@@ -52,24 +52,20 @@ function transferable(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 type Outcome = { readonly health: AnalysisHealth } | { readonly error: Error };
 
 /**
- * The health of a snapshot payload's JSON bytes, computed in a new worker. The bytes are moved
- * to the worker (unusable here afterwards). Resolves or rejects only once the worker has exited,
- * so its memory is released by the time the caller answers.
+ * The health of input bytes (health-input.ts), computed in a new worker. The bytes are moved to
+ * the worker (unusable here afterwards). Resolves or rejects only once the worker has exited, so
+ * its memory is released by the time the caller answers.
  */
 export function healthInWorker(
-  snapshotJson: Uint8Array,
+  input: Uint8Array,
   options: HealthWorkerOptions = {},
 ): Promise<AnalysisHealth> {
   const url = options.workerUrl ?? HEALTH_WORKER_URL;
   const timeoutMs = options.timeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
-    const input = transferable(snapshotJson);
+    const bytes = transferable(input);
     const execArgv = workerExecArgv(url);
-    const worker = new Worker(url, {
-      workerData: input,
-      transferList: [input.buffer],
-      ...(execArgv === undefined ? {} : { execArgv }),
-    });
+    const worker = new Worker(url, execArgv === undefined ? {} : { execArgv });
     // A running analysis must not keep a stopping server alive.
     worker.unref();
     let outcome: Outcome | undefined;
@@ -92,5 +88,7 @@ export function healthInWorker(
       else if ('health' in outcome) resolve(outcome.health);
       else reject(outcome.error);
     });
+    // A message, not workerData: workerData stays reachable for the worker's whole life.
+    worker.postMessage(bytes, [bytes.buffer]);
   });
 }

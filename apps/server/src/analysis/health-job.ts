@@ -1,29 +1,32 @@
 /**
- * What the health worker computes, and the messages it exchanges with the main thread. Its input
- * is the snapshot payload's JSON as bytes (GET /api/snapshot's format, its `kinds` being the ones
- * /metrics reports): the main thread only copies the store's JSON texts into one buffer and
- * transfers it, so every parse and the whole analysis happen in the worker's own heap.
+ * What the health worker computes (health-worker.ts), and its answer to the main thread.
  */
 import { visibilityFromKinds } from '@gatescope/core/analysis/visibility';
-import type { SnapshotPayload } from '@gatescope/core/wire';
+import type { KindStatus, WireObject } from '@gatescope/core/wire';
 import { analyzeLive, healthOf, type AnalysisHealth } from './live-analysis.ts';
 
 /** The worker's one answer (structured clone keeps the diagnostics Map). */
 export type HealthReply =
   { readonly ok: true; readonly health: AnalysisHealth } | { readonly ok: false; readonly message: string };
 
-/** The health of the objects in a snapshot payload's JSON bytes. */
-export function healthOfSnapshotJson(bytes: Uint8Array): AnalysisHealth {
-  const payload = JSON.parse(new TextDecoder().decode(bytes)) as SnapshotPayload;
+export function healthOfObjects(
+  kinds: readonly KindStatus[],
+  objects: readonly WireObject[],
+): AnalysisHealth {
   // Without read access to Secrets/ConfigMaps their absence proves nothing: same rule as the UI.
-  return healthOf(analyzeLive(payload.objects, visibilityFromKinds(payload.kinds)));
+  return healthOf(analyzeLive(objects, visibilityFromKinds(kinds)));
 }
 
-/** Never throws: a failure becomes a reply the main thread reports (not a stack trace). */
-export function healthReply(bytes: Uint8Array): HealthReply {
+/** A failure as a reply the main thread reports: its message, no stack. */
+export function failureReply(error: unknown): HealthReply {
+  return { ok: false, message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Never throws: the core does not throw for user data, but a bug must not kill the answer. */
+export function replyOf(compute: () => AnalysisHealth): HealthReply {
   try {
-    return { ok: true, health: healthOfSnapshotJson(bytes) };
+    return { ok: true, health: compute() };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return failureReply(error);
   }
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisHealth } from '../../src/analysis/live-analysis.ts';
 import { CachedHealth, type HealthStateSource } from '../../src/analysis/cached-health.ts';
 import type { SnapshotParts } from '../../src/stream/wire-json.ts';
+import { readHealthInput } from '../../src/analysis/health-input.ts';
 
 function healthWith(accepted: number): AnalysisHealth {
   return {
@@ -58,9 +59,8 @@ function manualCompute(): {
     finish: (error?: Error): void => {
       const next = waiting.shift();
       if (next === undefined) throw new Error('nothing is computing');
-      const payload = JSON.parse(Buffer.from(next.bytes).toString('utf8')) as { objects: unknown[] };
       if (error) next.reject(error);
-      else next.resolve(healthWith(payload.objects.length));
+      else next.resolve(healthWith(readHealthInput(next.bytes).objects.length));
     },
   };
   return control;
@@ -152,7 +152,7 @@ describe('CachedHealth', () => {
     let seen: unknown;
     const health = new CachedHealth({
       compute: async (bytes) => {
-        seen = (JSON.parse(Buffer.from(bytes).toString('utf8')) as { kinds: unknown }).kinds;
+        seen = readHealthInput(bytes).kinds;
         return healthWith(0);
       },
     });

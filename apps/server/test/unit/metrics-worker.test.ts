@@ -12,10 +12,10 @@ import { pathToFileURL } from 'node:url';
 import type { WireObject } from '@gatescope/core/wire';
 import { CachedHealth } from '../../src/analysis/cached-health.ts';
 import { healthInWorker } from '../../src/analysis/health-in-worker.ts';
+import { healthInputBytes, readHealthInput } from '../../src/analysis/health-input.ts';
 import { analyzeLive, healthOf } from '../../src/analysis/live-analysis.ts';
 import { renderMetrics } from '../../src/routes/metrics.ts';
 import { DemoSource } from '../../src/source/demo.ts';
-import { snapshotBytes } from '../../src/stream/wire-json.ts';
 
 const GW = 'gateway.networking.k8s.io/v1';
 const FIXTURE = [
@@ -62,13 +62,10 @@ function route(name: string, gateway: string): Record<string, unknown> {
 const objects: WireObject[] = FIXTURE.map((object) => ({ cluster: 'c1', object }));
 
 function fixtureBytes(): Buffer {
-  return snapshotBytes({
-    epoch: 'e',
-    seq: 1,
-    source: { mode: 'demo', contexts: [] },
-    kinds: [],
-    objects: objects.map((o) => ({ cluster: o.cluster, objectJson: JSON.stringify(o.object) })),
-  });
+  return healthInputBytes(
+    [],
+    objects.map((o) => ({ cluster: o.cluster, objectJson: JSON.stringify(o.object) })),
+  );
 }
 
 let dir: string;
@@ -87,10 +84,39 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe('health input bytes', () => {
+  it('give back the kinds and the objects with their clusters, in order', () => {
+    const kinds = [
+      {
+        cluster: 'a',
+        group: '',
+        version: 'v1',
+        kind: 'Secret',
+        resource: 'secrets',
+        state: 'synced' as const,
+        count: 0,
+        restarts: 0,
+      },
+    ];
+    const items = [
+      { cluster: 'a', objectJson: '{"kind":"Service","metadata":{"name":"line\\nbreak ✓"}}' },
+      { cluster: 'a', objectJson: '{"kind":"Namespace"}' },
+      { cluster: 'b "quoted"', objectJson: '{"kind":"Gateway"}' },
+    ];
+    expect(readHealthInput(healthInputBytes(kinds, items))).toEqual({
+      kinds,
+      objects: items.map((item) => ({
+        cluster: item.cluster,
+        object: JSON.parse(item.objectJson) as unknown,
+      })),
+    });
+    expect(readHealthInput(healthInputBytes([], []))).toEqual({ kinds: [], objects: [] });
+  });
+});
+
 describe('healthInWorker', () => {
   it('gives the in-thread pipeline’s health, computed from bytes moved to the worker', async () => {
-    // Its own ArrayBuffer (a big snapshot's is; this small one would share Node's Buffer pool).
-    const bytes = new Uint8Array(fixtureBytes());
+    const bytes = fixtureBytes();
     expect(bytes.byteLength).toBeGreaterThan(0);
     const health = await healthInWorker(bytes);
     // Transferred, not copied: the worker owns the bytes now.
@@ -102,18 +128,18 @@ describe('healthInWorker', () => {
   });
 
   it('leaves a small Buffer from the shared pool usable (copies it instead of detaching the pool)', async () => {
-    const small = Buffer.from(
-      '{"epoch":"e","seq":0,"source":{"mode":"demo","contexts":[]},"kinds":[],"objects":[]}',
-    );
+    const small = Buffer.from('[]');
     const neighbour = Buffer.from('still here');
+    expect(small.buffer).toBe(neighbour.buffer); // both slices of the pool
     const health = await healthInWorker(small);
     expect(health.routes).toEqual({ accepted: 0, notAccepted: 0 });
-    expect(small.toString()).toContain('"objects":[]');
+    expect(small.toString()).toBe('[]');
     expect(neighbour.toString()).toBe('still here');
   });
 
-  it('rejects with the worker’s reason when the input is not a snapshot', async () => {
+  it('rejects with the worker’s reason when the input is malformed', async () => {
     await expect(healthInWorker(Buffer.from('not json'))).rejects.toThrow(/JSON/);
+    await expect(healthInWorker(Buffer.from('[]\n{"kind":"Service"}'))).rejects.toThrow(/before any cluster/);
   });
 
   it('rejects when the worker entry does not exist', async () => {
