@@ -6,8 +6,10 @@
  *
  * Where the worker's code is, in each way the server runs:
  * - from the TypeScript sources (tsx via bin/gatescope.mjs, vitest): this module is a `.ts` file
- *   and the worker is its sibling health-worker.ts, loaded through tsx's loader (`--import`:
- *   hooks registered with tsx's API in the main thread do not carry over to workers);
+ *   and the worker is its sibling health-worker.ts, loaded through tsx's loader, passed to the
+ *   worker explicitly (`--import`, by absolute URL so any working directory does): neither the
+ *   main thread's tsx registration (bin/gatescope.mjs calls tsx's API; vitest has its own
+ *   runner) nor Node's built-in type stripping is something to rely on there;
  * - from the esbuild bundle (`npm start`, the image): this code is inside dist/cli/main.mjs and
  *   the worker is the second bundle entry beside it, dist/cli/health-worker.mjs (bin/bundle.mjs).
  */
