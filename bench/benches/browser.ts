@@ -147,7 +147,16 @@ async function runPreset(
     });
     const fps = await panFps(page);
     if (fps === null) r.missing(`pan frame rate (${preset}): no .react-flow__pane to drag`);
-    else r.figure({ name: 'frame rate while panning', value: fps, unit: 'fps', better: 'higher', preset });
+    // DESIGN.md: pan ≥ 55 fps. Headless Chromium without a GPU here, so this is the CPU-bound case.
+    else
+      r.figure({
+        name: 'frame rate while panning',
+        value: fps,
+        unit: 'fps',
+        target: 55,
+        better: 'higher',
+        preset,
+      });
   } finally {
     await page.close();
     await server.stop();

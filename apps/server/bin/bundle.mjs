@@ -41,9 +41,11 @@ function newestMtime(path) {
 
 /** True when the bundle exists and nothing it was built from changed after it was written. */
 export function bundleIsFresh(bundle = BUNDLE, sources = SOURCES) {
-  const built = statSync(bundle, { throwIfNoEntry: false });
-  if (built === undefined) return false;
-  return sources.every((source) => newestMtime(source) <= built.mtimeMs);
+  // Both entries: a main bundle without its /metrics worker would run, then fail every analysis.
+  const built = [bundle, workerBundleOf(bundle)].map((file) => statSync(file, { throwIfNoEntry: false }));
+  if (built.some((stat) => stat === undefined)) return false;
+  const oldest = Math.min(...built.map((stat) => stat.mtimeMs));
+  return sources.every((source) => newestMtime(source) <= oldest);
 }
 
 /** esbuild options shared by both entries. */

@@ -24,7 +24,7 @@ function touch(path: string, seconds: number): void {
 }
 
 describe('bundleIsFresh', () => {
-  it('is true only while the bundle is newer than every source file, nested ones included', () => {
+  it('is true only while both bundles exist and are newer than every source file, nested ones included', () => {
     const src = join(dir, 'fresh/src');
     mkdirSync(join(src, 'deep'), { recursive: true });
     const bundle = join(dir, 'fresh/main.mjs');
@@ -33,11 +33,16 @@ describe('bundleIsFresh', () => {
     utimesSync(src, 1000, 1000);
     expect(bundleIsFresh(bundle, [src])).toBe(false); // not built yet
     touch(bundle, 2000);
+    expect(bundleIsFresh(bundle, [src])).toBe(false); // the /metrics worker beside it is missing
+    const worker = join(dir, 'fresh/health-worker.mjs');
+    touch(worker, 2000);
     expect(bundleIsFresh(bundle, [src])).toBe(true);
     touch(join(src, 'deep/b.ts'), 3000);
     utimesSync(join(src, 'deep'), 1000, 1000);
     expect(bundleIsFresh(bundle, [src])).toBe(false);
     utimesSync(bundle, 4000, 4000);
+    expect(bundleIsFresh(bundle, [src])).toBe(false); // the worker is older than a source
+    utimesSync(worker, 4000, 4000);
     expect(bundleIsFresh(bundle, [src, join(dir, 'fresh/missing-lockfile')])).toBe(true);
   });
 });
