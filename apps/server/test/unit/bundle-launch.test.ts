@@ -1,14 +1,14 @@
 /**
  * The bundled server (bin/bundle.mjs): the bin only runs it while it is newer than every source,
- * and the bundle itself runs without tsx — version, and `serve --no-cluster` answering with the
- * demo scenario.
+ * and the bundle itself runs without tsx — version, `serve --no-cluster` answering with the demo
+ * scenario, and /metrics' analysis computed by the bundled worker (dist/cli/health-worker.mjs).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, bundleIsFresh } from '../../bin/bundle.mjs';
+import { buildBundle, bundleIsFresh, workerBundleOf } from '../../bin/bundle.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '../../../..');
 let dir: string;
@@ -70,7 +70,8 @@ describe('the bundle', () => {
     expect(out.trim()).toBe('gatescope 9.9.9-bundle');
   });
 
-  it('serves the demo scenario with serve --no-cluster', async () => {
+  it('serves the demo scenario with serve --no-cluster, and /metrics from its bundled worker', async () => {
+    expect(existsSync(workerBundleOf(bundle))).toBe(true);
     const child = spawn(
       process.execPath,
       [bundle, 'serve', '--no-cluster', '--host', '127.0.0.1', '--port', '0'],
@@ -97,5 +98,9 @@ describe('the bundle', () => {
     expect(snapshot.source.mode).toBe('demo');
     expect(snapshot.objects.length).toBeGreaterThan(0);
     expect(snapshot.objects.every((o) => o.cluster === 'demo')).toBe(true);
+    const metrics = await (await fetch(`${url}/metrics`)).text();
+    expect(metrics).not.toMatch(/gatescope_analysis_failed/);
+    expect(metrics).toMatch(/^gatescope_routes\{accepted="true"\} [1-9]\d*$/m);
+    expect(metrics).toMatch(/^gatescope_gateways\{programmed="true"\} [1-9]\d*$/m);
   }, 60_000);
 });
