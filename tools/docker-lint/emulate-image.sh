@@ -3,8 +3,8 @@
 # the filesystem the Dockerfile's runtime stage describes — each COPY of the runtime stage, from
 # the build context or from the build stage's results (the server bundle and the SPA, built here
 # the way that stage builds them) — makes it read-only, and runs the image's ENTRYPOINT as its
-# non-root USER with nothing but that filesystem: `serve --no-cluster` must answer /api/healthz and
-# the SPA, and `analyze` must work from another working directory. Needs root (to switch user) and
+# non-root USER with nothing but that filesystem: `serve --no-cluster` must answer /api/healthz, the
+# SPA and /metrics (analysed by its worker), and `analyze` must work from another working directory. Needs root (to switch user) and
 # Node >= 22 (the repo's node_modules/.bin/node).
 #
 #   bash tools/docker-lint/emulate-image.sh
@@ -69,6 +69,15 @@ done
 curl -fsS "http://127.0.0.1:${port}/api/healthz"
 echo
 curl -fsS "http://127.0.0.1:${port}/" | grep -q '<div id="root"' && echo "SPA served"
+# /metrics' analysis runs in the bundled worker beside the server bundle: it must be in the image.
+metrics="$(curl -fsS "http://127.0.0.1:${port}/metrics")"
+if ! grep -q '^gatescope_routes{accepted="true"} [1-9]' <<<"${metrics}" ||
+  grep -q '^gatescope_analysis_failed 1' <<<"${metrics}"; then
+  echo "/metrics has no analysis health:" >&2
+  grep '^gatescope_\(routes\|analysis\)' <<<"${metrics}" >&2 || true
+  exit 1
+fi
+echo "/metrics analysed by the bundled worker"
 (cd "${repo}/public/scenarios" && as_user "${node_bin}" "${node_flags[@]}" "${entry}" analyze -f demo.yaml --format json >"${work}/analyze.json") ||
   status=$?
 echo "analyze exit ${status:-0} (the demo has errors: 1 expected), $(wc -c <"${work}/analyze.json") bytes of JSON"
