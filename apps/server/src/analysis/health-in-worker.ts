@@ -37,6 +37,8 @@ export interface HealthWorkerOptions {
   readonly workerUrl?: URL;
   /** A worker that has not answered by then is ended and the analysis counts as failed. */
   readonly timeoutMs?: number;
+  /** Ends the worker at once (server shutdown); the analysis counts as failed. */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -65,16 +67,23 @@ export function healthInWorker(
   const url = options.workerUrl ?? HEALTH_WORKER_URL;
   const timeoutMs = options.timeoutMs ?? 120_000;
   return new Promise((resolve, reject) => {
+    if (options.signal?.aborted === true) {
+      reject(new Error('stopped'));
+      return;
+    }
     const bytes = transferable(input);
     const execArgv = workerExecArgv(url);
     const worker = new Worker(url, execArgv === undefined ? {} : { execArgv });
-    // A running analysis must not keep a stopping server alive.
+    // A running analysis must not keep a stopping process alive (the signal ends it for a server
+    // that closes; unref covers a process that just exits).
     worker.unref();
     let outcome: Outcome | undefined;
     const finish = (result: Outcome): void => {
       outcome ??= result;
       void worker.terminate();
     };
+    const onAbort = (): void => finish({ error: new Error('stopped') });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(
       () => finish({ error: new Error(`no answer within ${timeoutMs} ms`) }),
       timeoutMs,
@@ -86,11 +95,16 @@ export function healthInWorker(
     worker.on('error', (error: Error) => finish({ error }));
     worker.on('exit', (code) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       if (outcome === undefined) reject(new Error(`the worker exited with code ${code} without an answer`));
       else if ('health' in outcome) resolve(outcome.health);
       else reject(outcome.error);
     });
     // A message, not workerData: workerData stays reachable for the worker's whole life.
-    worker.postMessage(bytes, [bytes.buffer]);
+    try {
+      worker.postMessage(bytes, [bytes.buffer]);
+    } catch (error) {
+      finish({ error: error instanceof Error ? error : new Error(String(error)) });
+    }
   });
 }

@@ -39,8 +39,9 @@ class MetricsText {
 
 /**
  * The exposition text. The analysis health comes from `health` (a worker, at most once per stream
- * seq; see cached-health.ts); when it failed, the other families are still there, with
- * gatescope_analysis_failed 1 instead of the health families.
+ * seq; see cached-health.ts). gatescope_analysis_failed and gatescope_analysis_current are always
+ * there; the health families are the newest successful analysis (so alerts keep the last known
+ * state while an analysis fails or is still running), absent only before the first one.
  */
 export async function renderMetrics(source: DataSource, health: CachedHealth): Promise<string> {
   const outcome = await health.get(source.hub, source.kinds());
@@ -80,12 +81,16 @@ export async function renderMetrics(source: DataSource, health: CachedHealth): P
   out.family('gatescope_stream_resyncs_total', 'counter', 'Slow SSE clients resynced with a fresh snapshot.');
   out.sample('gatescope_stream_resyncs_total', {}, source.hub.stats.resyncs);
 
-  if (!outcome.ok) {
-    out.family('gatescope_analysis_failed', 'gauge', 'The analysis of the current objects failed.');
-    out.sample('gatescope_analysis_failed', {}, 1);
-    return out.toString();
-  }
+  out.family('gatescope_analysis_failed', 'gauge', 'The newest analysis of the objects failed.');
+  out.sample('gatescope_analysis_failed', {}, outcome.failed ? 1 : 0);
+  out.family(
+    'gatescope_analysis_current',
+    'gauge',
+    'The health families below describe the current objects (0: an older state, or none yet).',
+  );
+  out.sample('gatescope_analysis_current', {}, outcome.current ? 1 : 0);
   const h = outcome.health;
+  if (h === undefined) return out.toString();
   out.family('gatescope_routes', 'gauge', 'Routes by predicted acceptance on all their parents.');
   out.sample('gatescope_routes', { accepted: 'true' }, h.routes.accepted);
   out.sample('gatescope_routes', { accepted: 'false' }, h.routes.notAccepted);
@@ -101,6 +106,8 @@ export async function renderMetrics(source: DataSource, health: CachedHealth): P
 
 export function registerMetricsRoute(app: FastifyInstance, source: DataSource): void {
   const health = new CachedHealth({ log: (message) => app.log.warn(message) });
+  // A stopping server must not wait for an analysis (up to its timeout) before it can exit.
+  app.addHook('onClose', () => health.close());
   app.get('/metrics', async (_request, reply) =>
     reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(source, health)),
   );

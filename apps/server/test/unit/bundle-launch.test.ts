@@ -99,7 +99,7 @@ describe('the bundle', () => {
     expect(snapshot.objects.length).toBeGreaterThan(0);
     expect(snapshot.objects.every((o) => o.cluster === 'demo')).toBe(true);
     const metrics = await (await fetch(`${url}/metrics`)).text();
-    expect(metrics).not.toMatch(/gatescope_analysis_failed/);
+    expect(metrics).toMatch(/^gatescope_analysis_failed 0$/m);
     expect(metrics).toMatch(/^gatescope_routes\{accepted="true"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^gatescope_gateways\{programmed="true"\} [1-9]\d*$/m);
   }, 60_000);

@@ -147,6 +147,17 @@ describe('healthInWorker', () => {
     await expect(healthInWorker(fixtureBytes(), { workerUrl: missing })).rejects.toThrow();
   });
 
+  it('ends the worker at once when its signal aborts (server shutdown)', async () => {
+    const stop = new AbortController();
+    const running = healthInWorker(fixtureBytes(), {
+      workerUrl: hangingWorker,
+      timeoutMs: 60_000,
+      signal: stop.signal,
+    });
+    setTimeout(() => stop.abort(), 50);
+    await expect(running).rejects.toThrow(/stopped/);
+  });
+
   it('ends a worker that never answers and rejects', async () => {
     await expect(
       healthInWorker(fixtureBytes(), { workerUrl: hangingWorker, timeoutMs: 300 }),
@@ -161,7 +172,8 @@ describe('/metrics through the worker', () => {
     expect(text).toMatch(/^gatescope_routes\{accepted="false"\} 1$/m);
     expect(text).toMatch(/^gatescope_gateways\{programmed="true"\} 1$/m);
     expect(text).toMatch(/^gatescope_diagnostics\{code="GS301-RouteParentNotFound",severity="error"\} 1$/m);
-    expect(text).not.toMatch(/gatescope_analysis_failed/);
+    expect(text).toMatch(/^gatescope_analysis_failed 0$/m);
+    expect(text).toMatch(/^gatescope_analysis_current 1$/m);
   });
 
   it('still answers with the other families when the worker fails, and says the analysis failed', async () => {
@@ -174,6 +186,8 @@ describe('/metrics through the worker', () => {
     expect(text).toMatch(/^gatescope_ready 1$/m);
     expect(text).toMatch(/^gatescope_stream_clients 0$/m);
     expect(text).toMatch(/^gatescope_analysis_failed 1$/m);
+    expect(text).toMatch(/^gatescope_analysis_current 0$/m);
+    // No successful analysis yet: no health to report (afterwards the last good one stays).
     expect(text).not.toMatch(/gatescope_routes|gatescope_gateways|gatescope_diagnostics/);
     expect(text).not.toMatch(/\n\s+at /); // no stack trace
     expect(logged).toEqual([expect.stringMatching(/no answer within 300 ms/)]);

@@ -134,6 +134,7 @@ describe('deploy/monitoring alert rules', () => {
         'GatewayAPIRouteNotAccepted',
         'GatewayAPIGatewayNotProgrammed',
         'GatescopeWatchDegraded',
+        'GatescopeAnalysisFailing',
       ]),
     );
   });
