@@ -28,7 +28,7 @@ export default defineConfig({
   timeout: 120_000,
   // CI machines are 2 shared cores: one retry keeps a timing hiccup from sinking a run, and the
   // list reporter still marks such a test "flaky" so it gets fixed. A real failure fails twice.
-  retries: process.env['CI'] ? 1 : 0,
+  retries: process.env['CI'] === 'true' ? 1 : 0,
   expect: { timeout: 20_000 },
   reporter: [['list']],
   use: {
