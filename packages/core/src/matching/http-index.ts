@@ -6,8 +6,14 @@
  *
  * Why the lookup order is correct: inside one hostname bucket, precedence is path class first
  * (Exact, then RegularExpression, then PathPrefix), and a deeper trie node always holds longer
- * prefixes than a shallower one (a segment adds at least "/x", a trailing slash only "/"), so
- * the first node, walked in that order, that has a matching entry holds the winner.
+ * prefixes than a shallower one, so the first node, walked in that order, that has a matching
+ * entry holds the winner. Precedence counts the characters of the value as written (criterion 2)
+ * while the trie files a PathPrefix under its value without trailing slashes: a deeper node adds
+ * at least "/x" (two characters) to the stripped prefix, so the order holds as long as a value
+ * ends in at most one "/". A value ending in more ("/a//", "///": the CRD rejects them, but a
+ * file or the sandbox may carry them) can outrank deeper entries: such entries
+ * are kept out of the trie in `loose` and weighed against the trie's winner (the packed scan of
+ * small buckets needs no such care: it walks every entry in precedence order).
  */
 import { httpMatchHolds } from './http-match.ts';
 import { packScan, scanPacked } from './scan.ts';
@@ -43,6 +49,8 @@ export interface HttpIndex {
   readonly exact: ReadonlyMap<string, NodeIndex>;
   readonly regex: NodeIndex | null;
   readonly trie: TrieNode;
+  /** PathPrefix entries whose value ends in two or more "/" (see the header), null when none. */
+  readonly loose: NodeIndex | null;
   /**
    * A small bucket is not indexed: its entries in precedence order, scanned. The first entry that
    * holds is the winner (the reference scan's rule within one hostname), and a short scan touches
@@ -66,15 +74,17 @@ export function buildHttpIndex(entries: readonly HttpEntry[], scanUpTo = SCAN_TH
   if (entries.length <= scanUpTo && regexCount <= REGEX_SET_THRESHOLD) {
     const scan = [...entries].sort((a, b) => compareHttpStatic(a.prec, b.prec));
     const trie: TrieNode = { children: new Map(), entries: [], index: null };
-    return { exact: new Map(), regex: null, trie, scan, packed: packScan(scan) };
+    return { exact: new Map(), regex: null, trie, loose: null, scan, packed: packScan(scan) };
   }
   const exact = new Map<string, HttpEntry[]>();
   const regex: HttpEntry[] = [];
+  const loose: HttpEntry[] = [];
   const trie: TrieNode = { children: new Map(), entries: [], index: null };
   for (const e of entries) {
     const m = e.match;
     if (m.pathType === 'Exact') push(exact, m.pathValue, e);
     else if (m.pathType === 'RegularExpression') regex.push(e);
+    else if (m.pathValue.length > m.prefix.length + 1) loose.push(e);
     else trieNodeFor(trie, m.prefix).entries.push(e);
   }
   finishTrie(trie);
@@ -82,6 +92,7 @@ export function buildHttpIndex(entries: readonly HttpEntry[], scanUpTo = SCAN_TH
     exact: new Map([...exact].map(([path, list]) => [path, nodeIndex(list)])),
     regex: regex.length > 0 ? regexNode(regex) : null,
     trie,
+    loose: loose.length > 0 ? nodeIndex(loose) : null,
     scan: null,
     packed: null,
   };
@@ -184,7 +195,11 @@ export function lookupHttp(index: HttpIndex, req: RequestView): HttpEntry | null
   if (exactHit) return exactHit;
   const regexHit = index.regex ? bestInNode(index.regex, req) : null;
   if (regexHit) return regexHit;
-  return deepestInTrie(index.trie, req, 1);
+  const trieHit = deepestInTrie(index.trie, req, 1);
+  if (index.loose === null) return trieHit;
+  const looseHit = bestInNode(index.loose, req);
+  if (looseHit === null) return trieHit;
+  return trieHit !== null && compareHttpStatic(trieHit.prec, looseHit.prec) < 0 ? trieHit : looseHit;
 }
 
 /**
