@@ -65,14 +65,15 @@ export function resolveBackends(
 
 /**
  * resolveBackends for a matched rule, memoized on the rule itself: one field read instead of a
- * Map lookup per request. The memo names the tables it was computed for (rules are shared by
- * tables that an update derived from each other, and their backend maps differ).
+ * Map lookup per request. The memo names the tables it was computed for by their memoOwner token
+ * (rules are shared by tables that an update derived from each other, and their backend maps
+ * differ); the token is an empty object, so a shared rule never keeps an old cache alive.
  */
 export function ruleBackends(tables: RouteTables, rule: MatchedRule): BackendOutcome {
   const memo = rule[MEMO_OUTCOME];
-  if (memo !== null && rule[MEMO_OWNER] === tables.backendCache) return memo;
+  if (memo !== null && rule[MEMO_OWNER] === tables.memoOwner) return memo;
   const outcome = resolveBackends(tables, rule.route.key, rule.ruleIndex, rule.backendRefs);
-  rule[MEMO_OWNER] = tables.backendCache;
+  rule[MEMO_OWNER] = tables.memoOwner;
   rule[MEMO_OUTCOME] = outcome;
   return outcome;
 }

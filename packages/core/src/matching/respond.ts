@@ -20,7 +20,7 @@ import {
 import type { HeaderBag } from './filters.ts';
 import type { RequestView } from './request.ts';
 import { mirrorKey } from './tables.ts';
-import type { RouteInfo, RouteTables } from './tables.ts';
+import type { MemoOwner, RouteInfo, RouteTables } from './tables.ts';
 import { applyTiming } from './timing.ts';
 import type {
   SimBackend,
@@ -57,9 +57,9 @@ export interface MatchedRule {
   readonly plain: boolean;
   /**
    * Mutable memo (backends.ts ruleBackends): the rule's backends outcome and the tables it was
-   * computed for (their backendCache; null = not yet).
+   * computed for (their memoOwner token; null = not yet).
    */
-  [MEMO_OWNER]: object | null;
+  [MEMO_OWNER]: MemoOwner | null;
   [MEMO_OUTCOME]: BackendOutcome | null;
 }
 

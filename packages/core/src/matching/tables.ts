@@ -135,6 +135,19 @@ export interface RouteTables {
    * the rule's backendRefs array. Not part of the value: never serialized.
    */
   readonly backendCache: Map<readonly object[], BackendOutcome>;
+  /**
+   * A token of these tables alone, which a rule's backends memo names as its owner (backends.ts
+   * ruleBackends): an empty object, so a rule shared with later tables holds no old cache.
+   */
+  readonly memoOwner: MemoOwner;
+}
+
+/** Identity only (compared with ===); see RouteTables.memoOwner. */
+export type MemoOwner = Readonly<Record<never, never>>;
+
+/** A new owner token; an object, not a counter, so tables derived twice from the same tables differ. */
+export function newMemoOwner(): MemoOwner {
+  return Object.freeze({});
 }
 
 export function backendKey(route: ObjectKey, rule: number, backend: number): string {
@@ -154,6 +167,7 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
     ...backendMaps(analysis.backends),
     diagnostics: routeDiagnostics(analysis),
     backendCache: new Map(),
+    memoOwner: newMemoOwner(),
   };
 }
 

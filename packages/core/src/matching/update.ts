@@ -17,7 +17,14 @@ import type { ObjectKey } from '../model/identity.ts';
 import { regexDiagnostics } from './diagnostics.ts';
 import { gatewayTables } from './gateways.ts';
 import { patchListener, sameHostnames } from './listener-patch.ts';
-import { attachmentsByListener, backendMaps, compileListener, isRoute, routeLookup } from './tables.ts';
+import {
+  attachmentsByListener,
+  backendMaps,
+  compileListener,
+  isRoute,
+  newMemoOwner,
+  routeLookup,
+} from './tables.ts';
 import type { ListenerTable, RouteInfo, RouteTables } from './tables.ts';
 
 export function updateRouteTables(
@@ -41,6 +48,7 @@ export function updateRouteTables(
     ...backendMaps(analysis.backends),
     diagnostics: updatedDiagnostics(tables, analysis, changed),
     backendCache: new Map(),
+    memoOwner: newMemoOwner(),
   };
 }
 

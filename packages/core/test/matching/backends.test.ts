@@ -12,6 +12,7 @@ import { respond } from '../../src/matching/respond.ts';
 import { plainResult } from '../../src/matching/forward.ts';
 import { viewOf } from '../../src/matching/request.ts';
 import { updateRouteTables } from '../../src/matching/update.ts';
+import { MEMO_OWNER } from '../../src/matching/backends.ts';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { loadManifests } from '../../src/model/load.ts';
 
@@ -159,5 +160,12 @@ describe('plain rules (no filters, timeouts or retry)', () => {
     expect(missingValid(updated)).toBe(true);
     expect(missingValid(tables)).toBe(false);
     expect(missingValid(updated)).toBe(true);
+    // The memo names its tables by a token of their own, not by their cache (which it would pin).
+    const shared = updated.gateways
+      .get('gw/web')
+      ?.listeners[0]?.httpEntries.find((e) => e.matched.matchedPrefix === '/half-invalid')?.matched;
+    expect(shared?.[MEMO_OWNER]).toBe(updated.memoOwner);
+    expect(updated.memoOwner).not.toBe(tables.memoOwner);
+    expect(Object.keys(updated.memoOwner)).toEqual([]);
   });
 });

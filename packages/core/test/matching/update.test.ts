@@ -83,7 +83,7 @@ const genRoute: fc.Arbitrary<GenRoute> = fc.record({
 
 /** The tables as plain data: Maps as sorted entries, functions (compiled regexes) as a marker. */
 function digest(tables: RouteTables): unknown {
-  const { backendCache: _memo, ...rest } = tables;
+  const { backendCache: _memo, memoOwner: _owner, ...rest } = tables;
   return JSON.parse(
     JSON.stringify(rest, (_key, value: unknown) => {
       if (value instanceof Map) return [...value].sort(([a], [b]) => String(a).localeCompare(String(b)));
