@@ -151,7 +151,8 @@ function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
           matchedPrefix: null,
           timeouts: undefined,
           retry: undefined,
-          plain: isPlain(rule.filters, rule.backendRefs),
+          // Never plain: a gRPC answer carries its grpcCode, which only respond() adds.
+          plain: false,
           [MEMO_OWNER]: null,
           [MEMO_OUTCOME]: null,
         },

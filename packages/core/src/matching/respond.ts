@@ -52,7 +52,8 @@ export interface MatchedRule {
     | undefined;
   /**
    * No filters (rule or backendRef level), timeouts or retry: the result is the backends outcome
-   * plus the request forwarded as is (forward.ts).
+   * plus the request forwarded as is (forward.ts). Always false for a GRPCRoute rule (its
+   * result needs a grpcCode; entries.ts).
    */
   readonly plain: boolean;
   /**

@@ -160,7 +160,8 @@ function simulateHttp(
     return protocol === 'GRPC' ? withGrpcCode(result, 'UNIMPLEMENTED') : result;
   }
   trace.push(rule.traceLine);
-  if (protocol !== 'GRPC' && rule.plain && request.backendBehavior === undefined)
+  // Only HTTPRoute rules are plain (a gRPC answer needs its grpcCode: respond.ts MatchedRule.plain).
+  if (rule.plain && request.backendBehavior === undefined)
     return plainResult(tables, rule, view, request, listener, trace);
   // respond appends its notes to the trace and returns the result's keys in contract order.
   const o = respond(tables, rule, view, table.listener, request, trace);

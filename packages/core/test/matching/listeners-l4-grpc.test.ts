@@ -201,4 +201,10 @@ describe('GRPCRoute case table', () => {
   )('%s', (_n, c) => {
     expect(runCase(tables, c).problems).toEqual([]);
   });
+
+  it('no GRPCRoute rule takes the plain fast path (its answer needs a grpcCode)', () => {
+    const rules = tables.gateways.get('gw/web')?.listeners.flatMap((l) => l.grpcEntries) ?? [];
+    expect(rules.length).toBeGreaterThan(0);
+    expect(rules.filter((e) => e.matched.plain)).toEqual([]);
+  });
 });
