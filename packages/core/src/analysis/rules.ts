@@ -9,6 +9,7 @@ import { diagnose } from '../diagnostics/make.ts';
 import { regexDiagnostics } from '../matching/diagnostics.ts';
 import type { HTTPFilter, Route } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
+import { pathValueDiagnostics } from './path-values.ts';
 
 export interface RuleValidity {
   readonly invalid: number;
@@ -68,6 +69,8 @@ export function checkRules(
   for (const route of routes) {
     // Bounded evaluation needs RE2 syntax: a pattern outside it never matches (matching/regex.ts).
     out.push(...regexDiagnostics([route]));
+    // Values the CRD's CEL rules refuse: only a file or the sandbox can carry them.
+    out.push(...pathValueDiagnostics(route));
     const problems = route.rules.flatMap((r) => {
       const p = ruleProblem(route, r.index);
       return p === null ? [] : [{ index: r.index, ...p }];

@@ -239,6 +239,14 @@ const ANALYSIS_ENTRIES = [
     'Gatescope evaluates RegularExpression matches with RE2 semantics (linear time); such a match never matches here. Rewrite it without backreferences or lookaround; controllers differ in the regex dialect they accept.',
   ),
   e(
+    'GS331',
+    'InvalidPathValue',
+    'error',
+    undefined,
+    'Exact or PathPrefix path value is rejected by the API server',
+    "The HTTPPathMatch CRD rules refuse the route (kubectl apply fails): the value must start with '/', must not contain '//', '/./', '/../', '%2f', '%2F' or '#', must not end with '/..' or '/.', and may only use URL path characters (others percent-encoded).",
+  ),
+  e(
     'GS310',
     'BackendNotFound',
     'error',
