@@ -14,6 +14,7 @@ import {
 } from '../../src/analysis/cached-health.ts';
 import type { SnapshotParts } from '../../src/stream/wire-json.ts';
 import { readHealthInput } from '../../src/analysis/health-input.ts';
+import { syncedSecrets } from './kind-status.ts';
 
 const current = (health: AnalysisHealth): HealthOutcome => ({ health, failed: false, current: true });
 
@@ -229,16 +230,7 @@ describe('CachedHealth', () => {
         return healthWith(0);
       },
     });
-    const secrets = {
-      cluster: 'c',
-      group: '',
-      version: 'v1',
-      kind: 'Secret',
-      resource: 'secrets',
-      state: 'synced' as const,
-      count: 0,
-      restarts: 0,
-    };
+    const secrets = syncedSecrets('c');
     await health.get(hub, [secrets]);
     expect(seen).toEqual([secrets]);
   });

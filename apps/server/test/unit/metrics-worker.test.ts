@@ -16,6 +16,7 @@ import { healthInputBytes, readHealthInput } from '../../src/analysis/health-inp
 import { analyzeLive, healthOf } from '../../src/analysis/live-analysis.ts';
 import { renderMetrics } from '../../src/routes/metrics.ts';
 import { DemoSource } from '../../src/source/demo.ts';
+import { syncedSecrets } from './kind-status.ts';
 
 const GW = 'gateway.networking.k8s.io/v1';
 const FIXTURE = [
@@ -86,18 +87,7 @@ afterAll(() => {
 
 describe('health input bytes', () => {
   it('give back the kinds and the objects with their clusters, in order', () => {
-    const kinds = [
-      {
-        cluster: 'a',
-        group: '',
-        version: 'v1',
-        kind: 'Secret',
-        resource: 'secrets',
-        state: 'synced' as const,
-        count: 0,
-        restarts: 0,
-      },
-    ];
+    const kinds = [syncedSecrets('a')];
     const items = [
       { cluster: 'a', objectJson: '{"kind":"Service","metadata":{"name":"line\\nbreak ✓"}}' },
       { cluster: 'a', objectJson: '{"kind":"Namespace"}' },
