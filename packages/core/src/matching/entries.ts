@@ -10,6 +10,7 @@ import { compileGrpcMatch } from './grpc-match.ts';
 import { compileHttpMatch } from './http-match.ts';
 import { hostnameRank } from './hostname.ts';
 import { compareGrpcStatic, compareL4 } from './precedence.ts';
+import type { MatchedRule } from './respond.ts';
 import type { GrpcEntry, HttpEntry, L4Entry, RouteInfo } from './tables.ts';
 
 /** The entries one route contributes to a listener. */
@@ -85,21 +86,12 @@ function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
         rule,
         matchIndex,
         match,
-        matched: {
-          route: info,
-          ref: info.ref,
-          ruleIndex: rule.index,
-          traceLine: matchedLine(info, rule.index),
-          filters: rule.filters,
-          backendRefs: rule.backendRefs,
+        matched: matchedRule(info, rule, {
           matchedPrefix: match.pathType === 'PathPrefix' ? match.pathValue : null,
-          // Always present (one object shape for every rule, all fields in the object itself).
           timeouts: rule.timeouts,
           retry: rule.retry,
           plain: isPlain(rule.filters, rule.backendRefs) && !rule.timeouts && !rule.retry,
-          [MEMO_OWNER]: null,
-          [MEMO_OUTCOME]: null,
-        },
+        }),
         prec: {
           created: info.created,
           nsName: info.nsName,
@@ -125,8 +117,30 @@ function isPlain(
   return filters.length === 0 && refs.every((r) => r.filters.length === 0);
 }
 
-function matchedLine(info: RouteInfo, ruleIndex: number): string {
-  return `Matched ${info.kind} ${info.nsName} rule ${ruleIndex}.`;
+/**
+ * What the answer needs of a matched rule, built once with the tables. One object shape for every
+ * HTTP and gRPC rule (all fields always present, none added later), so the hot path stays
+ * monomorphic; the backends memo starts empty.
+ */
+function matchedRule(
+  info: RouteInfo,
+  rule: Pick<MatchedRule, 'filters' | 'backendRefs'> & { readonly index: number },
+  fields: Pick<MatchedRule, 'matchedPrefix' | 'timeouts' | 'retry' | 'plain'>,
+): MatchedRule {
+  return {
+    route: info,
+    ref: info.ref,
+    ruleIndex: rule.index,
+    traceLine: `Matched ${info.kind} ${info.nsName} rule ${rule.index}.`,
+    filters: rule.filters,
+    backendRefs: rule.backendRefs,
+    matchedPrefix: fields.matchedPrefix,
+    timeouts: fields.timeouts,
+    retry: fields.retry,
+    plain: fields.plain,
+    [MEMO_OWNER]: null,
+    [MEMO_OUTCOME]: null,
+  };
 }
 
 function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
@@ -141,21 +155,13 @@ function grpcEntriesOf(route: GRPCRoute, info: RouteInfo): GrpcEntry[] {
         rule,
         matchIndex,
         match,
-        matched: {
-          route: info,
-          ref: info.ref,
-          ruleIndex: rule.index,
-          traceLine: matchedLine(info, rule.index),
-          filters: rule.filters,
-          backendRefs: rule.backendRefs,
+        // Never plain: a gRPC answer carries its grpcCode, which only respond() adds.
+        matched: matchedRule(info, rule, {
           matchedPrefix: null,
           timeouts: undefined,
           retry: undefined,
-          // Never plain: a gRPC answer carries its grpcCode, which only respond() adds.
           plain: false,
-          [MEMO_OWNER]: null,
-          [MEMO_OUTCOME]: null,
-        },
+        }),
         prec: {
           created: info.created,
           nsName: info.nsName,
