@@ -243,8 +243,16 @@ const ANALYSIS_ENTRIES = [
     'InvalidPathValue',
     'error',
     undefined,
-    'Exact or PathPrefix path value is rejected by the API server',
-    "The HTTPPathMatch CRD rules refuse the route (kubectl apply fails): the value must start with '/', must not contain '//', '/./', '/../', '%2f', '%2F' or '#', must not end with '/..' or '/.', and may only use URL path characters (others percent-encoded).",
+    'HTTPRoute path match value is rejected by the API server',
+    "The HTTPPathMatch CRD rules refuse the route (kubectl apply fails): an Exact or PathPrefix value must start with '/', must not contain '//', '/./', '/../', '%2f', '%2F' or '#', must not end with '/..' or '/.', and may only use URL path characters (others percent-encoded); a value of any type is at most 1024 characters.",
+  ),
+  e(
+    'GS332',
+    'InvalidPathModifierValue',
+    'error',
+    undefined,
+    'RequestRedirect or URLRewrite path value is rejected by the API server',
+    'The HTTPPathModifier CRD schema refuses the route (kubectl apply fails): replaceFullPath and replacePrefixMatch are at most 1024 characters, on a rule filter and on a backendRef filter alike.',
   ),
   e(
     'GS310',
