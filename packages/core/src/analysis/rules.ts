@@ -10,6 +10,7 @@ import { regexDiagnostics } from '../matching/diagnostics.ts';
 import type { HTTPFilter, Route } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
 import { pathValueDiagnostics } from './path-values.ts';
+import { prefixRewriteDiagnostics } from './prefix-rewrite.ts';
 
 export interface RuleValidity {
   readonly invalid: number;
@@ -71,6 +72,7 @@ export function checkRules(
     out.push(...regexDiagnostics([route]));
     // Values the CRD's CEL rules refuse: only a file or the sandbox can carry them.
     out.push(...pathValueDiagnostics(route));
+    out.push(...prefixRewriteDiagnostics(route));
     const problems = route.rules.flatMap((r) => {
       const p = ruleProblem(route, r.index);
       return p === null ? [] : [{ index: r.index, ...p }];

@@ -255,6 +255,14 @@ const ANALYSIS_ENTRIES = [
     'The HTTPPathModifier CRD schema refuses the route (kubectl apply fails): replaceFullPath and replacePrefixMatch are at most 1024 characters, on a rule filter and on a backendRef filter alike.',
   ),
   e(
+    'GS333',
+    'ReplacePrefixMatchNeedsOnePathPrefix',
+    'error',
+    undefined,
+    'replacePrefixMatch is used in a rule without exactly one PathPrefix match',
+    'The HTTPRouteRule CRD rules refuse the route (kubectl apply fails): a rule whose RequestRedirect or URLRewrite filter (on the rule, or on one backendRef) uses path.replacePrefixMatch must have exactly one match, of type PathPrefix. Split the rule per PathPrefix match, or use ReplaceFullPath.',
+  ),
+  e(
     'GS310',
     'BackendNotFound',
     'error',

@@ -4,7 +4,7 @@
  * the object still loads.
  */
 import { parseCode, PARSE_CODES, type ParseCodeName } from '../../diagnostics/parse-codes.ts';
-import type { Diagnostic, DiagnosticObject } from '../../diagnostics/types.ts';
+import type { Diagnostic, DiagnosticObject, Fix } from '../../diagnostics/types.ts';
 import type { SourcePos } from '../types.ts';
 
 export type Rec = Readonly<Record<string, unknown>>;
@@ -22,7 +22,8 @@ export function isRec(value: unknown): value is Rec {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function report(ctx: FieldCtx, name: ParseCodeName, field: string, message: string): void {
+/** Reports a problem at `field`; `fix` when there is one concrete change to propose. */
+export function report(ctx: FieldCtx, name: ParseCodeName, field: string, message: string, fix?: Fix): void {
   const source = ctx.locate?.(field) ?? ctx.source;
   const where = source === undefined ? '' : `${source.file}:${source.line}:${source.column}: `;
   const { kind, namespace, name: objectName } = ctx.object;
@@ -33,6 +34,7 @@ export function report(ctx: FieldCtx, name: ParseCodeName, field: string, messag
     object: ctx.object,
     field,
     message: `${where}${who}: ${field}: ${message}`,
+    ...(fix !== undefined && { fix }),
     ...(source !== undefined && { source }),
   });
 }

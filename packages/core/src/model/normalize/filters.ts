@@ -2,9 +2,11 @@
  * HTTPRoute / GRPCRoute filters (apis/v1/httproute_types.go HTTPRouteFilter, grpcroute_types.go).
  * Defaults: RequestRedirect.statusCode 302; HTTPCORSFilter.maxAge 5, allowCredentials false;
  * RequestMirror fraction.denominator 100; mirror backendRef as a BackendObjectReference.
+ * RequestRedirect/URLRewrite `path`: path-modifier.ts.
  */
-import type { HTTPFilter, HeaderModifier, PathModifier } from '../types.ts';
-import { bool, int, oneOf, rec, recList, reqStr, str, strList, type FieldCtx, type Rec } from './fields.ts';
+import type { HTTPFilter, HeaderModifier } from '../types.ts';
+import { bool, int, rec, recList, reqStr, str, strList, type FieldCtx, type Rec } from './fields.ts';
+import { pathModifier } from './path-modifier.ts';
 import { backendObjectRef, localRef } from './refs.ts';
 
 function headerModifier(ctx: FieldCtx, raw: Rec | undefined, path: string): HeaderModifier {
@@ -18,13 +20,6 @@ function headerModifier(ctx: FieldCtx, raw: Rec | undefined, path: string): Head
     add: recList(ctx, raw, 'add', path, pair),
     remove: strList(ctx, raw, 'remove', path),
   };
-}
-
-function pathModifier(ctx: FieldCtx, raw: Rec | undefined, path: string): PathModifier | undefined {
-  if (raw === undefined) return undefined;
-  const type = oneOf(ctx, raw, 'type', path, ['ReplaceFullPath', 'ReplacePrefixMatch'], 'ReplaceFullPath');
-  const field = type === 'ReplaceFullPath' ? 'replaceFullPath' : 'replacePrefixMatch';
-  return { type, value: str(ctx, raw, field, path) ?? '' };
 }
 
 function redirect(ctx: FieldCtx, raw: Rec, path: string): HTTPFilter {
