@@ -159,5 +159,12 @@ spec:
   );
   await expect(graphNode(page, 'HTTPRoute/shop/late-arrival')).toHaveAttribute('data-health', 'ok');
   expect(await layoutPosition(storefront)).toBe(before);
+  await setTheme(page, 'dark');
+  // The new node's entry animation has played out before the picture is taken.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.topo-node')].every((node) =>
+      node.getAnimations().every((a) => a.playState !== 'running'),
+    ),
+  );
   await screenshot(page, 'live-after-change-dark');
 });
