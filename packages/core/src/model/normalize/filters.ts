@@ -2,10 +2,11 @@
  * HTTPRoute / GRPCRoute filters (apis/v1/httproute_types.go HTTPRouteFilter, grpcroute_types.go).
  * Defaults: RequestRedirect.statusCode 302; HTTPCORSFilter.maxAge 5, allowCredentials false;
  * RequestMirror fraction.denominator 100; mirror backendRef as a BackendObjectReference.
- * RequestRedirect/URLRewrite `path`: path-modifier.ts.
+ * RequestRedirect/URLRewrite `path`: path-modifier.ts. The type/config union rules: filter-union.ts.
  */
 import type { HTTPFilter, HeaderModifier } from '../types.ts';
 import { bool, int, rec, recList, reqStr, str, strList, type FieldCtx, type Rec } from './fields.ts';
+import { checkUnion, unionFields, type FilterOwner } from './filter-union.ts';
 import { pathModifier } from './path-modifier.ts';
 import { backendObjectRef, localRef } from './refs.ts';
 
@@ -70,6 +71,9 @@ function mirror(ctx: FieldCtx, raw: Rec, path: string, namespace: string): HTTPF
   };
 }
 
+/** The config field of each filter type (`type: RequestRedirect` → `requestRedirect`). */
+const FIELD: ReadonlyMap<string, string> = unionFields('HTTPRoute');
+
 function cors(ctx: FieldCtx, raw: Rec, path: string): HTTPFilter {
   return {
     type: 'CORS',
@@ -82,30 +86,30 @@ function cors(ctx: FieldCtx, raw: Rec, path: string): HTTPFilter {
   };
 }
 
-/** The config field of each filter type (`type: RequestRedirect` → `requestRedirect`). */
-const FIELD: ReadonlyMap<string, string> = new Map(
-  Object.entries({
-    RequestHeaderModifier: 'requestHeaderModifier',
-    ResponseHeaderModifier: 'responseHeaderModifier',
-    RequestRedirect: 'requestRedirect',
-    URLRewrite: 'urlRewrite',
-    RequestMirror: 'requestMirror',
-    CORS: 'cors',
-    ExtensionRef: 'extensionRef',
-    ExternalAuth: 'externalAuth',
-  }),
-);
-
-export function filter(ctx: FieldCtx, raw: Rec, path: string, namespace: string): HTTPFilter | undefined {
+/**
+ * One filter of an `owner` route. A filter whose own config field is missing, or that sets the
+ * field of another type, breaks the CRD's union rules (filter-union.ts, reported at the field);
+ * it is still read by its `type`, as before: a header modifier without config changes nothing,
+ * any other filter without its config is left out of the model.
+ */
+export function filter(
+  ctx: FieldCtx,
+  raw: Rec,
+  path: string,
+  namespace: string,
+  owner: FilterOwner,
+): HTTPFilter | undefined {
   const type = reqStr(ctx, raw, 'type', path);
+  const isHeaderModifier = type === 'RequestHeaderModifier' || type === 'ResponseHeaderModifier';
+  const ignored = isHeaderModifier
+    ? 'Gatescope reads it as a modifier that changes nothing'
+    : 'Gatescope ignores this filter';
+  checkUnion(ctx, raw, path, owner, type === '' ? undefined : type, ignored);
   const field = FIELD.get(type); // a Map: no prototype keys ("constructor")
   if (field === undefined) return { type: 'Unknown', name: type, raw };
   const config = rec(ctx, raw, field, path);
   const configPath = `${path}.${field}`;
-  if (config === undefined) {
-    reqStr(ctx, raw, field, path); // reports it missing
-    if (type !== 'RequestHeaderModifier' && type !== 'ResponseHeaderModifier') return undefined;
-  }
+  if (config === undefined && !isHeaderModifier) return undefined;
   const c = config ?? {};
   switch (type) {
     case 'RequestHeaderModifier':
@@ -128,6 +132,12 @@ export function filter(ctx: FieldCtx, raw: Rec, path: string, namespace: string)
   }
 }
 
-export function filters(ctx: FieldCtx, raw: Rec, path: string, namespace: string): HTTPFilter[] {
-  return recList(ctx, raw, 'filters', path, (f, p) => filter(ctx, f, p, namespace));
+export function filters(
+  ctx: FieldCtx,
+  raw: Rec,
+  path: string,
+  namespace: string,
+  owner: FilterOwner,
+): HTTPFilter[] {
+  return recList(ctx, raw, 'filters', path, (f, p) => filter(ctx, f, p, namespace, owner));
 }

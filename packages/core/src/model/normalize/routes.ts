@@ -35,6 +35,7 @@ import {
   type FieldCtx,
   type Rec,
 } from './fields.ts';
+import type { FilterOwner } from './filter-union.ts';
 import { filters } from './filters.ts';
 import { baseOf, type Header } from './meta.ts';
 import { backendRef, parentRef } from './refs.ts';
@@ -69,10 +70,16 @@ function routeCommon(h: Header): {
   };
 }
 
-function httpBackendRefs(ctx: FieldCtx, rule: Rec, path: string, namespace: string): HTTPBackendRef[] {
+function httpBackendRefs(
+  ctx: FieldCtx,
+  rule: Rec,
+  path: string,
+  namespace: string,
+  owner: FilterOwner,
+): HTTPBackendRef[] {
   return recList(ctx, rule, 'backendRefs', path, (b, p, index) => {
     const ref = backendRef(ctx, b, p, namespace, index);
-    return ref === undefined ? undefined : { ...ref, filters: filters(ctx, b, p, namespace) };
+    return ref === undefined ? undefined : { ...ref, filters: filters(ctx, b, p, namespace, owner) };
   });
 }
 
@@ -102,8 +109,8 @@ function httpRule(ctx: FieldCtx, r: Rec, p: string, index: number, namespace: st
   return {
     ...(name !== undefined && { name }),
     matches: matches.length === 0 ? [{ path: DEFAULT_PATH, headers: [], queryParams: [] }] : matches,
-    filters: filters(ctx, r, p, namespace),
-    backendRefs: httpBackendRefs(ctx, r, p, namespace),
+    filters: filters(ctx, r, p, namespace, 'HTTPRoute'),
+    backendRefs: httpBackendRefs(ctx, r, p, namespace, 'HTTPRoute'),
     ...(timeoutsRaw !== undefined && { timeouts: timeouts(ctx, timeoutsRaw, `${p}.timeouts`) }),
     ...(retryRaw !== undefined && { retry: retry(ctx, retryRaw, `${p}.retry`) }),
     ...(sessionPersistence !== undefined && { sessionPersistence }),
@@ -166,8 +173,8 @@ function grpcRule(ctx: FieldCtx, r: Rec, p: string, index: number, namespace: st
   return {
     ...(name !== undefined && { name }),
     matches: recList(ctx, r, 'matches', p, (m, mp) => grpcMatch(ctx, m, mp)),
-    filters: filters(ctx, r, p, namespace),
-    backendRefs: httpBackendRefs(ctx, r, p, namespace),
+    filters: filters(ctx, r, p, namespace, 'GRPCRoute'),
+    backendRefs: httpBackendRefs(ctx, r, p, namespace, 'GRPCRoute'),
     ...(sessionPersistence !== undefined && { sessionPersistence }),
     index,
   };
