@@ -1,8 +1,10 @@
 /**
  * Routes (apis/v1/httproute_types.go, grpcroute_types.go, tlsroute_types.go, tcproute_types.go,
  * udproute_types.go). Defaults applied here:
- * - HTTPRouteRule.matches: `[{path: {type: PathPrefix, value: "/"}}]` when absent or empty; a
- *   match without path gets the same path.
+ * - HTTPRouteRule.matches: `[{path: {type: PathPrefix, value: "/"}}]` when absent or empty (the
+ *   API server defaults only an absent list, but the spec gives no matches the same meaning; the
+ *   one difference, replacePrefixMatch's CEL rules, is checked in empty-matches.ts); a match
+ *   without path gets the same path.
  * - HTTPPathMatch.type PathPrefix, value "/"; HTTPHeaderMatch / HTTPQueryParamMatch.type Exact.
  * - GRPCMethodMatch.type Exact; GRPCHeaderMatch.type Exact.
  * - parentRefs and backendRefs: see refs.ts.
@@ -35,6 +37,7 @@ import {
   type FieldCtx,
   type Rec,
 } from './fields.ts';
+import { checkEmptyMatches } from './empty-matches.ts';
 import type { FilterOwner } from './filter-union.ts';
 import { filters } from './filters.ts';
 import { baseOf, type Header } from './meta.ts';
@@ -103,6 +106,7 @@ function httpMatch(ctx: FieldCtx, m: Rec, p: string): HTTPRouteMatch {
 function httpRule(ctx: FieldCtx, r: Rec, p: string, index: number, namespace: string): HTTPRouteRule {
   const name = str(ctx, r, 'name', p);
   const matches = recList(ctx, r, 'matches', p, (m, mp) => httpMatch(ctx, m, mp));
+  checkEmptyMatches(ctx, r, p);
   const timeoutsRaw = rec(ctx, r, 'timeouts', p);
   const retryRaw = rec(ctx, r, 'retry', p);
   const sessionPersistence = rec(ctx, r, 'sessionPersistence', p);
