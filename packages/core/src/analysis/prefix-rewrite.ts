@@ -18,15 +18,16 @@
  * has(b.filters) && b.filters.exists_one(f, ...))`. `exists_one` is "exactly one", so the rule is
  * checked only when exactly one filter (for backendRefs: exactly one backendRef with exactly one
  * such filter) qualifies — two qualifying filters pass this rule (the CRD refuses a repeated
- * RequestRedirect/URLRewrite on a rule with other rules). Known gaps, from the model's shape:
- * `matches: []` is defaulted in normalize like an absent list (the API server defaults only an
- * absent one), and a filter is read by its `type`, not by which config field is set.
+ * RequestRedirect/URLRewrite on a rule with other rules). Normalize checks what the model cannot
+ * show here: an explicit `matches: []` (model/normalize/empty-matches.ts; the model holds the
+ * default match) and config fields set against a filter's `type` (normalize/filter-union.ts).
  */
 import { diagnose } from '../diagnostics/make.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
+import { REPLACE_PREFIX_MATCH_MESSAGES, type PrefixRewriteFilterType } from '../model/crd-rules.ts';
 import type { HTTPFilter, HTTPRoute, HTTPRouteRule, Route } from '../model/types.ts';
 
-type PathFilterType = 'RequestRedirect' | 'URLRewrite';
+type PathFilterType = PrefixRewriteFilterType;
 
 const FILTER_TYPES: readonly PathFilterType[] = ['RequestRedirect', 'URLRewrite'];
 
@@ -35,21 +36,7 @@ const CONFIG_FIELD: Readonly<Record<PathFilterType, string>> = {
   URLRewrite: 'urlRewrite',
 };
 
-/** The CRD's messages, verbatim (the backendRefs one for URLRewrite does capitalise "When"). */
-const MESSAGE: Readonly<Record<'rule' | 'backendRefs', Readonly<Record<PathFilterType, string>>>> = {
-  rule: {
-    RequestRedirect:
-      'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-    URLRewrite:
-      'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-  },
-  backendRefs: {
-    RequestRedirect:
-      'Within backendRefs, when using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-    URLRewrite:
-      'Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-  },
-};
+const MESSAGE = REPLACE_PREFIX_MATCH_MESSAGES;
 
 /**
  * The replacePrefixMatch value when `filter` is a `type` filter with

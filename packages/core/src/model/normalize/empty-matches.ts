@@ -13,31 +13,16 @@
  * with the rules' `exists_one` semantics and messages verbatim (same rules as analysis/
  * prefix-rewrite.ts).
  */
+import { REPLACE_PREFIX_MATCH_MESSAGES } from '../crd-rules.ts';
 import { isRec, join, report, type FieldCtx, type Rec } from './fields.ts';
 
 type ConfigField = 'requestRedirect' | 'urlRewrite';
 
 const MESSAGES: readonly [ConfigField, 'rule' | 'backendRefs', string][] = [
-  [
-    'requestRedirect',
-    'rule',
-    'When using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-  ],
-  [
-    'urlRewrite',
-    'rule',
-    'When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-  ],
-  [
-    'requestRedirect',
-    'backendRefs',
-    'Within backendRefs, when using RequestRedirect filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-  ],
-  [
-    'urlRewrite',
-    'backendRefs',
-    'Within backendRefs, When using URLRewrite filter with path.replacePrefixMatch, exactly one PathPrefix match must be specified',
-  ],
+  ['requestRedirect', 'rule', REPLACE_PREFIX_MATCH_MESSAGES.rule.RequestRedirect],
+  ['urlRewrite', 'rule', REPLACE_PREFIX_MATCH_MESSAGES.rule.URLRewrite],
+  ['requestRedirect', 'backendRefs', REPLACE_PREFIX_MATCH_MESSAGES.backendRefs.RequestRedirect],
+  ['urlRewrite', 'backendRefs', REPLACE_PREFIX_MATCH_MESSAGES.backendRefs.URLRewrite],
 ];
 
 function has(obj: Rec, key: string): boolean {
