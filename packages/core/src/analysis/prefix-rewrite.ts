@@ -36,8 +36,6 @@ const CONFIG_FIELD: Readonly<Record<PathFilterType, string>> = {
   URLRewrite: 'urlRewrite',
 };
 
-const MESSAGE = REPLACE_PREFIX_MATCH_MESSAGES;
-
 /**
  * The replacePrefixMatch value when `filter` is a `type` filter with
  * `has(f.<config>.path) && path.type == 'ReplacePrefixMatch' && has(path.replacePrefixMatch)`
@@ -128,7 +126,7 @@ function ruleDiagnostics(route: HTTPRoute, rule: HTTPRouteRule): Diagnostic[] {
       const message =
         `HTTPRoute ${route.meta.namespace}/${route.meta.name}: rule ${rule.index} uses ${type} ` +
         `path.replacePrefixMatch (${found.at}.${CONFIG_FIELD[type]}) with ${describeMatches(rule)}; ` +
-        `the API server rejects it (HTTPRouteRule validation: ${MESSAGE[scope][type]}); ${REJECTED}`;
+        `the API server rejects it (HTTPRouteRule validation: ${REPLACE_PREFIX_MATCH_MESSAGES[scope][type]}); ${REJECTED}`;
       const field = `spec.rules[${rule.index}].matches`;
       out.push(
         diagnose('ReplacePrefixMatchNeedsOnePathPrefix', route, message, {
