@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { COLUMN_WIDTH } from './layout.ts';
 import { diagnosticTarget, withinContext } from './contexts.ts';
 import { EngineState } from './state.ts';
-import type { EngineResult } from './types.ts';
+import type { EngineRequest, EngineResult } from './types.ts';
 
 const YAML = `
 apiVersion: gateway.networking.k8s.io/v1
@@ -55,6 +55,22 @@ spec:
 
 function health(result: EngineResult, id: string): string | undefined {
   return result.topology.nodes.find((n) => n.id === id)?.health;
+}
+
+/** A live snapshot message of one epoch and seq, as the SSE client hands it to the engine. */
+function liveSnapshot(
+  objects: readonly { cluster: string; object: Record<string, unknown> }[],
+): Extract<EngineRequest, { type: 'live-snapshot' }> {
+  return {
+    type: 'live-snapshot',
+    payload: {
+      epoch: 'e1',
+      seq: 1,
+      source: { mode: 'live', contexts: [] },
+      kinds: [],
+      objects: [...objects],
+    },
+  };
 }
 
 function wire(text: string): Record<string, unknown>[] {
@@ -118,10 +134,7 @@ spec:
   it('applies a what-if overlay on the live snapshot and reports what changed', () => {
     const state = new EngineState();
     const objects = wire(YAML).map((object) => ({ cluster: '', object }));
-    state.apply({
-      type: 'live-snapshot',
-      payload: { epoch: 'e1', seq: 1, source: { mode: 'live', contexts: [] }, kinds: [], objects },
-    });
+    state.apply(liveSnapshot(objects));
     const live = state.compute();
     expect(live.source).toBe('live');
     expect(health(live, 'HTTPRoute/app/cross')).toBe('error');
@@ -135,16 +148,7 @@ spec:
   it('applies live deltas in order', () => {
     const state = new EngineState();
     const objects = wire(YAML);
-    state.apply({
-      type: 'live-snapshot',
-      payload: {
-        epoch: 'e1',
-        seq: 1,
-        source: { mode: 'live', contexts: [] },
-        kinds: [],
-        objects: objects.map((object) => ({ cluster: '', object })),
-      },
-    });
+    state.apply(liveSnapshot(objects.map((object) => ({ cluster: '', object }))));
     const grant = wire(GRANT)[0] as Record<string, unknown>;
     state.apply({
       type: 'live-delta',
@@ -172,19 +176,12 @@ spec:
       status: { clusters: [{ cluster: 'east' }, { cluster: 'west' }] },
     };
     const state = new EngineState();
-    state.apply({
-      type: 'live-snapshot',
-      payload: {
-        epoch: 'e1',
-        seq: 1,
-        source: { mode: 'live', contexts: [] },
-        kinds: [],
-        objects: [
-          { cluster: 'east', object: exported },
-          { cluster: 'west', object: imported },
-        ],
-      },
-    });
+    state.apply(
+      liveSnapshot([
+        { cluster: 'east', object: exported },
+        { cluster: 'west', object: imported },
+      ]),
+    );
     const all = state.compute();
     expect(all.clusters).toEqual(['east', 'west']);
     const join = all.topology.edges.find((e) => e.kind === 'export');
@@ -217,21 +214,14 @@ spec:
       spec: { rules: [{ backendRefs: [{ name: 'web', port: 80 }] }] },
     };
     const state = new EngineState();
-    state.apply({
-      type: 'live-snapshot',
-      payload: {
-        epoch: 'e1',
-        seq: 1,
-        source: { mode: 'live', contexts: [] },
-        kinds: [],
-        objects: [
-          { cluster: 'east', object: service(8080) },
-          { cluster: 'east', object: route },
-          { cluster: 'west', object: service(9090) },
-          { cluster: 'west', object: route },
-        ],
-      },
-    });
+    state.apply(
+      liveSnapshot([
+        { cluster: 'east', object: service(8080) },
+        { cluster: 'east', object: route },
+        { cluster: 'west', object: service(9090) },
+        { cluster: 'west', object: route },
+      ]),
+    );
     const portsIn = (cluster: string): number[] => {
       state.apply({ type: 'clusters', clusters: [cluster] });
       const object = state.compute().analysis.snapshot.objects.find((o) => o.kind === 'Service');
@@ -261,17 +251,8 @@ spec:
         .map((object) => ({ cluster, object })),
     ];
     const state = new EngineState();
-    state.apply({
-      type: 'live-snapshot',
-      payload: {
-        epoch: 'e1',
-        seq: 1,
-        source: { mode: 'live', contexts: [] },
-        kinds: [],
-        // east has the GatewayClass, west does not: west's Gateway is not reconciled, east's is fine.
-        objects: [...objects('east', true), ...objects('west', false)],
-      },
-    });
+    // east has the GatewayClass, west does not: west's Gateway is not reconciled, east's is fine.
+    state.apply(liveSnapshot([...objects('east', true), ...objects('west', false)]));
     const result = state.compute();
     expect(health(result, 'east::Gateway/infra/gw')).toBe('ok');
     expect(health(result, 'west::Gateway/infra/gw')).not.toBe('ok');
