@@ -1,29 +1,7 @@
 /** Paste Ingress objects, see the equivalent Gateway API YAML and the notes, load it. */
 import { useMemo, useState } from 'react';
 import type { ReactElement } from 'react';
-import { convertIngressYaml } from '@gatescope/core';
-
-const EXAMPLE = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: shop
-  namespace: shop
-  annotations:
-    nginx.ingress.kubernetes.io/rewrite-target: /$2
-spec:
-  ingressClassName: nginx
-  tls:
-    - hosts: [shop.example.com]
-      secretName: shop-tls
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /api(/|$)(.*)
-            pathType: ImplementationSpecific
-            backend:
-              service: { name: api, port: { number: 8080 } }
-`;
+import { convertIngressYaml, INGRESS_EXAMPLE } from '@gatescope/core';
 
 interface Props {
   readonly onLoad: (yaml: string, mode: 'replace' | 'append') => void;
@@ -62,10 +40,10 @@ export function IngressImportDialog({ onLoad, onClose }: Props): ReactElement {
               data-testid="ingress-input"
               spellCheck={false}
               value={input}
-              placeholder={EXAMPLE}
+              placeholder={INGRESS_EXAMPLE}
               onChange={(e) => setInput(e.target.value)}
             />
-            <button type="button" className="sb-link" onClick={() => setInput(EXAMPLE)}>
+            <button type="button" className="sb-link" onClick={() => setInput(INGRESS_EXAMPLE)}>
               Use an example
             </button>
           </label>

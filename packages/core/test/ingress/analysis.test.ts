@@ -1,52 +1,16 @@
 /**
  * The generated Gateway API objects are valid for our own analysis: with the referenced
  * Services and Secrets present, nothing is reported, and requests route like the Ingress did.
+ * The input is the example the import dialog offers.
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
 import { convertIngressYaml } from '../../src/ingress/convert.ts';
+import { INGRESS_EXAMPLE } from '../../src/ingress/example.ts';
 import { compileRouteTables, simulate } from '../../src/matching/index.ts';
 import { loadManifests } from '../../src/model/load.ts';
 
-const INPUT = `apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: shop
-  namespace: shop
-  annotations:
-    nginx.ingress.kubernetes.io/rewrite-target: /$2
-spec:
-  ingressClassName: nginx
-  tls:
-    - hosts: [shop.example.com]
-      secretName: shop-tls
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /api(/|$)(.*)
-            pathType: ImplementationSpecific
-            backend: {service: {name: api, port: {number: 8080}}}
----
-apiVersion: networking.k8s.io/v1
-kind: Ingress
-metadata:
-  name: shop-canary
-  namespace: shop
-  annotations:
-    nginx.ingress.kubernetes.io/canary: "true"
-    nginx.ingress.kubernetes.io/canary-weight: "20"
-    nginx.ingress.kubernetes.io/rewrite-target: /$2
-spec:
-  ingressClassName: nginx
-  rules:
-    - host: shop.example.com
-      http:
-        paths:
-          - path: /api(/|$)(.*)
-            pathType: ImplementationSpecific
-            backend: {service: {name: api-next, port: {number: 8080}}}
-`;
+const INPUT = INGRESS_EXAMPLE;
 
 const SUPPORT = ['api', 'api-next']
   .map(
