@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphNode, screenshot, setTheme } from './fixtures/page.ts';
+import { applySandboxYaml, graphNode, ORPHAN_ROUTE, screenshot, setTheme } from './fixtures/page.ts';
 import { REPO_ROOT, startServer } from './fixtures/server.ts';
 import type { RunningServer } from './fixtures/server.ts';
 
@@ -92,18 +92,7 @@ test('Ingress import converts and loads into the sandbox', async ({ page }) => {
 
 test('missing objects can be assumed, clearly marked', async ({ page }) => {
   await page.goto(url('/sandbox'));
-  const yaml = [
-    'apiVersion: gateway.networking.k8s.io/v1',
-    'kind: HTTPRoute',
-    'metadata: {name: orphan-route, namespace: team}',
-    'spec:',
-    '  parentRefs: [{name: shared, namespace: infra}]',
-    '  rules:',
-    '    - backendRefs: [{name: api, port: 8080}]',
-    '',
-  ].join('\n');
-  await page.getByTestId('sandbox-editor').fill(yaml);
-  await page.getByTestId('sandbox-apply').click();
+  await applySandboxYaml(page, ORPHAN_ROUTE);
   const assume = page.getByTestId('assumptions').getByTestId('assume');
   await expect(assume).toHaveCount(2);
   await expect(page.getByTestId('assumptions')).toContainText('Service team/api (port 8080)');
@@ -185,8 +174,7 @@ test('a YAML syntax error is shown at its line and the rest still analyses', asy
     '  labels: [unclosed',
     '',
   ].join('\n');
-  await page.getByTestId('sandbox-editor').fill(text);
-  await page.getByTestId('sandbox-apply').click();
+  await applySandboxYaml(page, text);
   await expect(page.locator('.sb-editor .cm-lint-marker-error').first()).toBeVisible();
   await expect(page.getByTestId('sandbox-status')).toContainText('1 objects');
   await expect(page.getByTestId('sandbox-status')).not.toContainText(' 0 errors');

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphNode, screenshot } from './fixtures/page.ts';
+import { applySandboxYaml, graphNode, screenshot } from './fixtures/page.ts';
 import { REPO_ROOT, startServer } from './fixtures/server.ts';
 import type { RunningServer } from './fixtures/server.ts';
 
@@ -34,9 +34,7 @@ const CROSS_NS = readFileSync(join(REPO_ROOT, 'public/scenarios/cross-namespace-
 
 async function pasteScenario(page: Page, yaml: string): Promise<void> {
   await page.goto(url('/sandbox'));
-  const editor = page.getByTestId('sandbox-editor');
-  await editor.fill(yaml);
-  await page.getByTestId('sandbox-apply').click();
+  await applySandboxYaml(page, yaml);
 }
 
 async function simulate(page: Page, fields: { host: string; path: string }): Promise<void> {

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { graphNode, screenshot, setTheme } from './fixtures/page.ts';
+import { applySandboxYaml, graphNode, ORPHAN_ROUTE, screenshot, setTheme } from './fixtures/page.ts';
 import { startServer } from './fixtures/server.ts';
 import type { RunningServer } from './fixtures/server.ts';
 
@@ -45,18 +45,7 @@ test('topology demo and the details of a failing route', async ({ page }) => {
 
 test('sandbox with assumed objects', async ({ page }) => {
   await page.goto(url('/sandbox'));
-  const yaml = [
-    'apiVersion: gateway.networking.k8s.io/v1',
-    'kind: HTTPRoute',
-    'metadata: {name: orphan-route, namespace: team}',
-    'spec:',
-    '  parentRefs: [{name: shared, namespace: infra}]',
-    '  rules:',
-    '    - backendRefs: [{name: api, port: 8080}]',
-    '',
-  ].join('\n');
-  await page.getByTestId('sandbox-editor').fill(yaml);
-  await page.getByTestId('sandbox-apply').click();
+  await applySandboxYaml(page, ORPHAN_ROUTE);
   const assume = page.getByTestId('assumptions').getByTestId('assume');
   await expect(assume).toHaveCount(2);
   await assume.first().click();

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { decodeShareFragment } from '../packages/core/src/share/codec.ts';
-import { graphNode, screenshot } from './fixtures/page.ts';
+import { applySandboxYaml, graphNode, screenshot } from './fixtures/page.ts';
 import { startServer } from './fixtures/server.ts';
 import type { RunningServer } from './fixtures/server.ts';
 
@@ -66,8 +66,7 @@ function decodedText(link: string): string {
 
 test('the link never carries Secret data, and masking changes what is shared', async ({ page }) => {
   await page.goto(url('/sandbox'));
-  await page.getByTestId('sandbox-editor').fill(WITH_SECRET);
-  await page.getByTestId('sandbox-apply').click();
+  await applySandboxYaml(page, WITH_SECRET);
   await expect(graphNode(page, 'Gateway/web/edge')).toBeVisible();
   await page.getByTestId('share-button').click();
   const popover = page.getByTestId('share-popover');
@@ -137,14 +136,16 @@ test('what-if over live: applying a ReferenceGrant shows the fix and marks the c
 }) => {
   await page.goto(url('/sandbox'));
   await page.getByTestId('whatif-toggle').check();
-  await page.getByTestId('sandbox-editor').fill(`apiVersion: gateway.networking.k8s.io/v1
+  await applySandboxYaml(
+    page,
+    `apiVersion: gateway.networking.k8s.io/v1
 kind: ReferenceGrant
 metadata: {name: billing-invoices, namespace: payments}
 spec:
   from: [{group: gateway.networking.k8s.io, kind: HTTPRoute, namespace: billing}]
   to: [{group: "", kind: Service, name: invoice-service}]
-`);
-  await page.getByTestId('sandbox-apply').click();
+`,
+  );
   const whatIf = page.getByTestId('whatif');
   await expect(whatIf).toContainText('1 fixed');
   await expect(whatIf).toContainText('0 introduced');

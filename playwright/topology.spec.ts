@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { graphEdge, graphNode, screenshot, setTheme } from './fixtures/page.ts';
+import { applySandboxYaml, graphEdge, graphNode, screenshot, setTheme } from './fixtures/page.ts';
 import { REPO_ROOT, startServer } from './fixtures/server.ts';
 import type { RunningServer } from './fixtures/server.ts';
 
@@ -96,8 +96,7 @@ test('the theme choice survives a reload', async ({ page }) => {
 test('sandbox: the broken-and-healthy scenario renders with the right health', async ({ page }) => {
   const yaml = readFileSync(join(REPO_ROOT, 'playwright/fixtures/broken-and-healthy.yaml'), 'utf8');
   await page.goto(url('/sandbox'));
-  await page.getByTestId('sandbox-editor').fill(yaml);
-  await page.getByTestId('sandbox-apply').click();
+  await applySandboxYaml(page, yaml);
   await expect(graphNode(page, 'HTTPRoute/shop/storefront')).toHaveAttribute('data-health', 'ok');
   await expect(graphNode(page, 'HTTPRoute/shop/wrong-host')).toHaveAttribute('data-health', 'error');
   await expect(graphNode(page, 'HTTPRoute/shop/checkout')).toHaveAttribute('data-health', 'error');
