@@ -171,7 +171,9 @@ function simulateHttp(
     o.retry === undefined &&
     o.extensionFilters === undefined;
   if (plain) {
-    // The common case as one literal (one object shape, no properties added afterwards).
+    // The common case as one literal (one object shape, no properties added afterwards). It
+    // repeats the general path's keys on purpose: folding it into the general path measured
+    // ~10 % slower per request on teams-10k (bench/tools/profile-simulate.ts).
     return {
       id: request.id ?? null,
       status: o.status,
