@@ -15,11 +15,16 @@ export interface GrantRequest {
   readonly fromNamespace: string;
 }
 
-/** A ReferenceGrant named after the referrer, allowing exactly this one reference. */
+/**
+ * A ReferenceGrant named after the referrer, allowing exactly this one reference. apiVersion v1:
+ * ReferenceGrant is in apis/v1 (referencegrant_types.go) and the upstream v1.6.1 and v1.7.0
+ * conformance manifests write it as gateway.networking.k8s.io/v1; v1beta1 is only the older
+ * served version.
+ */
 export function referenceGrantFix(request: GrantRequest, summary: string): Fix {
   const name = dnsLabel(`allow-${request.fromKind.toLowerCase()}-from-${request.fromNamespace}`);
   const yaml = [
-    'apiVersion: gateway.networking.k8s.io/v1beta1',
+    'apiVersion: gateway.networking.k8s.io/v1',
     'kind: ReferenceGrant',
     'metadata:',
     `  name: ${name}`,
