@@ -10,6 +10,7 @@ import {
   SHARE_DECODED_MAX_BYTES,
   SHARE_LINK_MAX_CHARS,
   SHARE_LINK_WARN_CHARS,
+  SHARE_MAX_DEPTH,
   SHARE_PREFIX,
 } from './limits.ts';
 import { parseShareState } from './schema.ts';
@@ -75,7 +76,25 @@ export function parseJsonState(json: string): ShareResult<ShareState> {
   } catch {
     return fail('bad-json', 'The shared content is not valid JSON; the link or file is damaged.');
   }
+  if (nestedDeeperThan(value, SHARE_MAX_DEPTH)) {
+    return fail(
+      'too-deep',
+      `The shared content is nested deeper than ${SHARE_MAX_DEPTH} levels; Gatescope refuses it.`,
+    );
+  }
   return parseShareState(value);
+}
+
+/** Iterative, so the check itself cannot overflow the stack it protects. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return false;
 }
 
 /** Inflates in small steps so a tiny hostile input cannot expand far past the cap. */

@@ -9,3 +9,8 @@ export const SHARE_LINK_MAX_CHARS = 100_000;
 export const SHARE_DECODED_MAX_BYTES = 2 * 1024 * 1024;
 /** Version prefix of the fragment: bump when the encoding or schema changes incompatibly. */
 export const SHARE_PREFIX = 'gs1.';
+/**
+ * Deepest nesting a decoded share may have. Real objects are a few dozen levels deep; a hostile
+ * link nested thousands of levels would overflow the stack of every recursive walk after it.
+ */
+export const SHARE_MAX_DEPTH = 100;

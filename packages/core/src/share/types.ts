@@ -77,6 +77,7 @@ export type ShareErrorCode =
   | 'bad-encoding'
   | 'bad-compression'
   | 'too-large'
+  | 'too-deep'
   | 'bad-json'
   | 'bad-schema';
 
