@@ -94,7 +94,7 @@ function hostnameLine(table: ListenerTable, view: RequestView): string {
   const others = table.routes.length - matching.length;
   return (
     `Host ${host ?? '(IP address, matches no hostname)'}${port}; listener hostname ${l.hostname ?? '(none: any host)'}; ` +
-    `${table.routes.length} route(s) attached; route hostnames (intersected with the listener's) that match: ` +
+    `${table.routes.length} route(s) attached; route hostnames (as written, those intersecting the listener's) that match: ` +
     `${shown.join('; ') || 'none'}${more}${others > 0 ? `; ${others} route(s) do not match this host` : ''}.`
   );
 }
@@ -119,12 +119,15 @@ function lostOn(loser: HttpPrecedence, lr: HostnameRank, winner: HttpPrecedence,
     return `5: the winner has more query param matches (${winner.queryCount} vs ${loser.queryCount})`;
   }
   if (compareCreation(winner.created, loser.created) !== 0) {
-    const how = winner.created.creationTimestamp
-      ? 'creationTimestamp'
-      : 'document order (no creationTimestamp)';
-    return `6: the winner's route is older by ${how}`;
+    return loser.created.creationTimestamp === undefined
+      ? "6: the winner's route has a creationTimestamp (it exists); the other is not applied yet"
+      : `6: the winner's route is older by creationTimestamp (${winner.created.creationTimestamp} < ${loser.created.creationTimestamp})`;
   }
-  if (loser.nsName !== winner.nsName) return '7: the winner comes first in namespace/name order';
+  if (loser.nsName !== winner.nsName) {
+    const why =
+      winner.created.creationTimestamp === undefined ? 'no creationTimestamps' : 'equal creationTimestamps';
+    return `7: ${why}, so the winner comes first in namespace/name order`;
+  }
   return '8: an earlier rule (or match) of the same route matches';
 }
 

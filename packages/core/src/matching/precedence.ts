@@ -7,7 +7,11 @@
 import { compareHostnameRank } from './hostname.ts';
 import type { HostnameRank } from './hostname.ts';
 
-/** Who created a route first. Spec: oldest creationTimestamp wins; YAML without one: document order. */
+/**
+ * Who created a route first. Spec: oldest creationTimestamp wins; with equal or absent timestamps
+ * the next criterion (`{namespace}/{name}`) decides. `order` (document order) is kept for
+ * display only: it never decides precedence.
+ */
 export interface CreationKey {
   readonly creationTimestamp?: string;
   readonly order: number;
@@ -34,7 +38,13 @@ export interface HttpPrecedence {
  */
 const PATH_CLASS = { Exact: 0, RegularExpression: 1, PathPrefix: 2 } as const;
 
-/** Spec tie-break after the match criteria: oldest creationTimestamp, then `{namespace}/{name}`. */
+/**
+ * Spec tie-break after the match criteria: oldest creationTimestamp; 0 when the timestamps are
+ * equal or both absent, so that `{namespace}/{name}` decides (apis/v1 Listener.AllowedRoutes:
+ * "If everything else is equivalent, the Route appearing first in alphabetical order
+ * (namespace/name)"). Document order is not creation order: `kubectl apply` of one file usually
+ * stamps every object with the same second, and then the API's own rule is namespace/name.
+ */
 export function compareCreation(a: CreationKey, b: CreationKey): number {
   const ta = a.creationTimestamp;
   const tb = b.creationTimestamp;
@@ -42,7 +52,7 @@ export function compareCreation(a: CreationKey, b: CreationKey): number {
   // An object read from the cluster (has a timestamp) is older than one not yet applied.
   if (ta !== undefined && tb === undefined) return -1;
   if (ta === undefined && tb !== undefined) return 1;
-  return a.order - b.order;
+  return 0;
 }
 
 function compareStrings(a: string, b: string): number {
@@ -57,8 +67,8 @@ function compareStrings(a: string, b: string): number {
  *  3. a method match;
  *  4. the largest number of header matches;
  *  5. the largest number of query param matches;
- *  6. the oldest route by creationTimestamp (absent: document order);
- *  7. the route first in alphabetical order of `{namespace}/{name}`;
+ *  6. the oldest route by creationTimestamp (a route with one before a route without);
+ *  7. the route first in alphabetical order of `{namespace}/{name}` (equal or absent timestamps);
  *  8. the first matching rule in the route's list, then the first match in the rule.
  */
 export function compareHttp(

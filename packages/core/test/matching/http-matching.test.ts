@@ -239,13 +239,14 @@ spec:
   rules: [{ matches: [{ path: { type: PathPrefix, value: /x } }], backendRefs: [{ name: s2, port: 8080 }] }]
 `;
 
-describe('without creationTimestamp, document order is creation order', () => {
-  it('the earlier document wins over alphabetical order', () => {
+describe('without creationTimestamp, {namespace}/{name} decides (not document order)', () => {
+  // Spec (Listener.AllowedRoutes): equal or absent timestamps fall to alphabetical namespace/name.
+  it('the alphabetically first route wins even when it is later in the file', () => {
     const tables = tablesOf(BASE, DOC_ORDER, services('a', 's1', 's2'));
     const { problems } = runCase(tables, {
-      name: 'doc order',
+      name: 'namespace/name',
       request: { path: '/x' },
-      expect: { backend: 'a/s1' },
+      expect: { backend: 'a/s2' },
     });
     expect(problems).toEqual([]);
   });
