@@ -2,7 +2,8 @@
  * Stage "collisions": GRPCRoute and HTTPRoute on the same listener with intersecting hostnames.
  * Spec (apis/v1 grpcroute_types.go, GRPCRoute docs): "If an implementation ... [has] an HTTPRoute
  * and a GRPCRoute with intersecting hostnames ... only one of the two routes may be accepted":
- * the older by creationTimestamp, then by {namespace}/{name}. The other loses that listener.
+ * the older by creationTimestamp, then by {namespace}/{name} (also when the timestamps are equal
+ * or absent). The other loses that listener; the message says which tie-break decided.
  */
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
@@ -10,6 +11,7 @@ import type { ParentEval } from './attach.ts';
 import { compareAge } from './context.ts';
 import { hostnameSetsIntersect } from './hostnames.ts';
 import { listenerLabel } from './listener-eval.ts';
+import { precedenceReason } from './tie-break.ts';
 
 export function resolveCollisions(parents: readonly ParentEval[], out: Diagnostic[]): void {
   const byListener = new Map<string, { parent: ParentEval; hostnames: readonly string[] }[]>();
@@ -46,7 +48,7 @@ function drop(loser: ParentEval, listenerId: string, winner: ParentEval, out: Di
     diagnose(
       'RouteHostnameCollision',
       loser.route,
-      `${l} and the older ${w} claim intersecting hostnames on ${listenerLabel(lost.listener)}; only the older route is accepted there.`,
+      `${l} and ${w} claim intersecting hostnames on ${listenerLabel(lost.listener)}; only ${w} is accepted there (${precedenceReason(winner.route, loser.route)}).`,
       {
         field: 'spec.hostnames',
         fix: {
@@ -60,7 +62,7 @@ function drop(loser: ParentEval, listenerId: string, winner: ParentEval, out: Di
     loser.outcome = {
       kind: 'rejected',
       reason: 'NotAllowedByListeners',
-      message: `Hostnames collide with the older ${w} on every listener.`,
+      message: `Hostnames collide with ${w} on every listener; ${w} takes precedence (${precedenceReason(winner.route, loser.route)}).`,
     };
   }
 }

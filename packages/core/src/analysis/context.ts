@@ -185,8 +185,10 @@ export function isRoute(object: GwObject): object is Route {
 
 /**
  * The spec's tie-break (e.g. HTTPRoute/GRPCRoute collisions, ListenerSet precedence): the oldest
- * creationTimestamp first, then `{namespace}/{name}` alphabetically. YAML without timestamps uses
- * document order as creation order (DESIGN.md, Determinism).
+ * creationTimestamp first, then `{namespace}/{name}` alphabetically — also when the timestamps are
+ * equal or both absent (YAML not yet applied: `kubectl apply` of one file usually stamps the same
+ * second, so document order is not creation order). An object with a timestamp (it exists) comes
+ * before one without (not applied yet). Same rule as matching/precedence.ts compareCreation.
  */
 export function compareAge(a: ObjectBase<string>, b: ObjectBase<string>): number {
   const ta = a.meta.creationTimestamp;
@@ -194,7 +196,8 @@ export function compareAge(a: ObjectBase<string>, b: ObjectBase<string>): number
   // Kubernetes writes creationTimestamp as RFC 3339 UTC with second precision
   // (`2024-01-02T03:04:05Z`), so the strings order like the instants they name.
   if (ta !== undefined && tb !== undefined && ta !== tb) return ta < tb ? -1 : 1;
-  if ((ta === undefined || tb === undefined) && a.order !== b.order) return a.order - b.order;
+  if (ta !== undefined && tb === undefined) return -1;
+  if (ta === undefined && tb !== undefined) return 1;
   const na = namespacedName(a.meta);
   const nb = namespacedName(b.meta);
   return na < nb ? -1 : na > nb ? 1 : 0;

@@ -203,7 +203,7 @@ const ANALYSIS_ENTRIES = [
     'error',
     'NotAllowedByListeners',
     'HTTPRoute and GRPCRoute claim the same hostname on one listener',
-    'Only the older route is accepted; give the two routes different hostnames or attach them to different listeners.',
+    'Only the route that takes precedence (oldest creationTimestamp; equal or absent timestamps: first {namespace}/{name}) is accepted; give the two routes different hostnames or attach them to different listeners.',
   ),
   e(
     'GS307',
@@ -324,7 +324,7 @@ const ANALYSIS_ENTRIES = [
     'warning',
     undefined,
     'Route can never receive traffic',
-    'An older or more specific route on the same listener takes every request this route matches; remove it or make its matches or hostnames distinct.',
+    'A route on the same listener that is more specific or wins the tie-break (oldest creationTimestamp, then {namespace}/{name}) takes every request this route matches; remove it or make its matches or hostnames distinct.',
   ),
   e(
     'GS321',
@@ -332,7 +332,7 @@ const ANALYSIS_ENTRIES = [
     'warning',
     undefined,
     'Route rule can never receive traffic',
-    'An earlier rule (or an older route) with identical matches on the same hostnames wins every tie; remove the rule or change its matches.',
+    'An earlier rule (or a route that wins the tie-break: oldest creationTimestamp, then {namespace}/{name}) with identical matches on the same hostnames wins every tie; remove the rule or change its matches.',
   ),
   // Policies, features, controller status
   e(

@@ -2,14 +2,15 @@
  * Check "shadowing" (conservative): a rule can never win when, on the same listener and for the
  * same effective hostnames, a rule that wins every tie has an identical match for each of its
  * matches. Identical matches tie on every precedence criterion (spec/matching-precedence.md §3
- * and §4), so the tie-break decides: the older route (creationTimestamp, then namespace/name),
- * then the earlier rule in the same route. Anything short of identity is not reported.
+ * and §4), so the tie-break decides: the older route by creationTimestamp, then namespace/name
+ * (equal or absent timestamps), then the earlier rule in the same route. Anything short of identity is not reported.
  */
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { diagnose } from '../../diagnostics/make.ts';
 import type { GRPCRoute, HTTPRoute, HTTPRouteMatch, GRPCRouteMatch } from '../../model/types.ts';
 import type { ParentEval } from '../attach.ts';
 import { compareAge } from '../context.ts';
+import { precedenceReason } from '../tie-break.ts';
 
 type MatchRoute = HTTPRoute | GRPCRoute;
 
@@ -65,7 +66,7 @@ function shadowedOnListener(entries: readonly Entry[]): Map<string, Map<number, 
             ? ''
             : o.route.key === entry.route.key
               ? `rule ${o.rule} of the same route`
-              : `rule ${o.rule} of the older ${o.route.kind} ${o.route.meta.namespace}/${o.route.meta.name}`,
+              : `rule ${o.rule} of ${o.route.kind} ${o.route.meta.namespace}/${o.route.meta.name}, which takes precedence (${precedenceReason(o.route, entry.route)})`,
         );
         const routeMap = result.get(entry.route.key) ?? new Map<number, string>();
         routeMap.set(rule.index, [...new Set(names)].join(' and '));
