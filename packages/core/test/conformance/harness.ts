@@ -15,6 +15,7 @@ import type {
 } from '../../src/analysis/types.ts';
 import { loadManifests } from '../../src/model/load.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
+import { createSnapshot } from '../../src/model/snapshot.ts';
 import type { Condition, GwObject } from '../../src/model/types.ts';
 import { applyWatchEvent } from '../../src/store/apply.ts';
 import type {
@@ -23,29 +24,44 @@ import type {
   ConformanceStep,
   Expectation,
   ListenerExp,
+  ForeignCond,
   ParentSel,
+  Version,
 } from './table-types.ts';
 import { INFRA } from './table-types.ts';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-export const CONFORMANCE_DIR =
-  process.env['GATESCOPE_CONFORMANCE_DIR'] ?? resolve(REPO_ROOT, '../shared/conformance/v1.6.1');
-export const conformanceAvailable = (): boolean =>
-  existsSync(resolve(CONFORMANCE_DIR, 'base-manifests.yaml'));
+/** The folder holding one sub-folder of manifests per release (v1.6.1/, v1.7.0/). */
+export const CONFORMANCE_ROOT =
+  process.env['GATESCOPE_CONFORMANCE_ROOT'] ?? resolve(REPO_ROOT, '../shared/conformance');
+export const conformanceDir = (version: Version): string => resolve(CONFORMANCE_ROOT, version);
+/** The v1.6.1 folder (other tests scan its manifests). */
+export const CONFORMANCE_DIR = conformanceDir('v1.6.1');
+export const conformanceAvailable = (version: Version = 'v1.6.1'): boolean =>
+  existsSync(resolve(conformanceDir(version), 'base-manifests.yaml'));
 
 export const CLASS = 'gatescope-conformance';
+export const CONTROLLER = 'gatescope.dev/conformance';
 const GATEWAY_CLASS = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
 metadata:
   name: ${CLASS}
 spec:
-  controllerName: gatescope.dev/conformance
+  controllerName: ${CONTROLLER}
 `;
 
-function caseSnapshot(c: ConformanceCase): Snapshot {
+/** The releases a case runs on. */
+export const runsOn = (c: ConformanceCase, version: Version): boolean =>
+  c.versions === undefined || c.versions.includes(version);
+
+const CLUSTER_SCOPED = new Set(['GatewayClass', 'CustomResourceDefinition', 'Namespace']);
+
+function caseSnapshot(c: ConformanceCase, version: Version): Snapshot {
   const read = (name: string) => ({
     name,
-    text: readFileSync(resolve(CONFORMANCE_DIR, name), 'utf8').replaceAll('{GATEWAY_CLASS_NAME}', CLASS),
+    text: readFileSync(resolve(conformanceDir(version), name), 'utf8')
+      .replaceAll('{GATEWAY_CLASS_NAME}', CLASS)
+      .replaceAll('{GATEWAY_CONTROLLER_NAME}', CONTROLLER),
   });
   const files = [
     { name: 'gatewayclass.yaml', text: GATEWAY_CLASS },
@@ -54,17 +70,26 @@ function caseSnapshot(c: ConformanceCase): Snapshot {
     ...c.manifests.map(read),
     ...(c.inline === undefined ? [] : [{ name: 'inline.yaml', text: c.inline }]),
   ];
-  return loadManifests(files).snapshot;
+  // The API server gives every object metadata.generation 1 on create (the *LatestConditions
+  // helpers compare observedGeneration with it).
+  const loaded = loadManifests(files).snapshot;
+  return createSnapshot(
+    loaded.objects.map((o) =>
+      o.meta.generation === undefined ? { ...o, meta: { ...o.meta, generation: 1 } } : o,
+    ),
+  );
 }
 
-export function analyzeCase(c: ConformanceCase): Analysis {
-  return analyze(caseSnapshot(c));
+export function analyzeCase(c: ConformanceCase, version: Version = 'v1.6.1'): Analysis {
+  return analyze(caseSnapshot(c, version));
 }
 
 function findObject(snapshot: Snapshot, sel: ConformanceStep['object']): GwObject {
   const found = snapshot.objects.find(
     (o) =>
-      o.ref.kind === sel.kind && o.meta.name === sel.name && o.meta.namespace === (sel.namespace ?? INFRA),
+      o.ref.kind === sel.kind &&
+      o.meta.name === sel.name &&
+      o.meta.namespace === (sel.namespace ?? (CLUSTER_SCOPED.has(sel.kind) ? '' : INFRA)),
   );
   if (found === undefined) throw new Error(`step object ${sel.kind} ${sel.name} not in the case`);
   return found;
@@ -87,14 +112,17 @@ function modify(
  * The analyses of a multi-step case: before any change (objects the steps touch at generation
  * 1), then after each step (generation + 1, applied with applyWatchEvent).
  */
-export function analyzeSteps(c: ConformanceCase): Analysis[] {
-  let snapshot = caseSnapshot(c);
+export function analyzeSteps(c: ConformanceCase, version: Version = 'v1.6.1'): Analysis[] {
+  let snapshot = caseSnapshot(c, version);
   for (const step of c.steps ?? [])
-    snapshot = modify(snapshot, findObject(snapshot, step.object), 1, () => {});
+    if (step.delete !== true) snapshot = modify(snapshot, findObject(snapshot, step.object), 1, () => {});
   const out = [analyze(snapshot)];
   for (const step of c.steps ?? []) {
     const object = findObject(snapshot, step.object);
-    snapshot = modify(snapshot, object, (object.meta.generation ?? 1) + 1, step.mutate);
+    snapshot =
+      step.delete === true
+        ? applyWatchEvent(snapshot, { type: 'DELETED', object: structuredClone(object.raw) })
+        : modify(snapshot, object, (object.meta.generation ?? 1) + 1, step.mutate ?? (() => {}));
     out.push(analyze(snapshot));
   }
   return out;
@@ -149,18 +177,46 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
   if (e.what === 'gatewayClass') {
     const s = statusOf(analysis, 'GatewayClass', '', e.name);
     if (s?.kind !== 'GatewayClass') return [`GatewayClass ${e.name}: no predicted status`];
-    return conditionProblems(`GatewayClass ${e.name}`, e.conditions, s.conditions);
+    const where = `GatewayClass ${e.name}`;
+    return [
+      ...conditionProblems(where, e.conditions, s.conditions),
+      ...(e.latestGeneration === true
+        ? generationProblems(analysis, where, 'GatewayClass', '', e.name, s.conditions)
+        : []),
+    ];
   }
   const ns = e.namespace ?? INFRA;
   if (e.what === 'backendTLSPolicy') {
     const s = statusOf(analysis, 'BackendTLSPolicy', ns, e.name);
     if (s?.kind !== 'BackendTLSPolicy') return [`BackendTLSPolicy ${ns}/${e.name}: no predicted status`];
-    const a = s.ancestors.find((x) => x.ancestorRef.kind === 'Gateway' && x.ancestorRef.name === e.ancestor);
+    const where = `BackendTLSPolicy ${e.name}`;
+    const own = s.ancestors.filter((x) => e.foreignAncestor?.controllerName !== x.controllerName);
+    const a = own.find((x) => x.ancestorRef.kind === 'Gateway' && x.ancestorRef.name === e.ancestor);
     if (a === undefined)
       return [
-        `BackendTLSPolicy ${e.name}: no ancestor ${e.ancestor} (got [${s.ancestors.map((x) => x.ancestorRef.name).join(', ')}])`,
+        `${where}: no ancestor ${e.ancestor} (got [${s.ancestors.map((x) => x.ancestorRef.name).join(', ')}])`,
       ];
-    return conditionProblems(`BackendTLSPolicy ${e.name} ancestor ${e.ancestor}`, e.conditions, a.conditions);
+    const out = conditionProblems(`${where} ancestor ${e.ancestor}`, e.conditions, a.conditions);
+    if (e.latestGeneration === true)
+      out.push(
+        ...generationProblems(
+          analysis,
+          where,
+          'BackendTLSPolicy',
+          ns,
+          e.name,
+          own.flatMap((x) => x.conditions),
+        ),
+      );
+    if (e.foreignAncestor !== undefined) {
+      const f = e.foreignAncestor;
+      const entry = s.ancestors.find((x) => x.controllerName === f.controllerName);
+      if (entry === undefined || entry.ancestorRef.name !== f.name)
+        out.push(`${where}: the ancestor entry of ${f.controllerName} was dropped`);
+      else out.push(...foreignProblems(`${where} ancestor of ${f.controllerName}`, f, entry.conditions));
+    }
+    if (e.agreesWithObserved === true) out.push(...disagreements(analysis, 'BackendTLSPolicy', ns, e.name));
+    return out;
   }
   if (e.what === 'gateway' || e.what === 'listenerSet') {
     const kind = e.what === 'gateway' ? 'Gateway' : 'ListenerSet';
@@ -203,8 +259,32 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
         out.push(`${where}: want zero attached routes`);
       if (e.latestGeneration === true) {
         const all = [...s.conditions, ...s.listeners.flatMap((l) => l.conditions)];
-        out.push(...generationProblems(analysis, where, kind, ns, e.name, all));
+        const foreign = new Set((e.foreignConditions ?? []).map((f) => f.type));
+        out.push(
+          ...generationProblems(
+            analysis,
+            where,
+            kind,
+            ns,
+            e.name,
+            all.filter((c) => !foreign.has(c.type)),
+          ),
+        );
       }
+      for (const f of e.foreignConditions ?? []) {
+        const conditions =
+          f.listener === undefined
+            ? s.conditions
+            : (s.listeners.find((l) => l.name === f.listener)?.conditions ?? []);
+        out.push(
+          ...foreignProblems(
+            `${where}${f.listener === undefined ? '' : ` listener ${f.listener}`}`,
+            f,
+            conditions,
+          ),
+        );
+      }
+      if (e.agreesWithObserved === true) out.push(...disagreements(analysis, kind, ns, e.name));
     }
     return out;
   }
@@ -212,8 +292,18 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
   if (s?.kind !== 'Route') return [`${e.kind ?? 'HTTPRoute'} ${ns}/${e.name}: no predicted status`];
   const where = `${e.kind ?? 'HTTPRoute'} ${e.name}`;
   const out: string[] = [];
+  const foreignController = e.foreignParent?.controllerName;
+  const parents = s.parents.filter((p) => p.controllerName !== foreignController);
+  if (e.foreignParent !== undefined) {
+    const f = e.foreignParent;
+    const entry = s.parents.find((p) => p.controllerName === f.controllerName);
+    if (entry === undefined || entry.parentRef.name !== f.name)
+      out.push(`${where}: the parent entry of ${f.controllerName} was dropped`);
+    else out.push(...foreignProblems(`${where} parent of ${f.controllerName}`, f, entry.conditions));
+  }
+  if (e.agreesWithObserved === true) out.push(...disagreements(analysis, e.kind ?? 'HTTPRoute', ns, e.name));
   if (e.parent !== undefined) {
-    const candidates = s.parents.filter((p) => parentMatches(p, e.parent as ParentSel));
+    const candidates = parents.filter((p) => parentMatches(p, e.parent as ParentSel));
     if (candidates.length === 0) out.push(`${where}: no status for parent ${e.parent.name}`);
     else {
       const problems = candidates.map((p) =>
@@ -224,20 +314,20 @@ export function checkExpectation(analysis: Analysis, e: Expectation): string[] {
   }
   if (e.exactParents !== undefined) {
     const ok =
-      e.exactParents.length === s.parents.length &&
-      e.exactParents.every((sel) => s.parents.some((p) => parentMatches(p, sel)));
+      e.exactParents.length === parents.length &&
+      e.exactParents.every((sel) => parents.some((p) => parentMatches(p, sel)));
     if (!ok)
       out.push(
-        `${where}: parents want [${e.exactParents.map((p) => p.name).join(', ')}], got [${s.parents.map((p) => `${p.parentRef.kind}/${p.parentRef.name}`).join(', ')}]`,
+        `${where}: parents want [${e.exactParents.map((p) => p.name).join(', ')}], got [${parents.map((p) => `${p.parentRef.kind}/${p.parentRef.name}`).join(', ')}]`,
       );
   }
   if (e.latestGeneration === true) {
-    const all = s.parents.flatMap((p) => p.conditions);
+    const all = parents.flatMap((p) => p.conditions);
     out.push(...generationProblems(analysis, where, e.kind ?? 'HTTPRoute', ns, e.name, all));
   }
   if (
     e.noAcceptedParents === true &&
-    s.parents.some((p) => p.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'))
+    parents.some((p) => p.conditions.some((c) => c.type === 'Accepted' && c.status === 'True'))
   ) {
     out.push(`${where}: want no accepted parents`);
   }
@@ -264,4 +354,28 @@ function generationProblems(
     (c) =>
       `${where}: ${c.type} observedGeneration ${c.observedGeneration ?? 'unset'}, generation ${generation}`,
   );
+}
+
+/** A foreign condition must be there exactly as the other controller wrote it. */
+function foreignProblems(where: string, f: ForeignCond, conditions: readonly Condition[]): string[] {
+  const c = conditions.find((x) => x.type === f.type);
+  if (c === undefined) return [`${where}: foreign condition ${f.type} was removed`];
+  if (c.reason !== f.reason || c.observedGeneration !== f.observedGeneration)
+    return [
+      `${where}: foreign condition ${f.type} was modified (reason ${c.reason}, observedGeneration ${c.observedGeneration ?? 'unset'})`,
+    ];
+  return [];
+}
+
+/** StatusDisagreesWithPrediction reported on the object. */
+function disagreements(analysis: Analysis, kind: string, namespace: string, name: string): string[] {
+  return analysis.diagnostics
+    .filter(
+      (d) =>
+        d.code.endsWith('-StatusDisagreesWithPrediction') &&
+        d.object?.kind === kind &&
+        d.object.namespace === namespace &&
+        d.object.name === name,
+    )
+    .map((d) => `${kind} ${name}: ${d.message}`);
 }

@@ -223,9 +223,8 @@ export const GATEWAY_CASES: readonly ConformanceCase[] = [
   },
   {
     test: 'GatewaySecretMissingReferenceGrant',
+    versions: ['v1.6.1'],
     manifests: ['gateway-secret-missing-reference-grant.yaml'],
-    // The indexed .go is newer than v1.6.1 (it adds an https-nonexistent-secret listener the
-    // v1.6.1 manifest does not have); the https listener's assertion is unchanged.
     source:
       'conformance/tests/gateway-secret-missing-reference-grant.go (https listener only, as in the v1.6.1 manifest)',
     expectations: [
@@ -233,6 +232,25 @@ export const GATEWAY_CASES: readonly ConformanceCase[] = [
         what: 'gateway',
         name: 'gateway-secret-missing-reference-grant',
         listeners: [httpsListener('RefNotPermitted')],
+      },
+    ],
+  },
+  {
+    // v1.7.0 adds listener https-nonexistent-secret: a Secret in another namespace that does not
+    // exist and no ReferenceGrant; the grant is checked first, so RefNotPermitted (not
+    // InvalidCertificateRef).
+    test: 'GatewaySecretMissingReferenceGrant',
+    versions: ['v1.7.0'],
+    manifests: ['gateway-secret-missing-reference-grant.yaml'],
+    source: 'conformance/tests/gateway-secret-missing-reference-grant.go (v1.7.0: two listeners)',
+    expectations: [
+      {
+        what: 'gateway',
+        name: 'gateway-secret-missing-reference-grant',
+        listeners: [
+          httpsListener('RefNotPermitted'),
+          { ...httpsListener('RefNotPermitted'), name: 'https-nonexistent-secret' },
+        ],
       },
     ],
   },

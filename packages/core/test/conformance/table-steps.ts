@@ -5,8 +5,8 @@
  * GatewayClass CRD, which the suite does not ship as a manifest: our own minimal CRD stands in.
  */
 import { CLASS } from './harness.ts';
-import type { ConformanceCase, Expectation } from './table-types.ts';
-import { INFRA, T, gatewayAndRoutesAccepted } from './table-types.ts';
+import type { ConformanceCase, Expectation, Version } from './table-types.ts';
+import { INFRA, T, VERSIONS, gatewayAndRoutesAccepted } from './table-types.ts';
 
 type Raw = Record<string, unknown>;
 
@@ -30,12 +30,12 @@ function latestGateway(name: string): Expectation {
 
 const CRD_NAME = 'gatewayclasses.gateway.networking.k8s.io';
 const BUNDLE = 'gateway.networking.k8s.io/bundle-version';
-const GATEWAYCLASS_CRD = `apiVersion: apiextensions.k8s.io/v1
+const gatewayClassCRD = (version: Version): string => `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
 metadata:
   name: ${CRD_NAME}
   annotations:
-    ${BUNDLE}: v1.6.1
+    ${BUNDLE}: ${version}
 spec:
   group: gateway.networking.k8s.io
   names: {kind: GatewayClass, plural: gatewayclasses}
@@ -152,10 +152,16 @@ export const STEP_CASES: readonly ConformanceCase[] = [
       },
     ],
   },
-  {
+  ...VERSIONS.map(supportedVersionCase),
+];
+
+/** The suite sets the bundle version it was built for: v1.6.1 or v1.7.0 (both supported). */
+function supportedVersionCase(version: Version): ConformanceCase {
+  return {
     test: 'GatewayClassSupportedVersionCondition',
+    versions: [version],
     manifests: [],
-    inline: GATEWAYCLASS_CRD,
+    inline: gatewayClassCRD(version),
     source:
       'conformance/tests/gatewayclass-supported-version-condition.go (the GatewayClass CRD is our own stub carrying the bundle-version annotation)',
     expectations: [supportedVersion('True')],
@@ -169,10 +175,10 @@ export const STEP_CASES: readonly ConformanceCase[] = [
         expectations: [supportedVersion('False')],
       },
       {
-        change: `set ${BUNDLE}: v1.6.1`,
+        change: `set ${BUNDLE}: ${version}`,
         object: crd,
         mutate: (raw) => {
-          annotations(raw)[BUNDLE] = 'v1.6.1';
+          annotations(raw)[BUNDLE] = version;
         },
         expectations: [supportedVersion('True')],
       },
@@ -185,13 +191,13 @@ export const STEP_CASES: readonly ConformanceCase[] = [
         expectations: [supportedVersion('False')],
       },
       {
-        change: `set ${BUNDLE}: v1.6.1 again`,
+        change: `set ${BUNDLE}: ${version} again`,
         object: crd,
         mutate: (raw) => {
-          annotations(raw)[BUNDLE] = 'v1.6.1';
+          annotations(raw)[BUNDLE] = version;
         },
         expectations: [supportedVersion('True')],
       },
     ],
-  },
-];
+  };
+}

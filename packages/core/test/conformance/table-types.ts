@@ -4,6 +4,19 @@
  * conformance/utils/kubernetes/helpers.go.
  */
 
+/** The upstream releases whose manifests (../shared/conformance/<version>) the harness runs. */
+export type Version = 'v1.6.1' | 'v1.7.0';
+export const VERSIONS: readonly Version[] = ['v1.6.1', 'v1.7.0'];
+
+export type RouteKind = 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'TCPRoute' | 'UDPRoute';
+
+/** A condition another controller wrote that ours must keep byte for byte (preserve-foreign tests). */
+export interface ForeignCond {
+  readonly type: string;
+  readonly reason: string;
+  readonly observedGeneration: number;
+}
+
 export interface Cond {
   readonly type: string;
   readonly status: 'True' | 'False' | 'Unknown';
@@ -44,6 +57,10 @@ export type Expectation =
       readonly zeroRoutes?: boolean;
       /** GatewayMustHaveLatestConditions: every condition has observedGeneration = generation. */
       readonly latestGeneration?: boolean;
+      /** Foreign conditions kept unchanged on the Gateway (listener undefined) or a listener. */
+      readonly foreignConditions?: readonly (ForeignCond & { readonly listener?: string })[];
+      /** The analysis reports no StatusDisagreesWithPrediction for this object. */
+      readonly agreesWithObserved?: boolean;
     }
   | {
       readonly what: 'listenerSet';
@@ -59,7 +76,7 @@ export type Expectation =
     }
   | {
       readonly what: 'route';
-      readonly kind?: 'HTTPRoute' | 'GRPCRoute';
+      readonly kind?: RouteKind;
       readonly name: string;
       readonly namespace?: string;
       /** HTTPRouteMustHaveCondition(route, parent, cond). */
@@ -71,6 +88,9 @@ export type Expectation =
       readonly noAcceptedParents?: boolean;
       /** HTTPRouteMustHaveLatestConditions: every condition has observedGeneration = generation. */
       readonly latestGeneration?: boolean;
+      /** A status.parents entry of another controller, kept unchanged. */
+      readonly foreignParent?: { readonly name: string; readonly controllerName: string } & ForeignCond;
+      readonly agreesWithObserved?: boolean;
     }
   | {
       /** BackendTLSPolicyMustHaveCondition(policy, gateway, cond): on the ancestor of that Gateway. */
@@ -79,12 +99,19 @@ export type Expectation =
       readonly namespace?: string;
       readonly ancestor: string;
       readonly conditions: readonly Cond[];
+      /** BackendTLSPolicyMustHaveLatestConditions. */
+      readonly latestGeneration?: boolean;
+      /** A status.ancestors entry of another controller, kept unchanged. */
+      readonly foreignAncestor?: { readonly name: string; readonly controllerName: string } & ForeignCond;
+      readonly agreesWithObserved?: boolean;
     }
   | {
       /** GWCMustHave*Condition(class). */
       readonly what: 'gatewayClass';
       readonly name: string;
       readonly conditions: readonly Cond[];
+      /** GatewayClassConditionsHaveLatestObservedGeneration. */
+      readonly latestGeneration?: boolean;
     };
 
 /**
@@ -95,13 +122,22 @@ export interface ConformanceStep {
   readonly change: string;
   readonly object: { readonly kind: string; readonly name: string; readonly namespace?: string };
   /** Edits the object (a copy of what the suite applied); generation is bumped by the harness. */
-  readonly mutate: (object: Record<string, unknown>) => void;
+  readonly mutate?: (object: Record<string, unknown>) => void;
+  /** The test deletes the object instead (a DELETED watch event). */
+  readonly delete?: boolean;
   readonly expectations: readonly Expectation[];
+  /** As ConformanceCase.knownGaps, for this step's expectations. */
+  readonly knownGaps?: Readonly<Record<number, string>>;
 }
 
 export interface ConformanceCase {
   /** Upstream ShortName. */
   readonly test: string;
+  /**
+   * The releases the case runs on (default: all). A test whose manifests or assertions changed
+   * between releases has one entry per release.
+   */
+  readonly versions?: readonly Version[];
   /** Manifests applied after base-manifests.yaml and suite-programmatic-resources.yaml. */
   readonly manifests: readonly string[];
   /** Where the expectations were transcribed from. */
@@ -112,6 +148,11 @@ export interface ConformanceCase {
    * fix is noticed). Indexes into `expectations`.
    */
   readonly knownGaps?: Readonly<Record<number, string>>;
+  /**
+   * Expectations that wait on another helper's item (named in the reason): skipped with the
+   * reason, re-checked by removing the entry. Indexes into `expectations`.
+   */
+  readonly pending?: Readonly<Record<number, string>>;
   /** Objects the test creates in code (our own minimal YAML), applied after the manifests. */
   readonly inline?: string;
   /**
@@ -153,8 +194,8 @@ export const LS_LISTENER_OK: readonly Cond[] = [
  */
 export function gatewayAndRoutesAccepted(
   gateway: string,
-  routes: readonly (string | { name: string; namespace: string; kind?: 'HTTPRoute' | 'GRPCRoute' })[],
-  options: { kind?: 'HTTPRoute' | 'GRPCRoute'; listeners?: readonly string[] } = {},
+  routes: readonly (string | { name: string; namespace: string; kind?: RouteKind })[],
+  options: { kind?: RouteKind; listeners?: readonly string[] } = {},
 ): Expectation[] {
   const out: Expectation[] = [
     {
@@ -184,7 +225,7 @@ export function gatewayAndRoutesAccepted(
 export function resolvedRefsTrue(
   route: string,
   parent: string,
-  kind: 'HTTPRoute' | 'GRPCRoute' = 'HTTPRoute',
+  kind: RouteKind = 'HTTPRoute',
   namespace = INFRA,
 ): Expectation {
   return {
@@ -198,8 +239,14 @@ export function resolvedRefsTrue(
 }
 
 /** kubernetes.HTTPRouteMustHaveCondition(route, parent, cond). */
-export function routeCondition(route: string, parent: ParentSel, cond: Cond, namespace = INFRA): Expectation {
-  return { what: 'route', name: route, namespace, parent, conditions: [cond] };
+export function routeCondition(
+  route: string,
+  parent: ParentSel,
+  cond: Cond,
+  namespace = INFRA,
+  kind: RouteKind = 'HTTPRoute',
+): Expectation {
+  return { what: 'route', kind, name: route, namespace, parent, conditions: [cond] };
 }
 
 /** kubernetes.RoutesAndParentMustBeAccepted(parent, routes...): Accepted=True on that parent. */
