@@ -239,6 +239,14 @@ const ANALYSIS_ENTRIES = [
     'Gatescope evaluates RegularExpression matches with RE2 semantics (linear time); such a match never matches here. Rewrite it without backreferences or lookaround; controllers differ in the regex dialect they accept.',
   ),
   e(
+    'GS336',
+    'RegularExpressionTooComplex',
+    'warning',
+    undefined,
+    'RegularExpression match is valid RE2 but too complex to evaluate safely',
+    "Gatescope does not evaluate RE2 programs over its size bound (like Envoy's re2.max_program_size), so here the match never matches. Controllers differ: Envoy refuses programs over re2.max_program_size.error_level (default 100, often raised to about 1000). Simplify the pattern: smaller counted repetitions ({n,m}), fewer nested alternatives.",
+  ),
+  e(
     'GS331',
     'InvalidPathValue',
     'error',

@@ -8,19 +8,34 @@ import type { Route } from '../model/types.ts';
 import { compileRegex } from './regex.ts';
 
 export const INVALID_REGEX_CODE = codeOf('InvalidRegularExpression');
+export const COMPLEX_REGEX_CODE = codeOf('RegularExpressionTooComplex');
 
 function regexProblem(route: Route, field: string, pattern: string): Diagnostic | null {
   const compiled = compileRegex(pattern);
   if (compiled.ok) return null;
+  const object = {
+    group: route.ref.group,
+    kind: route.kind,
+    namespace: route.meta.namespace,
+    name: route.meta.name,
+  };
+  if (compiled.tooComplex === true) {
+    // Valid RE2: refused by our evaluation bound (regex.ts), which controllers may not share.
+    return {
+      code: COMPLEX_REGEX_CODE,
+      severity: 'warning',
+      object,
+      field,
+      message: `${route.kind} ${route.meta.namespace}/${route.meta.name}: RegularExpression ${JSON.stringify(pattern)} is valid RE2 but too complex to evaluate safely (${compiled.error}); Gatescope treats this match as never matching. Envoy-based controllers may refuse it too (re2.max_program_size).`,
+      fix: {
+        summary: 'Simplify the pattern: smaller counted repetitions ({n,m}) and fewer nested alternatives.',
+      },
+    };
+  }
   return {
     code: INVALID_REGEX_CODE,
     severity: 'error',
-    object: {
-      group: route.ref.group,
-      kind: route.kind,
-      namespace: route.meta.namespace,
-      name: route.meta.name,
-    },
+    object,
     field,
     reason: 'UnsupportedValue',
     message: `${route.kind} ${route.meta.namespace}/${route.meta.name}: RegularExpression ${JSON.stringify(pattern)} is not valid RE2 syntax (${compiled.error}); this match never matches.`,
