@@ -110,10 +110,11 @@ function evaluateKinds(e: ListenerEval, out: Diagnostic[]): void {
     e.supportedKinds = allowed.map((kind) => ({ group: GATEWAY_GROUP, kind }));
     return;
   }
+  const listable = listableKinds(e.listener, allowed);
   const valid: GroupKind[] = [];
   const invalid: GroupKind[] = [];
   for (const gk of requested) {
-    if (gk.group === GATEWAY_GROUP && allowed.includes(gk.kind)) {
+    if (gk.group === GATEWAY_GROUP && listable.includes(gk.kind)) {
       if (!valid.some((v) => v.kind === gk.kind)) valid.push(gk);
     } else invalid.push(gk);
   }
@@ -134,6 +135,20 @@ function evaluateKinds(e: ListenerEval, out: Diagnostic[]): void {
       },
     ),
   );
+}
+
+/**
+ * Kinds a listener serves when allowedRoutes.kinds lists them: the protocol's kinds, plus TCPRoute
+ * on a TLS listener with mode Terminate. That pairing is implementation-specific (Envoy Gateway
+ * and Contour forward the decrypted stream to the TCPRoute's backends; no conformance test covers
+ * it), so it is not flagged; it is never a default. On mode Passthrough, TCPRoute stays invalid:
+ * conformance TLSRouteListenerPassthroughSupportedKinds expects ResolvedRefs=False
+ * (InvalidRouteKinds) and supportedKinds [TLSRoute] for kinds [TCPRoute, TLSRoute].
+ */
+function listableKinds(listener: Listener, allowed: readonly string[]): readonly string[] {
+  return listener.protocol === 'TLS' && listener.tls?.mode === 'Terminate'
+    ? [...allowed, 'TCPRoute']
+    : allowed;
 }
 
 function evaluateTLS(ctx: AnalysisContext, e: ListenerEval, out: Diagnostic[]): void {
@@ -173,17 +188,22 @@ function evaluateTLS(ctx: AnalysisContext, e: ListenerEval, out: Diagnostic[]): 
   }
   if (tls.mode === 'Passthrough') return;
   if (tls.certificateRefs.length === 0) {
+    // ListenerTLSConfig CEL: "certificateRefs or options must be specified when mode is
+    // Terminate". With options only, the certificates come from implementation-specific
+    // configuration that Gatescope cannot see: valid, nothing to check.
+    if (Object.keys(tls.options).length > 0) return;
     e.refs = {
       ok: false,
       reason: 'InvalidCertificateRef',
-      message: 'tls.mode Terminate needs at least one certificateRef.',
+      message:
+        'tls.mode Terminate needs at least one certificateRef (or implementation-specific tls.options).',
       fromController: false,
     };
     out.push(
       diagnose(
         'ListenerInvalidTLSConfig',
         owner,
-        `${listenerLabelOf(owner, listener)} terminates TLS but has no certificateRefs.`,
+        `${listenerLabelOf(owner, listener)} terminates TLS but has neither certificateRefs nor tls.options (the API server rejects this: "certificateRefs or options must be specified when mode is Terminate").`,
         {
           field: listenerField(owner, listener, '.tls.certificateRefs'),
           fix: { summary: 'Add a certificateRef to a Secret of type kubernetes.io/tls.' },

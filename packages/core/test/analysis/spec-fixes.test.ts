@@ -112,3 +112,103 @@ spec:
     expect(d?.message).toContain('HTTPRoute app/aa-second, which takes precedence (no creationTimestamps');
   });
 });
+
+function gateway(listeners: string, extra = ''): string {
+  return `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: gw, namespace: infra}
+spec:
+  gatewayClassName: c
+${extra}  listeners:
+${listeners}`;
+}
+
+describe('item 1: Terminate with tls.options and no certificateRefs is valid', () => {
+  // ListenerTLSConfig CEL: "certificateRefs or options must be specified when mode is Terminate".
+  it.each(['HTTPS', 'TLS'])(
+    '%s listener with options only: ResolvedRefs and Programmed True, no diagnostic',
+    (protocol) => {
+      const a = run(
+        gateway(`    - name: l
+      port: 443
+      protocol: ${protocol}
+      tls:
+        mode: Terminate
+        options: {example.com/certificate-source: vault}
+`),
+      );
+      expect(conds(listener(a, 'gw', 'l').conditions)).toEqual([
+        'Accepted=True/Accepted',
+        'Programmed=True/Programmed',
+        'ResolvedRefs=True/ResolvedRefs',
+        'Conflicted=False/NoConflicts',
+      ]);
+      expect(a.diagnostics.filter((d) => d.code.includes('ListenerInvalidTLSConfig'))).toEqual([]);
+    },
+  );
+
+  it('neither certificateRefs nor options is still InvalidCertificateRef, quoting the CRD rule', () => {
+    const a = run(
+      gateway(`    - {name: l, port: 443, protocol: HTTPS, tls: {mode: Terminate}}
+`),
+    );
+    expect(conds(listener(a, 'gw', 'l').conditions)).toContain('ResolvedRefs=False/InvalidCertificateRef');
+    const d = a.diagnostics.find((x) => x.code.includes('ListenerInvalidTLSConfig'));
+    expect(d?.message).toContain('certificateRefs or options must be specified when mode is Terminate');
+  });
+});
+
+describe('item 2: TCPRoute on a TLS listener', () => {
+  const tcpRoute = `apiVersion: gateway.networking.k8s.io/v1
+kind: TCPRoute
+metadata: {name: tcp, namespace: infra}
+spec:
+  parentRefs: [{name: gw, sectionName: l}]
+  rules: [{backendRefs: [{name: svc, port: 9000}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: svc, namespace: infra}
+spec: {ports: [{port: 9000}]}
+`;
+  it('mode Terminate listing TCPRoute: implementation-specific, supported, the route attaches', () => {
+    const a = run(
+      `${gateway(`    - name: l
+      port: 9443
+      protocol: TLS
+      allowedRoutes: {kinds: [{kind: TCPRoute}]}
+      tls: {mode: Terminate, options: {example.com/cert: x}}
+`)}---\n${tcpRoute}`,
+    );
+    const l = listener(a, 'gw', 'l');
+    expect(l.supportedKinds).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'TCPRoute' }]);
+    expect(conds(l.conditions)).toContain('ResolvedRefs=True/ResolvedRefs');
+    expect(l.attachedRoutes).toBe(1);
+    expect(routeAccepted(a, 'TCPRoute', 'infra', 'tcp')).toEqual(['Accepted']);
+    expect(a.diagnostics.filter((d) => d.code.includes('InvalidRouteKinds'))).toEqual([]);
+  });
+
+  it('mode Passthrough listing TCPRoute and TLSRoute: InvalidRouteKinds, supportedKinds [TLSRoute] (conformance TLSRouteListenerPassthroughSupportedKinds)', () => {
+    const a = run(
+      gateway(`    - name: l
+      port: 443
+      protocol: TLS
+      allowedRoutes: {kinds: [{kind: TCPRoute}, {kind: TLSRoute}]}
+      tls: {mode: Passthrough}
+`),
+    );
+    const l = listener(a, 'gw', 'l');
+    expect(l.supportedKinds).toEqual([{ group: 'gateway.networking.k8s.io', kind: 'TLSRoute' }]);
+    expect(conds(l.conditions)).toContain('ResolvedRefs=False/InvalidRouteKinds');
+  });
+
+  it('mode Terminate without kinds: the default is TLSRoute only', () => {
+    const a = run(
+      gateway(`    - {name: l, port: 9443, protocol: TLS, tls: {mode: Terminate, options: {example.com/cert: x}}}
+`),
+    );
+    expect(listener(a, 'gw', 'l').supportedKinds).toEqual([
+      { group: 'gateway.networking.k8s.io', kind: 'TLSRoute' },
+    ]);
+  });
+});
