@@ -16,6 +16,7 @@ import { effectiveHostnames } from './hostnames.ts';
 import type { ListenerEval } from './listener-eval.ts';
 import { listenerLabel } from './listener-eval.ts';
 import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
+import { otherParentDiagnostic } from './mesh-parents.ts';
 
 export interface AttachedListener {
   readonly listener: ListenerEval;
@@ -54,8 +55,11 @@ export function attachRoutes(
   const result: ParentEval[] = [];
   for (const route of ctx.routes) {
     for (const parentRef of route.parentRefs) {
-      // parentRefs to kinds no Gateway API controller owns (e.g. a mesh Service) are not ours.
-      if (!isGatewayParent(parentRef) && !isListenerSetParent(parentRef)) continue;
+      // Mesh (Service) and other parents are not attached to listeners: said, not silent.
+      if (!isGatewayParent(parentRef) && !isListenerSetParent(parentRef)) {
+        out.push(otherParentDiagnostic(ctx, route, parentRef));
+        continue;
+      }
       result.push(attachParent(ctx, stage, route, parentRef, out));
     }
   }

@@ -10,11 +10,17 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
 import { grantFixFor } from '../diagnostics/fixes.ts';
 import type { ObjectKey } from '../model/identity.ts';
-import { GATEWAY_GROUP, MCS_GROUP } from '../model/identity.ts';
+import { GATEWAY_GROUP } from '../model/identity.ts';
 import type { BackendRef, HTTPFilter, Route, ServicePort } from '../model/types.ts';
 import type { ResolvedBackend } from './types.ts';
 import type { AnalysisContext } from './context.ts';
 import { findGrant } from './grants.ts';
+import {
+  classifyBackendKind,
+  implementationSpecificDiagnostic,
+  isRouteDelegation,
+  withUncheckedNote,
+} from './backend-kinds.ts';
 
 export interface RouteRefs {
   readonly ok: boolean;
@@ -40,17 +46,19 @@ export function resolveBackends(ctx: AnalysisContext, out: Diagnostic[]): Backen
   const refsByRoute = new Map<string, RouteRefs>();
   for (const route of ctx.routes) {
     let refs: RouteRefs = { ok: true, reason: 'ResolvedRefs', message: 'All references are resolved.' };
+    const unchecked: ResolvedBackend[] = [];
     for (const site of refSites(route)) {
       const before = out.length;
       const resolved = resolveOne(ctx, site, out);
       backends.push(resolved);
+      if (resolved.implementationSpecific === true) unchecked.push(resolved);
       if (!resolved.valid && refs.ok) {
         const message = out[before]?.message ?? `${site.field} cannot be resolved.`;
         refs = { ok: false, reason: resolved.reason ?? 'BackendNotFound', message };
       }
     }
     checkWeights(route, out);
-    refsByRoute.set(route.key, refs);
+    refsByRoute.set(route.key, refs.ok ? withUncheckedNote(refs, unchecked) : refs);
   }
   return { backends, refsByRoute };
 }
@@ -111,15 +119,14 @@ function resolveOne(ctx: AnalysisContext, site: RefSite, out: Diagnostic[]): Res
     out.push(diagnostic);
     return { ...base, valid: false, reason };
   };
-  const isService = ref.group === '' && ref.kind === 'Service';
-  const isImport = ref.group === MCS_GROUP && ref.kind === 'ServiceImport';
-  if (!isService && !isImport) {
+  const kindClass = classifyBackendKind(ref.group, ref.kind);
+  if (kindClass.kind === 'invalid') {
     return invalid(
       'InvalidKind',
       diagnose(
         'BackendInvalidKind',
         route,
-        `${label}: backendRef ${ref.group === '' ? '' : `${ref.group}/`}${ref.kind} ${ref.namespace}/${ref.name} is not a supported backend kind.`,
+        `${label}: backendRef ${ref.group === '' ? '' : `${ref.group}/`}${ref.kind} ${ref.namespace}/${ref.name} is not a supported backend kind: ${kindClass.why}.`,
         {
           field: site.field,
           fix: { summary: 'Use kind Service (group "") or ServiceImport (group multicluster.x-k8s.io).' },
@@ -127,8 +134,9 @@ function resolveOne(ctx: AnalysisContext, site: RefSite, out: Diagnostic[]): Res
       ),
     );
   }
+  const isService = kindClass.kind === 'service';
   let grantedBy: ObjectKey | null = null;
-  if (ref.namespace !== route.meta.namespace) {
+  if (ref.namespace !== route.meta.namespace && !isRouteDelegation(ref.group, ref.kind)) {
     grantedBy = findGrant(ctx.referenceGrants, {
       fromGroup: GATEWAY_GROUP,
       fromKind: route.kind,
@@ -160,6 +168,10 @@ function resolveOne(ctx: AnalysisContext, site: RefSite, out: Diagnostic[]): Res
     }
   }
   const granted = grantedBy === null ? {} : { grantedBy };
+  if (kindClass.kind === 'implementationSpecific') {
+    out.push(implementationSpecificDiagnostic(ctx, route, ref, site.field, kindClass.project));
+    return { ...base, valid: true, implementationSpecific: true, ...granted };
+  }
   const svc = isService ? ctx.services.get(ref.key) : ctx.serviceImports.get(ref.key);
   if (svc === undefined) {
     return invalid(

@@ -9,6 +9,7 @@ import { grantFixFor } from '../diagnostics/fixes.ts';
 import type { GroupKind } from '../model/identity.ts';
 import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { Condition, Gateway, Listener, ListenerSet } from '../model/types.ts';
+import { ROUTE_KINDS } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
 import { findGrant } from './grants.ts';
 import { findCondition } from './conditions.ts';
@@ -24,6 +25,25 @@ const KINDS_BY_PROTOCOL: Readonly<Record<string, readonly string[]>> = {
 
 export function isSupportedProtocol(protocol: string): boolean {
   return Object.prototype.hasOwnProperty.call(KINDS_BY_PROTOCOL, protocol);
+}
+
+/**
+ * ProtocolType (apis/v1 gateway_types.go): "Implementations can define their own protocols if a
+ * core ProtocolType does not exist. Such definitions must use prefixed name, such as
+ * `mycompany.com/my-custom-protocol`" — the second branch of the CRD pattern. Istio's `HBONE`
+ * (ambient waypoints, east-west gateways) is un-prefixed yet shipped and documented, so it is
+ * named here too. Other un-prefixed names stay UnsupportedProtocol: they are reserved for core.
+ */
+const DOMAIN_PREFIXED_PROTOCOL =
+  /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/[A-Za-z0-9]+$/;
+const VENDOR_PROTOCOLS: Readonly<Record<string, string>> = { HBONE: 'Istio ambient mesh HBONE tunnel' };
+
+/** A description of an implementation-specific protocol, or undefined for any other value. */
+export function implementationSpecificProtocol(protocol: string): string | undefined {
+  if (Object.prototype.hasOwnProperty.call(VENDOR_PROTOCOLS, protocol)) return VENDOR_PROTOCOLS[protocol];
+  return DOMAIN_PREFIXED_PROTOCOL.test(protocol)
+    ? 'domain-prefixed, as the spec asks of implementation protocols'
+    : undefined;
 }
 
 /** A listener under evaluation: mutable only inside the analysis stages. */
@@ -76,6 +96,30 @@ export function evaluateListener(
     },
     attachedRoutes: 0,
   };
+  const vendor = isSupportedProtocol(listener.protocol)
+    ? undefined
+    : implementationSpecificProtocol(listener.protocol);
+  if (vendor !== undefined) {
+    // Only the controller that defines the protocol knows what it serves: predict the listener
+    // accepted, admit the kinds it lists (or every route kind), and do not judge its TLS.
+    e.supportedKinds = [
+      ...(listener.allowedRoutes.kinds ?? ROUTE_KINDS.map((kind) => ({ group: GATEWAY_GROUP, kind }))),
+    ];
+    out.push(
+      diagnose(
+        'ListenerImplementationSpecificProtocol',
+        owner,
+        `${listenerLabelOf(owner, listener)} uses the implementation-specific protocol "${listener.protocol}" (${vendor}); not checked: it works only with the controller that defines it, and Gatescope predicts the listener accepted.`,
+        {
+          field: listenerField(owner, listener, '.protocol'),
+          fix: {
+            summary: `Nothing to change if your GatewayClass's controller defines "${listener.protocol}"; any other controller sets Accepted=False (UnsupportedProtocol).`,
+          },
+        },
+      ),
+    );
+    return e;
+  }
   if (!isSupportedProtocol(listener.protocol)) {
     e.notAccepted = {
       reason: 'UnsupportedProtocol',

@@ -122,6 +122,11 @@ export interface ResolvedBackend {
   readonly valid: boolean;
   /** Gateway API reason when invalid: BackendNotFound, RefNotPermitted, InvalidKind, ... */
   readonly reason?: string;
+  /**
+   * A kind only some implementations serve (backend-kinds.ts): not checked, counted valid (the
+   * controller it is written for forwards to it), shown as implementation-specific.
+   */
+  readonly implementationSpecific?: true;
   /** Ready/total endpoints, when EndpointSlices are known. */
   readonly endpoints?: { readonly ready: number; readonly total: number };
   /** For ServiceImport targets: the exporting clusters, when known. */

@@ -69,6 +69,14 @@ const ANALYSIS_ENTRIES = [
     'Use one of HTTP, HTTPS, TLS, TCP or UDP (or a protocol your implementation documents).',
   ),
   e(
+    'GS223',
+    'ListenerImplementationSpecificProtocol',
+    'warning',
+    undefined,
+    'Listener protocol is implementation-specific and not checked',
+    'A domain-prefixed protocol (example.com/proto) or a known vendor protocol (Istio HBONE) works only with the controller that defines it; Gatescope predicts the listener accepted and admits any route kind it lists.',
+  ),
+  e(
     'GS211',
     'ListenerProtocolConflict',
     'error',
@@ -271,6 +279,22 @@ const ANALYSIS_ENTRIES = [
     'The HTTPRouteRule CRD rules refuse the route (kubectl apply fails): a rule whose RequestRedirect or URLRewrite filter (on the rule, or on one backendRef) uses path.replacePrefixMatch must have exactly one match, of type PathPrefix. Split the rule per PathPrefix match, or use ReplaceFullPath.',
   ),
   e(
+    'GS334',
+    'MeshRouteParent',
+    'info',
+    undefined,
+    'Mesh route (GAMMA): the parent is a Service',
+    'A route whose parentRef is a Service configures the service mesh, not a Gateway; Gatescope checks only that the Service is in the input. Mesh attachment and routing are up to the mesh implementation.',
+  ),
+  e(
+    'GS335',
+    'RouteParentImplementationSpecific',
+    'info',
+    undefined,
+    'Route parentRef kind is implementation-specific and not checked',
+    'A parentRef to a kind other than Gateway, ListenerSet or Service is up to the controller that owns that kind; Gatescope does not check it.',
+  ),
+  e(
     'GS310',
     'BackendNotFound',
     'error',
@@ -325,6 +349,14 @@ const ANALYSIS_ENTRIES = [
     undefined,
     'ServiceImport has no exporting cluster',
     'Create a ServiceExport for the Service in at least one member cluster and check the MCS controller.',
+  ),
+  e(
+    'GS317',
+    'BackendImplementationSpecific',
+    'info',
+    undefined,
+    'backendRef kind is implementation-specific and not checked',
+    'Kinds other than Service and ServiceImport (Envoy Gateway Backend, InferencePool, Istio Hostname, route delegation, ...) work only with a controller that supports them; Gatescope leaves them unchecked and routes to them as given.',
   ),
   e(
     'GS320',

@@ -97,7 +97,7 @@ function computeBackends(
     return { backends, status: 500, notes };
   }
   const validShare = backends.filter((b) => b.valid).reduce((s, b) => s + b.probability, 0);
-  for (const b of backends) {
+  backends.forEach((b, i) => {
     if (b.weight === 0) notes.push(`${describe(b)} has weight 0: no traffic.`);
     else if (!b.valid) {
       notes.push(
@@ -105,9 +105,11 @@ function computeBackends(
       );
     } else {
       const clusters = b.clusters ? ` (exported by clusters: ${b.clusters.join(', ') || 'none known'})` : '';
-      notes.push(`${describe(b)} gets ${pct(b.probability)} of requests${clusters}.`);
+      notes.push(
+        `${describe(b)} gets ${pct(b.probability)} of requests${clusters}${vendorNote(resolved[i])}.`,
+      );
     }
-  }
+  });
   if (validShare === 0) {
     notes.push('Every backendRef with traffic is invalid: all requests get 500.');
     return { backends, status: 500, notes };
@@ -119,6 +121,17 @@ function computeBackends(
     return { backends, status: 503, notes };
   }
   return { backends, status: 200, notes };
+}
+
+/**
+ * An implementation-specific backend (analysis/backend-kinds.ts) is forwarded to as written: the
+ * controller that supports its kind decides what it means (an Envoy Gateway Backend, an
+ * InferencePool's endpoint picker, a delegated HTTPRoute's rules); Gatescope does not look inside.
+ */
+function vendorNote(resolved: ResolvedBackend | undefined): string {
+  if (resolved?.implementationSpecific !== true) return '';
+  const { group, kind } = resolved.target;
+  return ` (implementation-specific backend ${group}/${kind}: forwarded as its controller defines, not checked)`;
 }
 
 function pct(p: number): string {
