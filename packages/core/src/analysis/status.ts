@@ -161,10 +161,13 @@ export function listenerSetStatus(lse: ListenerSetEval): PredictedStatus {
       cond('Programmed', false, 'ListenersNotValid', message),
     ];
   } else if (valid < all) {
+    // Programmed keeps its True reason: the valid listeners are programmed (ListenerSetReasonProgrammed;
+    // conformance ListenerSetProtocolConflict/HostnameConflict expect Programmed=True/Programmed
+    // on a ListenerSet with one conflicted listener). Accepted says some listeners are not valid.
     const message = `${all - valid} of ${all} listeners are not valid.`;
     conditions = [
       cond('Accepted', true, 'ListenersNotValid', message),
-      cond('Programmed', true, 'ListenersNotValid', message),
+      cond('Programmed', true, 'Programmed', `ListenerSet is programmed; ${message}`),
     ];
   } else {
     conditions = [

@@ -212,3 +212,28 @@ spec: {ports: [{port: 9000}]}
     ]);
   });
 });
+
+describe('item 6: a partially valid ListenerSet is Programmed=True with reason Programmed', () => {
+  it('one valid and one conflicted listener: Accepted=True/ListenersNotValid, Programmed=True/Programmed', () => {
+    const a = run(`${gateway(
+      `    - {name: web, port: 80, protocol: HTTP}
+`,
+      `  allowedListeners: {namespaces: {from: Same}}
+`,
+    )}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: extra, namespace: infra}
+spec:
+  parentRef: {name: gw}
+  listeners:
+    - {name: ok, port: 8080, protocol: HTTP}
+    - {name: clash, port: 80, protocol: TCP}
+`);
+    const s = status(a, 'ListenerSet', 'infra', 'extra');
+    if (s?.kind !== 'ListenerSet') throw new Error('no ListenerSet status');
+    expect(conds(s.conditions)).toEqual(['Accepted=True/ListenersNotValid', 'Programmed=True/Programmed']);
+    const clash = s.listeners.find((l) => l.name === 'clash');
+    expect(conds(clash?.conditions ?? [])).toContain('Conflicted=True/ProtocolConflict');
+  });
+});

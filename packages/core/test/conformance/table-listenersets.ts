@@ -41,7 +41,8 @@ function conflictCase(kind: 'protocol' | 'hostname'): ConformanceCase {
   const set = (suffix: string) => `listenerset-with-${kind}-conflict-with-${suffix}`;
   const withGw = `${kind}-conflict-with-gateway-listener`;
   const withLs = `${kind}-conflict-with-listener-set-listener`;
-  const partial = [T('Accepted', 'ListenersNotValid'), T('Programmed', 'ListenersNotValid')];
+  // Upstream asserts Accepted=True with any reason and Programmed=True with reason Programmed.
+  const partial = [T('Accepted', 'ListenersNotValid'), T('Programmed', 'Programmed')];
   const none = [F('Accepted', 'ListenersNotValid'), F('Programmed', 'ListenersNotValid')];
   return {
     test: kind === 'protocol' ? 'ListenerSetProtocolConflict' : 'ListenerSetHostnameConflict',
