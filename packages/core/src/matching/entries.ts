@@ -1,6 +1,6 @@
 /**
- * What one route contributes to a listener's table: its RouteInfo (effective hostnames on that
- * listener, precedence facts) and its compiled HTTP/gRPC/L4 entries, each with the MatchedRule
+ * What one route contributes to a listener's table: its RouteInfo (hostnames on that listener,
+ * as written and as intersected; precedence facts) and its compiled HTTP/gRPC/L4 entries, each with the MatchedRule
  * respond() needs when it wins (built once here, not per request).
  */
 import { namespacedName } from '../model/identity.ts';
@@ -8,9 +8,10 @@ import type { GRPCRoute, HTTPRoute, Route } from '../model/types.ts';
 import { MEMO_OUTCOME, MEMO_OWNER } from './backends.ts';
 import { compileGrpcMatch } from './grpc-match.ts';
 import { compileHttpMatch } from './http-match.ts';
-import { hostnameRank } from './hostname.ts';
+import { hostnameRank, intersectHostnames } from './hostname.ts';
 import { compareGrpcStatic, compareL4 } from './precedence.ts';
 import type { MatchedRule } from './respond.ts';
+import { effectiveRetry } from './timing.ts';
 import type { GrpcEntry, HttpEntry, L4Entry, RouteInfo } from './tables.ts';
 
 /** The entries one route contributes to a listener. */
@@ -54,6 +55,36 @@ export function effectiveHostnames(attached: readonly string[], listenerHost: st
   return [...new Set(hostnames.map((h) => h.toLowerCase()))];
 }
 
+/**
+ * The hostnames that rank the route on this listener: those of its `spec.hostnames` AS WRITTEN
+ * that intersect the listener's hostname, or "" (any host) when it sets none. Spec (v1.7
+ * HTTPRoute/GRPCRoute/TLSRoute `hostnames`): "When multiple [routes] attach to the same Listener
+ * and yield identical Listener/Route intersected hostnames, implementations SHOULD evaluate
+ * precedence using the original hostnames configured on the Route, not the calculated
+ * Listener/Route hostname intersection" (feature GatewayRouteHostnameIntersectionPrecedence).
+ *
+ * Ranking by the original alone is the same order as "intersection first, then original": the
+ * request already matched the listener's hostname L, so the matching intersection of a route
+ * hostname h is the more specific of h and L, which never ranks a less specific h higher. A
+ * request reaches the listener only when its host matches L, so a bucket keyed by h (even a
+ * wider one, `*.com` under `abc.example.com`) is only ever consulted for hosts inside L.
+ * A route without hostnames is the least specific ("", ranked below every name).
+ */
+export function precedenceHostnames(
+  written: readonly string[],
+  attached: readonly string[],
+  listenerHost: string | undefined,
+): string[] {
+  if (written.length === 0) return [''];
+  const out = new Set<string>();
+  for (const h of written) {
+    const lower = h.toLowerCase();
+    if (listenerHost === undefined || listenerHost === '' || intersectHostnames(lower, listenerHost) !== null)
+      out.add(lower);
+  }
+  return out.size > 0 ? [...out] : effectiveHostnames(attached, listenerHost);
+}
+
 export function routeInfo(
   route: Route,
   attached: readonly string[],
@@ -71,7 +102,8 @@ export function routeInfo(
         : {}),
       order: route.order,
     },
-    hostnames: effectiveHostnames(attached, listenerHost),
+    hostnames: precedenceHostnames(route.hostnames, attached, listenerHost),
+    attached: effectiveHostnames(attached, listenerHost),
     ref: { kind: route.kind, namespace: route.meta.namespace, name: route.meta.name },
   };
 }
@@ -89,7 +121,7 @@ function httpEntriesOf(route: HTTPRoute, info: RouteInfo): HttpEntry[] {
         matched: matchedRule(info, rule, {
           matchedPrefix: match.pathType === 'PathPrefix' ? match.pathValue : null,
           timeouts: rule.timeouts,
-          retry: rule.retry,
+          retry: rule.retry ? effectiveRetry(rule.retry) : undefined,
           plain: isPlain(rule.filters, rule.backendRefs) && !rule.timeouts && !rule.retry,
         }),
         prec: {

@@ -43,7 +43,7 @@ export function patchListener(
       const kept = old.routeEntries[j];
       if (info === undefined || kept === undefined) return compileListener(listener, attachments, routeOf);
       j++;
-      if (sameHostnames(info.hostnames, att.hostnames, listener.hostname)) {
+      if (sameHostnames(info.attached, att.hostnames, listener.hostname)) {
         routes.push(info);
         entries.push(kept);
         continue;

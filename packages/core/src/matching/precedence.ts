@@ -1,8 +1,16 @@
 /**
  * Match precedence: ONE comparator per route type, criteria numbered as in the spec
  * (../shared/spec/matching-precedence.md; Go docs of HTTPRouteRule / GRPCRouteRule in
- * apis/v1/httproute_types.go and grpcroute_types.go, v1.6.1). Both the indexed tables and the
- * reference scan sort with these functions, so they cannot disagree about order.
+ * apis/v1/httproute_types.go and grpcroute_types.go, v1.6.1, and the v1.7 `hostnames` docs of
+ * HTTPRoute/GRPCRoute/TLSRoute). Both the indexed tables and the reference scan sort with these
+ * functions, so they cannot disagree about order.
+ *
+ * The hostname criterion (0) ranks the route's matching hostname AS WRITTEN in spec.hostnames,
+ * not its intersection with the listener's (v1.7: "implementations SHOULD evaluate precedence
+ * using the original hostnames configured on the Route, not the calculated Listener/Route
+ * hostname intersection"; entries.ts precedenceHostnames says why this one rank is the same
+ * order as "intersection, then original"). So on a listener `abc.example.com` a route written
+ * `abc.example.com` beats one written `*.example.com` before paths, methods or age count.
  */
 import { compareHostnameRank } from './hostname.ts';
 import type { HostnameRank } from './hostname.ts';
@@ -61,7 +69,8 @@ function compareStrings(a: string, b: string): number {
 
 /**
  * Negative when `a` wins over `b`. Criteria, in order (spec, HTTPRouteRule.matches doc):
- *  0. the route with the most specific matching hostname (non-wildcard characters, then characters);
+ *  0. the route with the most specific matching hostname as written in its spec.hostnames
+ *     (non-wildcard characters, then characters; no hostnames = least specific);
  *  1. an Exact path match (then RegularExpression, implementation-specific, see PATH_CLASS);
  *  2. the PathPrefix (or regex) with the most characters;
  *  3. a method match;
@@ -108,7 +117,8 @@ export interface GrpcPrecedence {
 
 /**
  * Negative when `a` wins. Spec (GRPCRouteRule doc): the largest number of
- *  0. characters in a matching non-wildcard hostname, then characters in a matching hostname;
+ *  0. characters in a matching non-wildcard hostname, then characters in a matching hostname
+ *     (hostnames as written, as for HTTP);
  *  1. characters in a matching `service`;
  *  2. characters in a matching `method`;
  *  3. header matches;
@@ -135,7 +145,10 @@ export function compareGrpcStatic(a: GrpcPrecedence, b: GrpcPrecedence): number 
   );
 }
 
-/** L4 routes (TLS by SNI, TCP/UDP by port): hostname specificity, then the generic conflict rule. */
+/**
+ * L4 routes (TLS by SNI, TCP/UDP by port): hostname specificity (as written, as for HTTP; v1.7
+ * TLSRouteMultipleRoutesAttachmentSameHostnameIntersection), then the generic conflict rule.
+ */
 export function compareL4(
   a: { readonly created: CreationKey; readonly nsName: string },
   aHost: HostnameRank,

@@ -61,9 +61,17 @@ function behavior(o: Obj, errors: string[]): SimRequest['backendBehavior'] {
   if (v === undefined) return undefined;
   const f = isObj(v) ? v['failures'] : undefined;
   const delayOk = isObj(v) && (v['delay'] === undefined || typeof v['delay'] === 'string');
-  const failOk = f === undefined || (isObj(f) && Number.isInteger(f['code']) && Number.isInteger(f['count']));
+  const failOk =
+    f === undefined ||
+    (isObj(f) &&
+      Number.isInteger(f['code']) &&
+      Number.isInteger(f['count']) &&
+      (f['delay'] === undefined || typeof f['delay'] === 'string') &&
+      (f['connectionError'] === undefined || typeof f['connectionError'] === 'boolean'));
   if (!isObj(v) || !delayOk || !failOk) {
-    errors.push('"backendBehavior" must be {"delay"?: "1s", "failures"?: {"code": 503, "count": 2}}');
+    errors.push(
+      '"backendBehavior" must be {"delay"?: "1s", "failures"?: {"code": 503, "count": 2, "delay"?: "100ms", "connectionError"?: false}}',
+    );
     return undefined;
   }
   return v as SimRequest['backendBehavior'];

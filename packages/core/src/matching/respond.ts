@@ -22,6 +22,7 @@ import type { RequestView } from './request.ts';
 import { mirrorKey } from './tables.ts';
 import type { MemoOwner, RouteInfo, RouteTables } from './tables.ts';
 import { applyTiming } from './timing.ts';
+import type { EffectiveRetry } from './timing.ts';
 import type {
   SimBackend,
   SimMirror,
@@ -43,13 +44,8 @@ export interface MatchedRule {
   /** The PathPrefix value that matched (for ReplacePrefixMatch), null for other path types. */
   readonly matchedPrefix: string | null;
   readonly timeouts: { readonly request?: string; readonly backendRequest?: string } | undefined;
-  readonly retry:
-    | {
-        readonly codes: readonly number[];
-        readonly attempts?: number;
-        readonly backoff?: string;
-      }
-    | undefined;
+  /** The rule's retry stanza with the simulation's reading of it (timing.ts effectiveRetry). */
+  readonly retry: EffectiveRetry | undefined;
   /**
    * No filters (rule or backendRef level), timeouts or retry: the result is the backends outcome
    * plus the request forwarded as is (forward.ts). Always false for a GRPCRoute rule (its

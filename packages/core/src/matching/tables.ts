@@ -32,8 +32,14 @@ export interface RouteInfo {
   readonly name: string;
   readonly nsName: string;
   readonly created: CreationKey;
-  /** Effective hostname patterns on this listener ("" = any host the listener accepts). */
+  /**
+   * The hostname patterns that file and rank the route on this listener: its spec.hostnames as
+   * written that intersect the listener's ("" = none set: any host the listener accepts); see
+   * entries.ts precedenceHostnames.
+   */
   readonly hostnames: readonly string[];
+  /** Effective hostnames on this listener: as intersected with the listener's (change detection, display). */
+  readonly attached: readonly string[];
   /** The result's `route` value, shared by every result (readonly). */
   readonly ref: SimRouteRef;
 }

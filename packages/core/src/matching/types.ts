@@ -28,14 +28,23 @@ export interface SimRequest {
   readonly httpVersion?: '1.1' | '2';
   /**
    * Extension: how the backend behaves, to show what timeouts and retry do with it: a response
-   * delay (Gateway API Duration, e.g. "1s") and/or failing with `code` for the first `count` tries.
+   * delay (Gateway API Duration, e.g. "1s") and/or failing with `code` for the first `count` tries
+   * (each failing try after `failures.delay`, default `delay`; `connectionError`: the connection
+   * fails instead of answering).
    */
-  readonly backendBehavior?: {
-    readonly delay?: string;
-    readonly failures?: { readonly code: number; readonly count: number };
-  };
+  readonly backendBehavior?: SimBackendBehavior;
   /** What the backend answers with, so ResponseHeaderModifier and CORS can be shown. */
   readonly backendResponseHeaders?: Readonly<Record<string, string>>;
+}
+
+export interface SimBackendBehavior {
+  readonly delay?: string;
+  readonly failures?: {
+    readonly code: number;
+    readonly count: number;
+    readonly delay?: string;
+    readonly connectionError?: boolean;
+  };
 }
 
 export interface SimRouteRef {
@@ -103,12 +112,21 @@ export interface SimResult {
   readonly responseHeaders: Readonly<Record<string, string>> | null;
   readonly mirrors: readonly SimMirror[];
   readonly grpcCode?: GrpcCode;
-  /** Extension: rule timeouts and retry, shown (not simulated). */
+  /**
+   * Extension: rule timeouts and the effective retry policy (simulated against `backendBehavior`
+   * when the request describes one; timing.ts).
+   */
   readonly timeouts?: { readonly request?: string; readonly backendRequest?: string };
   readonly retry?: {
     readonly codes: readonly number[];
     readonly attempts?: number;
     readonly backoff?: string;
+    /** Retries after the first try that the simulation uses (attempts; unspecified: 0). */
+    readonly retries: number;
+    /** `attempts` unspecified: the spec leaves the default to the implementation ("including none"). */
+    readonly attemptsDefaulted: boolean;
+    /** Connection failures and backend request timeouts are retried too (spec SHOULD). */
+    readonly retriesConnectionFailures: true;
   };
   /** Extension: ExtensionRef / unknown filters on the path, shown but not executed. */
   readonly extensionFilters?: readonly string[];

@@ -123,7 +123,7 @@ function sameRoutes(
     seen.add(att.route);
     const info = routes[i++];
     if (info === undefined || info.key !== att.route) return false;
-    if (!sameHostnames(info.hostnames, att.hostnames, listenerHost)) return false;
+    if (!sameHostnames(info.attached, att.hostnames, listenerHost)) return false;
   }
   return i === routes.length;
 }

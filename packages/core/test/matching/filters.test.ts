@@ -255,10 +255,16 @@ describe('filter case table', () => {
     expect(r.explanation.join('\n')).toMatch(/ExtensionRef Auth strict: .*not executed/);
   });
 
-  it('timeouts and retry are shown in the result', () => {
+  it('timeouts and the effective retry policy are shown in the result', () => {
     const r = simulate(tables, { gateway: 'gw/web', path: '/timed' });
     expect(r.timeouts).toEqual({ request: '2s', backendRequest: '500ms' });
-    expect(r.retry).toEqual({ codes: [503], attempts: 2 });
+    expect(r.retry).toEqual({
+      codes: [503],
+      attempts: 2,
+      retries: 2,
+      attemptsDefaulted: false,
+      retriesConnectionFailures: true,
+    });
   });
 
   it('a redirect has no upstream request and no backends', () => {
