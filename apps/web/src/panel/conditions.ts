@@ -2,13 +2,12 @@
  * Observed (what the controller wrote) vs predicted (what a conformant controller would write)
  * conditions of a node, lined up by type. Pure.
  */
-import { ROUTE_KINDS } from '@gatescope/core';
+import { isRoute, sameParentRef } from '@gatescope/core';
 import type {
   Analysis,
   Condition,
   GwObject,
   PredictedStatus,
-  Route,
   StatusParentRef,
   TopoNode,
 } from '@gatescope/core';
@@ -67,11 +66,11 @@ function perParentSections(
   observed: readonly PerParent[],
 ): ConditionSection[] {
   const sections = predicted.map((p) => {
-    const o = observed.find((x) => sameParent(x.ref, p.ref))?.conditions;
+    const o = observed.find((x) => sameParentRef(x.ref, p.ref))?.conditions;
     return { title: parentTitle(p.ref, role), rows: lineUp(o, p.conditions), hasObserved: o !== undefined };
   });
   for (const o of observed) {
-    if (predicted.some((p) => sameParent(o.ref, p.ref))) continue;
+    if (predicted.some((p) => sameParentRef(o.ref, p.ref))) continue;
     sections.push({
       title: `${parentTitle(o.ref, role)} (${o.controllerName})`,
       rows: lineUp(o.conditions, []),
@@ -97,21 +96,6 @@ function policySections(
       hasObserved: false,
     },
   ];
-}
-
-function sameParent(a: StatusParentRef, b: StatusParentRef): boolean {
-  return (
-    a.group === b.group &&
-    a.kind === b.kind &&
-    a.namespace === b.namespace &&
-    a.name === b.name &&
-    a.sectionName === b.sectionName &&
-    a.port === b.port
-  );
-}
-
-function isRoute(object: GwObject): object is Route {
-  return (ROUTE_KINDS as readonly string[]).includes(object.kind);
 }
 
 export function conditionSections(node: TopoNode, analysis: Analysis): ConditionSection[] {

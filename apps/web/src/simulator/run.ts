@@ -3,7 +3,7 @@
  * engine Worker (large ones). Route tables hold functions, so they never cross the Worker
  * boundary: each side compiles its own, once per Analysis.
  */
-import type { Analysis } from '@gatescope/core';
+import { isRoute, type Analysis } from '@gatescope/core';
 import {
   compileRouteTables,
   explain,
@@ -17,17 +17,9 @@ export type SimOutcome = SimResult | { readonly error: string };
 /** Above this many routes compile + simulate runs in the Worker, keeping the page responsive. */
 export const WORKER_ROUTES = 2000;
 
-const ROUTE_KINDS: ReadonlySet<string> = new Set([
-  'HTTPRoute',
-  'GRPCRoute',
-  'TLSRoute',
-  'TCPRoute',
-  'UDPRoute',
-]);
-
 export function routeCount(analysis: Analysis): number {
   let n = 0;
-  for (const o of analysis.snapshot.objects) if (ROUTE_KINDS.has(o.kind)) n++;
+  for (const o of analysis.snapshot.objects) if (isRoute(o)) n++;
   return n;
 }
 

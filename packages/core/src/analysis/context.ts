@@ -2,6 +2,7 @@
  * The read-only index every analysis stage shares: objects by kind, namespace labels, reference
  * grants, backends and the spec's "oldest first" ordering. Built once per analyze() call.
  */
+import type { Severity } from '../diagnostics/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { namespacedName } from '../model/identity.ts';
 import type { Snapshot } from '../model/snapshot.ts';
@@ -22,7 +23,7 @@ import type {
   ServiceExport,
   ServiceImport,
 } from '../model/types.ts';
-import { ROUTE_KINDS } from '../model/types.ts';
+import { isRoute } from '../model/types.ts';
 
 export interface AnalyzeOptions {
   /**
@@ -41,6 +42,17 @@ export interface AnalyzeOptions {
   readonly channel?: 'standard' | 'experimental';
   /** controllerName for route parent status when the Gateway's class is absent. */
   readonly defaultControllerName?: string;
+  /**
+   * Kinds the input holds completely (absent.ts): a reference to an object of such a kind that is
+   * not in the input names an object that does not exist (an error). For every other kind it is
+   * only "not in the input" (an info diagnostic): a folder of manifests is not a cluster. Kinds
+   * are `Service`, `Secret` (core group) or `GatewayClass.gateway.networking.k8s.io`; 'all' says
+   * the input is a whole cluster. Default: none (files, sandbox); live mode passes the kinds
+   * whose watch is synced (visibility.ts).
+   */
+  readonly completeKinds?: readonly string[] | 'all';
+  /** Severity of the "not in the input" diagnostics (default info; `analyze --absent=error`). */
+  readonly absentSeverity?: Severity;
 }
 
 export const DEFAULT_CONTROLLER_NAME = 'gatescope.dev/offline-controller';
@@ -149,6 +161,8 @@ export function buildContext(
       secretsVisible: options.secretsVisible ?? true,
       configMapsVisible: options.configMapsVisible ?? true,
       defaultControllerName: options.defaultControllerName ?? DEFAULT_CONTROLLER_NAME,
+      completeKinds: options.completeKinds ?? [],
+      absentSeverity: options.absentSeverity ?? 'info',
       ...(options.channel === undefined ? {} : { channel: options.channel }),
     },
     gatewayClasses,
@@ -177,10 +191,6 @@ function exportsByName(objects: readonly GwObject[]): Map<string, ServiceExport[
     else list.push(o);
   }
   return out;
-}
-
-export function isRoute(object: GwObject): object is Route {
-  return (ROUTE_KINDS as readonly string[]).includes(object.kind);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Analysis, ResolvedBackend, ResolvedListener, RouteAttachment } fro
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { keyOf } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
+import { isRoute } from '../model/types.ts';
 import type { GRPCRouteRule, HTTPRouteRule, L4RouteRule, Route } from '../model/types.ts';
 import type { CompiledGrpcMatch } from './grpc-match.ts';
 import type { CompiledHttpMatch } from './http-match.ts';
@@ -184,11 +185,6 @@ export function routeLookup(analysis: Analysis): RouteLookup {
     const o = analysis.snapshot.byKey.get(key);
     return o !== undefined && isRoute(o) ? o : undefined;
   };
-}
-
-export function isRoute(o: { readonly kind: string }): o is Route {
-  const k = o.kind;
-  return k === 'HTTPRoute' || k === 'GRPCRoute' || k === 'TLSRoute' || k === 'TCPRoute' || k === 'UDPRoute';
 }
 
 /** Attachments by listener id, in analysis order; only the listeners in `only` when given. */

@@ -13,18 +13,12 @@
 import type { Analysis, ResolvedListener, RouteAttachment } from '../analysis/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
 import { keyOf } from '../model/identity.ts';
+import { isRoute } from '../model/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { regexDiagnostics } from './diagnostics.ts';
 import { gatewayTables } from './gateways.ts';
 import { patchListener, sameHostnames } from './listener-patch.ts';
-import {
-  attachmentsByListener,
-  backendMaps,
-  compileListener,
-  isRoute,
-  newMemoOwner,
-  routeLookup,
-} from './tables.ts';
+import { attachmentsByListener, backendMaps, compileListener, newMemoOwner, routeLookup } from './tables.ts';
 import type { ListenerTable, RouteInfo, RouteTables } from './tables.ts';
 
 export function updateRouteTables(

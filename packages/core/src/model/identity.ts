@@ -43,6 +43,27 @@ export function parseKey(key: ObjectKey | string): ObjectRef {
   };
 }
 
+/** A parentRef as spec and status write it, every default already applied by normalize. */
+export interface ParentRefIdentity extends ObjectRef {
+  readonly sectionName?: string;
+  readonly port?: number;
+}
+
+/**
+ * The one test that a status.parents entry speaks of a spec parentRef: the whole reference,
+ * group and kind included (a ListenerSet and a Gateway may share a name), sectionName and port.
+ */
+export function sameParentRef(a: ParentRefIdentity, b: ParentRefIdentity): boolean {
+  return (
+    a.group === b.group &&
+    a.kind === b.kind &&
+    a.namespace === b.namespace &&
+    a.name === b.name &&
+    a.sectionName === b.sectionName &&
+    a.port === b.port
+  );
+}
+
 export function sameGroupKind(a: GroupKind, b: GroupKind): boolean {
   return a.group === b.group && a.kind === b.kind;
 }

@@ -323,6 +323,17 @@ export const ROUTE_KINDS: readonly RouteKind[] = [
   'UDPRoute',
 ];
 
+const ROUTE_KIND_SET: ReadonlySet<string> = new Set(ROUTE_KINDS);
+
+/** The one is-route test: every stage asks this instead of listing the five kinds again. */
+export function isRouteKind(kind: string): kind is RouteKind {
+  return ROUTE_KIND_SET.has(kind);
+}
+
+export function isRoute(object: { readonly kind: string }): object is Route {
+  return ROUTE_KIND_SET.has(object.kind);
+}
+
 // ---------------------------------------------------------------------------------------------
 // References, policies and backends
 

@@ -6,7 +6,7 @@
 import { nodeIdOf, parseKey } from '../model/identity.ts';
 import type { ObjectKey, ObjectRef } from '../model/identity.ts';
 import type { GwObject, HTTPRouteMatch, Route } from '../model/types.ts';
-import { ROUTE_KINDS } from '../model/types.ts';
+import { isRouteKind } from '../model/types.ts';
 import type { ResolvedListener } from '../analysis/types.ts';
 import { COLUMN } from './types.ts';
 import type { Health, TopoNodeKind } from './types.ts';
@@ -39,10 +39,6 @@ export function endpointsNodeId(service: ObjectRef): string {
 
 export function clusterNodeId(name: string): string {
   return `Cluster//${name}`;
-}
-
-function isRouteKind(kind: string): kind is Route['kind'] {
-  return (ROUTE_KINDS as readonly string[]).includes(kind);
 }
 
 /** The node kind and column of an object kind (a real kind, or the model kind). */

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { objectsOfKind } from '../model/snapshot.ts';
-import { ROUTE_KINDS } from '../model/types.ts';
+import { isRoute, ROUTE_KINDS } from '../model/types.ts';
 import type { GwObject, Route, ServiceExport } from '../model/types.ts';
 import { conditionsHealth, diagnosticsHealth, worse, worst } from './health.ts';
 import { clusterSeed, endpointsSeed, listenerSeed, placeKind, ruleSeed } from './nodes.ts';
@@ -46,9 +46,7 @@ export interface Relation {
 }
 
 function routes(analysis: Analysis): Route[] {
-  return analysis.snapshot.objects.filter((o): o is Route =>
-    (ROUTE_KINDS as readonly string[]).includes(o.kind),
-  );
+  return analysis.snapshot.objects.filter(isRoute);
 }
 
 function* classToGateway({ analysis }: RelationContext): Iterable<RelationEdge> {

@@ -3,30 +3,18 @@
  * red edge from the refused parent with the reason) and Rule → backend (valid, mirror, or a red
  * `missing-reference-grant` edge).
  */
-import type { Analysis, PredictedRouteParentStatus, ResolvedListener } from '../analysis/types.ts';
-import { parseKey } from '../model/identity.ts';
-import { ROUTE_KINDS } from '../model/types.ts';
+import type { Analysis, ResolvedListener } from '../analysis/types.ts';
+import { parseKey, sameParentRef } from '../model/identity.ts';
+import { isRoute } from '../model/types.ts';
 import type { ParentRef, Route } from '../model/types.ts';
 import { ruleNodeId } from './nodes.ts';
 import type { RelationContext, RelationEdge } from './relations.ts';
-
-function sameParent(status: PredictedRouteParentStatus, ref: ParentRef): boolean {
-  const p = status.parentRef;
-  return (
-    p.group === ref.group &&
-    p.kind === ref.kind &&
-    p.namespace === ref.namespace &&
-    p.name === ref.name &&
-    p.sectionName === ref.sectionName &&
-    p.port === ref.port
-  );
-}
 
 /** Why the parent refused the route: the first False/Unknown condition's reason, if any. */
 function refusalReason(analysis: Analysis, route: Route, ref: ParentRef): string | undefined {
   const predicted = analysis.predicted.get(route.key);
   if (predicted?.kind !== 'Route') return undefined;
-  const status = predicted.parents.find((s) => sameParent(s, ref));
+  const status = predicted.parents.find((s) => sameParentRef(s.parentRef, ref));
   const accepted = status?.conditions.find((c) => c.type === 'Accepted');
   return accepted !== undefined && accepted.status !== 'True' ? accepted.reason : undefined;
 }
@@ -68,8 +56,8 @@ export function* routeParentEdges({ analysis }: RelationContext): Iterable<Relat
     yield { source: { id: a.listenerId }, target: { key: a.route }, kind: 'parent' };
   }
   for (const route of analysis.snapshot.objects) {
-    if (!(ROUTE_KINDS as readonly string[]).includes(route.kind)) continue;
-    const r = route as Route;
+    if (!isRoute(route)) continue;
+    const r = route;
     for (const ref of r.parentRefs) {
       if (attached.has(`${r.key}#${ref.index}`)) continue;
       const reason = refusalReason(analysis, r, ref) ?? 'NotAttached';

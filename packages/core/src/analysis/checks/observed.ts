@@ -5,7 +5,9 @@
 import type { Diagnostic } from '../../diagnostics/types.ts';
 import { diagnose } from '../../diagnostics/make.ts';
 import type { Condition, GwObject } from '../../model/types.ts';
+import { sameParentRef } from '../../model/identity.ts';
 import type { AnalysisContext } from '../context.ts';
+import { isForeignConditionType, ownControllers } from '../foreign-status.ts';
 import type { PredictedStatus } from '../types.ts';
 import type { PartialAnalysis } from './index.ts';
 
@@ -59,13 +61,9 @@ function differences(ctx: AnalysisContext, object: GwObject, predicted: Predicte
   if (predicted.kind === 'Route' && 'parentRefs' in object && object.observed !== undefined) {
     const diffs: Difference[] = [];
     for (const pp of predicted.parents) {
+      // Another controller's entry for the same parent is its own business (foreign-status.ts).
       const op = object.observed.parents.find(
-        (o) =>
-          o.parentRef.name === pp.parentRef.name &&
-          o.parentRef.kind === pp.parentRef.kind &&
-          (o.parentRef.namespace === pp.parentRef.namespace || o.parentRef.namespace === '') &&
-          o.parentRef.sectionName === pp.parentRef.sectionName &&
-          o.parentRef.port === pp.parentRef.port,
+        (o) => sameParentRef(o.parentRef, pp.parentRef) && o.controllerName === pp.controllerName,
       );
       if (op === undefined) continue;
       diffs.push(
@@ -101,16 +99,31 @@ function differences(ctx: AnalysisContext, object: GwObject, predicted: Predicte
   return [];
 }
 
-function observedConditions(object: GwObject): readonly Condition[] {
+/**
+ * The conditions our controllers wrote: other controllers' conditions types and status entries
+ * keep the generation they were written at (foreign-status.ts; upstream exempts them too).
+ */
+function observedConditions(object: GwObject, ours: ReadonlySet<string>): readonly Condition[] {
   if (!('observed' in object) || object.observed === undefined) return [];
   const o = object.observed as Record<string, unknown>;
-  const all: Condition[] = [...((o['conditions'] as Condition[] | undefined) ?? [])];
+  const own = (level: 'Gateway' | 'Listener' | 'Parent') => (c: Condition) =>
+    !isForeignConditionType(level, c.type);
+  const all: Condition[] =
+    object.kind === 'GatewayClass'
+      ? ((o['conditions'] as Condition[] | undefined) ?? []).filter(
+          (c) => !isForeignConditionType('GatewayClass', c.type),
+        )
+      : ((o['conditions'] as Condition[] | undefined) ?? []).filter(own('Gateway'));
   for (const l of (o['listeners'] as { conditions: Condition[] }[] | undefined) ?? [])
-    all.push(...l.conditions);
-  for (const p of (o['parents'] as { conditions: Condition[] }[] | undefined) ?? [])
-    all.push(...p.conditions);
-  for (const a of (o['ancestors'] as { conditions: Condition[] }[] | undefined) ?? [])
-    all.push(...a.conditions);
+    all.push(...l.conditions.filter(own('Listener')));
+  type Entry = { controllerName?: string; conditions: Condition[] };
+  for (const p of [
+    ...((o['parents'] as Entry[] | undefined) ?? []),
+    ...((o['ancestors'] as Entry[] | undefined) ?? []),
+  ]) {
+    if (p.controllerName !== undefined && !ours.has(p.controllerName)) continue;
+    all.push(...p.conditions.filter(own('Parent')));
+  }
   return all;
 }
 
@@ -121,10 +134,11 @@ function labelOf(object: GwObject): string {
 
 export function checkObserved(ctx: AnalysisContext, analysis: PartialAnalysis): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const ours = ownControllers(ctx);
   for (const object of ctx.snapshot.objects) {
     const generation = object.meta.generation;
     if (generation !== undefined) {
-      const stale = observedConditions(object).filter(
+      const stale = observedConditions(object, ours).filter(
         (c) => c.observedGeneration !== undefined && c.observedGeneration < generation,
       );
       if (stale.length > 0) {

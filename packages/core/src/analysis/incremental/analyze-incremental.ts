@@ -24,7 +24,7 @@ import { analyze, analyzeClusterParts } from '../analyze.ts';
 import { checkObserved } from '../checks/observed.ts';
 import { clusterPartitions } from '../clusters.ts';
 import type { AnalysisContext } from '../context.ts';
-import { isRoute } from '../context.ts';
+import { isRoute } from '../../model/types.ts';
 import type { Analysis, PredictedStatus } from '../types.ts';
 import { envStatuses, volatileDiagnostics } from './env.ts';
 import { mergeDiagnostics, replaceSegments } from './patch.ts';
@@ -116,7 +116,9 @@ function sameOptions(a: AnalyzeOptions, b: AnalyzeOptions): boolean {
     a.secretsVisible === b.secretsVisible &&
     a.configMapsVisible === b.configMapsVisible &&
     a.channel === b.channel &&
-    a.defaultControllerName === b.defaultControllerName
+    a.defaultControllerName === b.defaultControllerName &&
+    a.absentSeverity === b.absentSeverity &&
+    String(a.completeKinds ?? '') === String(b.completeKinds ?? '')
   );
 }
 
