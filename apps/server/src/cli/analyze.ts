@@ -14,6 +14,7 @@ import type { CliIO } from './inputs.ts';
 import { UsageError, readInputs } from './inputs.ts';
 import { formatJson } from './output/json.ts';
 import { formatSarif } from './output/sarif.ts';
+import { terminalSafe } from './output/terminal-safe.ts';
 import { formatText } from './output/text.ts';
 
 export const ANALYZE_USAGE = `usage: gatescope analyze -f PATH [-f PATH ...] [--format text|json|sarif]
@@ -123,7 +124,7 @@ function report(
   else io.stdout(formatText(analysis, diagnostics));
   const unusable = loaded.diagnostics.filter((d) => UNUSABLE.includes(d.code));
   if (unusable.length > 0 || loaded.snapshot.objects.length === 0) {
-    for (const d of unusable) io.stderr(`${location(d)}${d.message}\n`);
+    for (const d of unusable) io.stderr(terminalSafe(`${location(d)}${d.message}\n`));
     if (loaded.snapshot.objects.length === 0)
       io.stderr('gatescope analyze: the input contains no Kubernetes objects\n');
     return 2;

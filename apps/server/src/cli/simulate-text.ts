@@ -3,6 +3,7 @@
  * redirect, rewrites), then the numbered trace a person can follow.
  */
 import type { SimRequest, SimResult } from '@gatescope/core/matching/types';
+import { terminalSafe } from './output/terminal-safe.ts';
 
 function describeRequest(q: SimRequest): string {
   if (q.grpc) return `gRPC ${q.grpc.service}/${q.grpc.method}${q.host ? ` (authority ${q.host})` : ''}`;
@@ -67,5 +68,6 @@ export function formatSimText(request: SimRequest, r: SimResult): string {
     if (line.startsWith('  ')) lines.push(`    ${line.trimStart()}`);
     else lines.push(`  ${++step}. ${line}`);
   }
-  return `${lines.join('\n')}\n`;
+  // Names, hosts, paths and header values come from manifests and requests: no terminal escapes.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }

@@ -5,16 +5,17 @@
  */
 import type { Diagnostic } from '@gatescope/core/diagnostics/types';
 import type { Analysis } from '@gatescope/core/analysis/types';
+import { oneLine, terminalSafe } from './terminal-safe.ts';
 
 const RANK: Record<Diagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
 
 function objectLabel(d: Diagnostic): string {
   const ns = d.object.namespace === '' ? '' : `${d.object.namespace}/`;
-  return `${d.object.kind} ${ns}${d.object.name}`;
+  return oneLine(`${d.object.kind} ${ns}${d.object.name}`);
 }
 
 function where(d: Diagnostic): string {
-  return d.source === undefined ? '' : `${d.source.file}:${d.source.line}:${d.source.column}: `;
+  return d.source === undefined ? '' : oneLine(`${d.source.file}:${d.source.line}:${d.source.column}: `);
 }
 
 function indent(text: string, prefix: string): string {
@@ -38,11 +39,13 @@ export function formatText(analysis: Analysis, diagnostics: readonly Diagnostic[
   for (const [label, list] of ordered) {
     lines.push(`${label}`);
     for (const d of list) {
-      lines.push(`  ${where(d)}${d.severity} ${d.code}${d.field === undefined ? '' : ` (${d.field})`}`);
+      lines.push(
+        `  ${where(d)}${d.severity} ${d.code}${d.field === undefined ? '' : ` (${oneLine(d.field)})`}`,
+      );
       lines.push(indent(d.message, '    '));
       if (d.fix !== undefined) {
         lines.push(`    fix: ${d.fix.summary}`);
-        if (d.fix.command !== undefined) lines.push(`      $ ${d.fix.command}`);
+        if (d.fix.command !== undefined) lines.push(`      $ ${oneLine(d.fix.command)}`);
         if (d.fix.yaml !== undefined) lines.push(indent(d.fix.yaml, '      | '));
       }
     }
@@ -54,7 +57,8 @@ export function formatText(analysis: Analysis, diagnostics: readonly Diagnostic[
   lines.push(
     `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} note(s); ${Math.max(clean, 0)} of ${analysed} analysed object(s) without errors.`,
   );
-  return `${lines.join('\n')}\n`;
+  // Messages and fixes may quote manifest values: the whole block is made terminal-safe.
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 function worst(list: readonly Diagnostic[]): number {
