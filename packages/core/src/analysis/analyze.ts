@@ -26,7 +26,8 @@ import { checkRules } from './rules.ts';
 import type { AnalysisContext, AnalyzeOptions } from './context.ts';
 import { buildContext } from './context.ts';
 import { backendTLSPolicyStatuses, gatewaysByBackend } from './backend-tls.ts';
-import { withObservedGeneration } from './generation.ts';
+import { finalStatus } from './generation.ts';
+import { ownControllers } from './foreign-status.ts';
 import { gatewayClassStatus, gatewayCRDs, supportedVersionCondition } from './gateway-class.ts';
 import { evaluateGateways } from './gateways.ts';
 import type { GatewayStageResult } from './gateways.ts';
@@ -38,6 +39,7 @@ import {
   routeParentStatus,
 } from './status.ts';
 import { runChecks } from './checks/index.ts';
+import { softenConsequences } from './absent.ts';
 import type {
   Analysis,
   PredictedRouteParentStatus,
@@ -138,8 +140,9 @@ export function analyzeClusterParts(
     const use = gatewaysByBackend(backends, attachments);
     for (const [key, status] of backendTLSPolicyStatuses(ctx, use, controllerOf)) predicted.set(key, status);
   }
+  const ours = ownControllers(ctx);
   for (const [key, status] of predicted)
-    predicted.set(key, withObservedGeneration(status, snapshot.byKey.get(key)?.meta.generation));
+    predicted.set(key, finalStatus(status, snapshot.byKey.get(key), snapshot, ours));
 
   const listeners: ResolvedListener[] = [];
   for (const ge of stage.gateways.values()) {
@@ -147,6 +150,7 @@ export function analyzeClusterParts(
   }
   const analysis = { snapshot, predicted, listeners, attachments, backends };
   out.push(...runChecks(ctx, analysis, parents, routeDependentChecks));
+  softenConsequences(out, ctx.options.absentSeverity);
   return { analysis: { ...analysis, diagnostics: sortDiagnostics(out) }, ctx, stage };
 }
 

@@ -3,7 +3,9 @@
  * sets (the conformance helpers *MustHaveLatestConditions check it). Objects without a generation
  * (pasted YAML) get none.
  */
-import type { Condition } from '../model/types.ts';
+import type { Snapshot } from '../model/snapshot.ts';
+import type { Condition, GwObject } from '../model/types.ts';
+import { withForeignStatus } from './foreign-status.ts';
 import type { PredictedStatus } from './types.ts';
 
 function stamp(conditions: readonly Condition[], observedGeneration: number): Condition[] {
@@ -37,4 +39,17 @@ export function withObservedGeneration(
         ancestors: status.ancestors.map((a) => ({ ...a, conditions: stamp(a.conditions, generation) })),
       };
   }
+}
+
+/**
+ * The status our controller writes: its own conditions stamped with the generation, plus what
+ * other controllers wrote, unchanged (foreign-status.ts).
+ */
+export function finalStatus(
+  status: PredictedStatus,
+  object: GwObject | undefined,
+  snapshot: Snapshot,
+  ours: ReadonlySet<string>,
+): PredictedStatus {
+  return withForeignStatus(withObservedGeneration(status, object?.meta.generation), object, snapshot, ours);
 }

@@ -42,6 +42,21 @@ describe('GatewayClass SupportedVersion', () => {
     ).toBe('True/SupportedVersion');
   });
 
+  it('is True for a v1.7 bundle too, False when v1.6 and v1.7 CRDs are mixed', () => {
+    expect(
+      supportedVersion(
+        crd('gateways.gateway.networking.k8s.io', 'v1.7.0'),
+        crd('tcproutes.gateway.networking.k8s.io', 'v1.7.0'),
+      ),
+    ).toBe('True/SupportedVersion');
+    expect(
+      supportedVersion(
+        crd('gateways.gateway.networking.k8s.io', 'v1.7.0'),
+        crd('httproutes.gateway.networking.k8s.io', 'v1.6.1'),
+      ),
+    ).toBe('False/UnsupportedVersion');
+  });
+
   it('is False when one lacks the annotation or names another version', () => {
     expect(supportedVersion(crd('gatewayclasses.gateway.networking.k8s.io'))).toBe(
       'False/UnsupportedVersion',

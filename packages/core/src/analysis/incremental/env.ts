@@ -12,7 +12,8 @@ import { backendTLSPolicyStatuses, gatewaysByBackend } from '../backend-tls.ts';
 import type { PartialAnalysis } from '../checks/index.ts';
 import { checkObserved } from '../checks/observed.ts';
 import { checkPolicies } from '../checks/policies.ts';
-import { withObservedGeneration } from '../generation.ts';
+import { finalStatus } from '../generation.ts';
+import { ownControllers } from '../foreign-status.ts';
 import type { PredictedStatus } from '../types.ts';
 import type { Caches } from './analyze-incremental.ts';
 
@@ -33,9 +34,10 @@ export function envStatuses(caches: Caches, analysis: PartialAnalysis): Map<Obje
     for (const [key, status] of backendTLSPolicyStatuses(fullCtx, use, controllerOf))
       statuses.set(key, status);
   }
-  const generation = (key: ObjectKey): number | undefined =>
-    analysis.snapshot.byKey.get(key)?.meta.generation;
-  for (const [key, status] of statuses) statuses.set(key, withObservedGeneration(status, generation(key)));
+  const snapshot = analysis.snapshot;
+  const ours = ownControllers(ctx);
+  for (const [key, status] of statuses)
+    statuses.set(key, finalStatus(status, snapshot.byKey.get(key), snapshot, ours));
   return statuses;
 }
 
