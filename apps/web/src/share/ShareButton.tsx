@@ -10,6 +10,7 @@ import { useEngine } from '../engine/useEngine.ts';
 import { usePathname } from '../shell/router.ts';
 import { useViewState } from '../view/ViewState.tsx';
 import { SharePopover } from './SharePopover.tsx';
+import { clearApplying, crashedBefore, markApplying } from './crash-guard.ts';
 import { applySharedState } from './state.ts';
 import './share.css';
 
@@ -38,9 +39,25 @@ export function ShareButton(): ReactElement {
       const hash = window.location.hash;
       // The app uses the fragment for share links only: anything there is an attempted link.
       if (hash === '' || hash === '#') return;
+      if (crashedBefore(window.sessionStorage, hash)) {
+        // This link made the app fail last time: never apply it again (no crash loop on reload).
+        clearApplying(window.sessionStorage);
+        window.history.replaceState(null, '', window.location.pathname + window.location.search);
+        setError({
+          code: 'failed-to-open',
+          message: 'It made the app fail when it was opened, so it was not opened again.',
+        });
+        return;
+      }
       const decoded = decodeShareFragment(hash);
-      if (decoded.ok) openState(decoded.value);
-      else setError(decoded.error);
+      if (!decoded.ok) {
+        setError(decoded.error);
+        return;
+      }
+      markApplying(window.sessionStorage, hash);
+      openState(decoded.value);
+      // Rendered without failing: the link is fine to open again later.
+      window.setTimeout(() => clearApplying(window.sessionStorage), 1_500);
     };
     check();
     window.addEventListener('hashchange', check);

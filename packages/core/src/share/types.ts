@@ -79,7 +79,9 @@ export type ShareErrorCode =
   | 'too-large'
   | 'too-deep'
   | 'bad-json'
-  | 'bad-schema';
+  | 'bad-schema'
+  /** The web app failed while applying this link before; it is not applied again. */
+  | 'failed-to-open';
 
 /** A link or bundle that cannot be opened: a value with a message for people, never a throw. */
 export interface ShareError {
