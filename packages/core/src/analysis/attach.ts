@@ -17,6 +17,7 @@ import type { ListenerEval } from './listener-eval.ts';
 import { listenerLabel } from './listener-eval.ts';
 import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
 import { otherParentDiagnostic } from './mesh-parents.ts';
+import { absence, namespaceLabelsUnknown } from './absent.ts';
 
 export interface AttachedListener {
   readonly listener: ListenerEval;
@@ -135,7 +136,21 @@ function attachParent(
     return { ...base, outcome: { kind: 'rejected', reason: 'NoMatchingParent', message } };
   }
   if (ge === undefined) {
-    const message = `${parentLabel(parentRef)} does not exist.`;
+    const a = absence(ctx, parentRef.group, parentRef.kind);
+    const message = `${parentLabel(parentRef)} ${a.phrase}.`;
+    if (!a.missing) {
+      out.push(
+        diagnose('RouteParentNotInInput', route, `${routeLabel(route)}: parentRef ${message}`, {
+          field,
+          fix: {
+            summary: `Nothing to do if ${parentLabel(parentRef)} exists in the cluster; include it in the input to have attachment checked.`,
+          },
+          related: [parentRef.key],
+          ...a.details,
+        }),
+      );
+      return { ...base, outcome: { kind: 'rejected', reason: 'NoMatchingParent', message } };
+    }
     report(
       'RouteParentNotFound',
       `parentRef ${message}`,
@@ -144,7 +159,7 @@ function attachParent(
     return { ...base, outcome: { kind: 'rejected', reason: 'NoMatchingParent', message } };
   }
   if (ge.gatewayClass === undefined) {
-    const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${ge.gateway.gatewayClassName}" is absent.`;
+    const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${ge.gateway.gatewayClassName}" ${absence(ctx, GATEWAY_GROUP, 'GatewayClass').phrase}.`;
     report(
       'RouteParentPending',
       message,
@@ -303,6 +318,24 @@ function namespaceDiagnostic(ctx: AnalysisContext, route: Route, l: ListenerEval
       summary: `Set allowedRoutes.namespaces.from to All (or Selector) on ${listenerLabel(l)}, or move the route to namespace ${l.owner.meta.namespace}.`,
     };
   }
+  const unknown = namespaceLabelsUnknown(ctx, l, ns);
+  if (unknown !== null)
+    return diagnose(
+      'NamespaceNotInInput',
+      route,
+      `${routeLabel(route)}: Namespace ${ns} is not in the input, so whether it matches the selector of ${listenerLabel(l)} (${describeSelector(l.listener.allowedRoutes.selector ?? { matchLabels: {}, matchExpressions: [] })}) is unknown; predicted as not allowed.`,
+      {
+        field,
+        fix: {
+          summary: `Nothing to do if namespace ${ns} is labelled ${Object.entries(unknown)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(', ')} in the cluster; include the Namespace object in the input to have it checked.`,
+          ...(fix.command === undefined ? {} : { command: fix.command }),
+        },
+        related: [l.owner.key],
+        ...absence(ctx, '', 'Namespace').details,
+      },
+    );
   return diagnose(
     'RouteNamespaceNotAllowed',
     route,

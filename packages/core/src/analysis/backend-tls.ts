@@ -18,6 +18,8 @@ import { cond } from './conditions.ts';
 import type { AnalysisContext } from './context.ts';
 import { compareAge } from './context.ts';
 import { findGrant } from './grants.ts';
+import type { Absence } from './absent.ts';
+import { caRefNotInInput } from './absent.ts';
 import type {
   PredictedPolicyAncestorStatus,
   PredictedStatus,
@@ -31,6 +33,8 @@ export type AnyPolicy = BackendTLSPolicy | Policy;
 export interface CARefProblem {
   readonly reason: 'InvalidKind' | 'InvalidCACertificateRef' | 'RefNotPermitted' | 'MissingCAKey';
   readonly message: string;
+  /** Set when the bundle is only not in the input (absent.ts), not known to be missing. */
+  readonly notInInput?: Absence;
 }
 
 /** A policy that loses a target to an older one (GEP-713 conflict resolution). */
@@ -54,17 +58,14 @@ export function caRefProblem(
   const what = refLabel(ref);
   if (ref.group !== '' || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret'))
     return { reason: 'InvalidKind', message: `caCertificateRef ${what} is not a ConfigMap (InvalidKind).` };
+  const absent = caRefNotInInput(
+    ctx,
+    ref,
+    ref.namespace === policy.meta.namespace || grantFor(ctx, policy, ref),
+  );
+  if (absent !== null) return { ...absent, message: `${absent.message}.` };
   if (ref.namespace !== policy.meta.namespace) {
-    const grant = findGrant(ctx.referenceGrants, {
-      fromGroup: GATEWAY_GROUP,
-      fromKind: 'BackendTLSPolicy',
-      fromNamespace: policy.meta.namespace,
-      toGroup: '',
-      toKind: ref.kind,
-      toNamespace: ref.namespace,
-      toName: ref.name,
-    });
-    if (grant === null)
+    if (!grantFor(ctx, policy, ref))
       return {
         reason: 'RefNotPermitted',
         message: `caCertificateRef ${what} is in another namespace and no ReferenceGrant permits it.`,
@@ -83,6 +84,19 @@ export function caRefProblem(
   }
   if (ctx.secrets.has(key) || !ctx.options.secretsVisible) return null;
   return { reason: 'InvalidCACertificateRef', message: `caCertificateRef ${what} does not exist.` };
+}
+
+function grantFor(ctx: AnalysisContext, policy: BackendTLSPolicy, ref: ResolvedRef): boolean {
+  const grant = findGrant(ctx.referenceGrants, {
+    fromGroup: GATEWAY_GROUP,
+    fromKind: 'BackendTLSPolicy',
+    fromNamespace: policy.meta.namespace,
+    toGroup: '',
+    toKind: ref.kind,
+    toNamespace: ref.namespace,
+    toName: ref.name,
+  });
+  return grant !== null;
 }
 
 /** The ResolvedRefs reason a problem maps to (apis/v1 BackendTLSPolicyReason*). */

@@ -15,6 +15,7 @@ import type { BackendRef, HTTPFilter, Route, ServicePort } from '../model/types.
 import type { ResolvedBackend } from './types.ts';
 import type { AnalysisContext } from './context.ts';
 import { findGrant } from './grants.ts';
+import { backendNotInInput, serviceExportAbsence } from './absent.ts';
 import {
   classifyBackendKind,
   implementationSpecificDiagnostic,
@@ -147,6 +148,8 @@ function resolveOne(ctx: AnalysisContext, site: RefSite, out: Diagnostic[]): Res
       toName: ref.name,
     });
     if (grantedBy === null) {
+      const absent = backendNotInInput(ctx, route, ref, site.field, true);
+      if (absent !== null) return invalid('RefNotPermitted', absent);
       return invalid(
         'RefNotPermitted',
         diagnose(
@@ -174,6 +177,8 @@ function resolveOne(ctx: AnalysisContext, site: RefSite, out: Diagnostic[]): Res
   }
   const svc = isService ? ctx.services.get(ref.key) : ctx.serviceImports.get(ref.key);
   if (svc === undefined) {
+    const absent = backendNotInInput(ctx, route, ref, site.field, false);
+    if (absent !== null) return invalid('BackendNotFound', absent);
     return invalid(
       'BackendNotFound',
       diagnose('BackendNotFound', route, `${label}: backendRef ${target} does not exist.`, {
@@ -235,15 +240,19 @@ function health(
         refused.length === 0
           ? 'status.clusters is empty and no ServiceExport of that name is in the input'
           : `the ServiceExport is not valid: ${refused.join('; ')}`;
+      // No export in the input proves nothing unless the input holds every ServiceExport.
+      const a = serviceExportAbsence(ctx);
+      const unknown = refused.length === 0 && !a.missing;
       out.push(
         diagnose(
-          'ServiceImportNoClusters',
+          unknown ? 'ServiceExportNotInInput' : 'ServiceImportNoClusters',
           site.route,
-          `${label}: backend ${target} has no exporting cluster (${why}).`,
+          `${label}: backend ${target} has no exporting cluster${unknown ? ' in the input' : ''} (${why}).`,
           {
+            ...(unknown ? a.details : {}),
             field: site.field,
             fix: {
-              summary: `Create a ServiceExport named ${svc.meta.name} in namespace ${svc.meta.namespace} in a member cluster.`,
+              summary: `${unknown ? 'Nothing to do if a member cluster exports it; otherwise create' : 'Create'} a ServiceExport named ${svc.meta.name} in namespace ${svc.meta.namespace} in a member cluster.`,
             },
             related: [svc.key],
           },

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
 import { labelNamespaceFix } from '../diagnostics/fixes.ts';
 import type { ObjectKey } from '../model/identity.ts';
+import { GATEWAY_GROUP } from '../model/identity.ts';
 import type { Gateway, GatewayClass, ListenerSet } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
 import { compareAge } from './context.ts';
@@ -15,6 +16,7 @@ import type { ListenerEval } from './listener-eval.ts';
 import { evaluateListener } from './listener-eval.ts';
 import { markConflicts } from './listener-conflicts.ts';
 import { applyFrontendValidation, backendClientCertificate } from './gateway-tls.ts';
+import { absence } from './absent.ts';
 import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
 
 export interface GatewayEval {
@@ -46,7 +48,7 @@ export function evaluateGateways(ctx: AnalysisContext, out: Diagnostic[]): Gatew
   const listenerSets = new Map<ObjectKey, ListenerSetEval>();
   for (const gateway of ctx.gateways) {
     const gatewayClass = ctx.gatewayClasses.get(gateway.gatewayClassName);
-    if (gatewayClass === undefined) reportMissingClass(gateway, out);
+    if (gatewayClass === undefined) reportMissingClass(ctx, gateway, out);
     else checkClassObserved(gatewayClass, out);
     const invalidParameters = checkParameters(ctx, gateway, out);
     const listeners = gateway.listeners.map((l) => evaluateListener(ctx, gateway, gateway, l, out));
@@ -75,18 +77,22 @@ export function evaluateGateways(ctx: AnalysisContext, out: Diagnostic[]): Gatew
   return { gateways, listenerSets };
 }
 
-function reportMissingClass(gateway: Gateway, out: Diagnostic[]): void {
+function reportMissingClass(ctx: AnalysisContext, gateway: Gateway, out: Diagnostic[]): void {
+  const a = absence(ctx, GATEWAY_GROUP, 'GatewayClass');
   out.push(
     diagnose(
-      'GatewayClassNotFound',
+      a.missing ? 'GatewayClassNotFound' : 'GatewayClassNotInInput',
       gateway,
-      `Gateway ${gateway.meta.namespace}/${gateway.meta.name} uses GatewayClass "${gateway.gatewayClassName}", which is not in the input; no controller reconciles it (Accepted=Unknown, Pending).`,
+      `Gateway ${gateway.meta.namespace}/${gateway.meta.name} uses GatewayClass "${gateway.gatewayClassName}", which ${a.phrase}; no controller ${a.missing ? '' : 'in the input '}reconciles it (Accepted=Unknown, Pending).`,
       {
         field: 'spec.gatewayClassName',
         fix: {
-          summary: `Create GatewayClass "${gateway.gatewayClassName}" or set spec.gatewayClassName to an installed class (kubectl get gatewayclass).`,
+          summary: a.missing
+            ? `Create GatewayClass "${gateway.gatewayClassName}" or set spec.gatewayClassName to an installed class (kubectl get gatewayclass).`
+            : `Check that GatewayClass "${gateway.gatewayClassName}" is installed in the cluster (kubectl get gatewayclass), or include it in the input.`,
           command: 'kubectl get gatewayclass',
         },
+        ...a.details,
       },
     ),
   );
@@ -134,17 +140,21 @@ function checkParameters(ctx: AnalysisContext, gateway: Gateway, out: Diagnostic
       o.meta.name === name,
   );
   if (found) return undefined;
-  const message = `infrastructure.parametersRef ${gk} ${gateway.meta.namespace}/${name} does not exist.`;
+  const a = absence(ctx, group, kind);
+  const message = `infrastructure.parametersRef ${gk} ${gateway.meta.namespace}/${name} ${a.phrase}.`;
   out.push(
     diagnose(
-      'GatewayInvalidParameters',
+      a.missing ? 'GatewayInvalidParameters' : 'ParametersRefNotInInput',
       gateway,
       `Gateway ${gateway.meta.namespace}/${gateway.meta.name}: ${message}`,
       {
         field: 'spec.infrastructure.parametersRef',
         fix: {
-          summary: 'Create the parameters object (a kind your controller supports) or remove parametersRef.',
+          summary: a.missing
+            ? 'Create the parameters object (a kind your controller supports) or remove parametersRef.'
+            : `Nothing to do if ${gk} ${gateway.meta.namespace}/${name} exists in the cluster; include it in the input to have it checked.`,
         },
+        ...a.details,
       },
     ),
   );
@@ -160,12 +170,23 @@ function admitListenerSet(
   const label = `${ls.ref.kind} ${ls.meta.namespace}/${ls.meta.name}`;
   const parent = `${ls.parentRef.namespace}/${ls.parentRef.name}`;
   if (ge === undefined) {
-    const message = `parentRef names Gateway ${parent}, which does not exist.`;
+    const a = absence(ctx, GATEWAY_GROUP, 'Gateway');
+    const message = `parentRef names Gateway ${parent}, which ${a.phrase}.`;
     out.push(
-      diagnose('ListenerSetParentNotFound', ls, `${label}: ${message}`, {
-        field: 'spec.parentRef',
-        fix: { summary: 'Point spec.parentRef at an existing Gateway (name and namespace).' },
-      }),
+      diagnose(
+        a.missing ? 'ListenerSetParentNotFound' : 'ListenerSetParentNotInInput',
+        ls,
+        `${label}: ${message}`,
+        {
+          field: 'spec.parentRef',
+          fix: {
+            summary: a.missing
+              ? 'Point spec.parentRef at an existing Gateway (name and namespace).'
+              : `Nothing to do if Gateway ${parent} exists in the cluster and allows this ListenerSet; include it in the input to have it checked.`,
+          },
+          ...a.details,
+        },
+      ),
     );
     return {
       listenerSet: ls,

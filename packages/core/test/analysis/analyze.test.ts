@@ -162,7 +162,8 @@ spec:
   const load = () => loadManifests([{ name: 'in.yaml', text: `${GC}---\n${yaml}` }]).snapshot;
 
   it('with everything visible, the missing Secret and ConfigMaps are reported', () => {
-    const codes = analyze(load()).diagnostics.map((d) => d.code);
+    // A complete input (live, every kind synced): absent objects are missing, not "not in the input".
+    const codes = analyze(load(), { completeKinds: 'all' }).diagnostics.map((d) => d.code);
     expect(codes).toEqual(
       expect.arrayContaining(['GS204-GatewayInvalidParameters', 'GS215-ListenerInvalidCertificateRef']),
     );

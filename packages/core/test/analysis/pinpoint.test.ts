@@ -27,7 +27,8 @@ spec:
 describe('pinpointDiagnostics', () => {
   const files = [{ name: 'route.yaml', text: TEXT }];
   const { snapshot } = loadManifests(files);
-  const diagnostics = analyze(snapshot).diagnostics;
+  // Complete input: the absent parent and backend are reported as missing (GS301, GS310).
+  const diagnostics = analyze(snapshot, { completeKinds: 'all' }).diagnostics;
 
   it('moves the position from the object to the field', () => {
     const pinned = pinpointDiagnostics(files, diagnostics);

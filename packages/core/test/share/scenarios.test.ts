@@ -112,8 +112,9 @@ describe('built-in scenarios', () => {
       new Set([
         'ListenerProtocolConflict Gateway/edge',
         'ListenerCertificateRefNotPermitted Gateway/edge',
-        'GatewayClassNotFound Gateway/orphan',
-        'BackendNotFound HTTPRoute/missing-backend',
+        // Sandbox input is files, not a cluster: absent objects are "not in the input" (info).
+        'GatewayClassNotInInput Gateway/orphan',
+        'BackendNotInInput HTTPRoute/missing-backend',
         'RouteNoMatchingSection HTTPRoute/typo-section',
         'RouteNoMatchingListenerHostname HTTPRoute/wrong-host',
         'BackendPortInvalid HTTPRoute/wrong-port',

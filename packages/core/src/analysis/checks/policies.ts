@@ -11,6 +11,7 @@ import type { BackendTLSPolicy, PolicyTargetRef } from '../../model/types.ts';
 import type { AnyPolicy } from '../backend-tls.ts';
 import { caRefProblem, policyConflicts } from '../backend-tls.ts';
 import type { AnalysisContext } from '../context.ts';
+import { absence } from '../absent.ts';
 import { compareAge } from '../context.ts';
 
 function label(p: AnyPolicy): string {
@@ -47,15 +48,21 @@ export function checkPolicies(ctx: AnalysisContext): Diagnostic[] {
         return;
       }
       if (!ctx.snapshot.byKey.has(t.key)) {
+        const a = absence(ctx, t.group, t.kind);
         out.push(
           diagnose(
-            'PolicyTargetNotFound',
+            a.missing ? 'PolicyTargetNotFound' : 'PolicyTargetNotInInput',
             policy,
-            `${label(policy)} targets ${targetLabel(t)}, which does not exist.`,
+            `${label(policy)} targets ${targetLabel(t)}, which ${a.phrase}.`,
             {
               field,
-              fix: { summary: `Fix ${field} (group, kind, name) or create the target.` },
+              fix: {
+                summary: a.missing
+                  ? `Fix ${field} (group, kind, name) or create the target.`
+                  : `Nothing to do if the target exists in the cluster; otherwise fix ${field} (group, kind, name) or create it.`,
+              },
               related: [t.key],
+              ...a.details,
             },
           ),
         );
@@ -90,6 +97,19 @@ function checkCARefs(ctx: AnalysisContext, policy: BackendTLSPolicy): Diagnostic
     const field = `spec.validation.caCertificateRefs[${i}]`;
     const message = `${label(policy)}: ${problem.message}`;
     const key = keyOf({ group: '', kind: ref.kind, namespace: ref.namespace, name: ref.name });
+    if (problem.notInInput !== undefined) {
+      out.push(
+        diagnose(ref.kind === 'Secret' ? 'SecretNotInInput' : 'ConfigMapNotInInput', policy, message, {
+          field,
+          fix: {
+            summary: `Nothing to do if ${ref.kind} ${ref.namespace}/${ref.name} exists in the cluster with the CA bundle under ca.crt; include it in the input to have it checked.`,
+          },
+          related: [key],
+          ...problem.notInInput.details,
+        }),
+      );
+      return;
+    }
     switch (problem.reason) {
       case 'InvalidKind':
         out.push(
