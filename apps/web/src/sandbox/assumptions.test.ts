@@ -51,7 +51,7 @@ describe('what-if diagnostics diff', () => {
       .map((m) => m.yaml);
     const after = analysisOf([ROUTE, ...stubs].join('---\n')).diagnostics;
     const diff = diffDiagnostics(before, after);
-    expect(diff.fixed.some((d) => d.code.includes('BackendNotFound'))).toBe(true);
+    expect(diff.fixed.some((d) => d.code.includes('BackendNotInInput'))).toBe(true);
     expect(diff.introduced).toEqual([]);
     expect(diff.unchanged.length).toBe(after.length);
   });
