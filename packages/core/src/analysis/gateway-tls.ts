@@ -200,6 +200,12 @@ export function backendClientCertificate(
         reason: 'InvalidClientCertificateRef',
         message: `clientCertificateRef ${what} is not a kubernetes.io/tls Secret.`,
       };
+    } else if (secret.tlsData === 'not-pem') {
+      // "or when the data within that resource is malformed" (GatewayReasonInvalidClientCertificateRef).
+      problem = {
+        reason: 'InvalidClientCertificateRef',
+        message: `clientCertificateRef ${what} has tls.crt/tls.key that are not PEM.`,
+      };
     }
   }
   if (problem === null) return { ok: true, reason: 'ResolvedRefs', message: 'All references are resolved.' };

@@ -327,16 +327,21 @@ function certificateRefProblem(
   const secret = ctx.secrets.get(
     keyOf({ group: '', kind: 'Secret', namespace: ref.namespace, name: ref.name }),
   );
-  const malformed =
+  const wrongShape =
     secret !== undefined &&
     ((secret.secretType !== undefined && secret.secretType !== 'kubernetes.io/tls') ||
       (secret.dataKeys.length > 0 &&
         !(secret.dataKeys.includes('tls.crt') && secret.dataKeys.includes('tls.key'))));
-  if (secret !== undefined && !malformed) return null;
+  // "the data within that resource is malformed" (InvalidCertificateRef): the verdict normalize
+  // kept; unknown (no data in the input) claims nothing.
+  const notPem = secret?.tlsData === 'not-pem';
+  if (secret !== undefined && !wrongShape && !notPem) return null;
   const message =
     secret === undefined
       ? `certificateRef names Secret ${target}, which does not exist.`
-      : `Secret ${target} is not a TLS Secret (type kubernetes.io/tls with tls.crt and tls.key).`;
+      : wrongShape
+        ? `Secret ${target} is not a TLS Secret (type kubernetes.io/tls with tls.crt and tls.key).`
+        : `Secret ${target} has tls.crt/tls.key that are not PEM (a CERTIFICATE block and a PRIVATE KEY block), so it cannot be loaded.`;
   return {
     reason: 'InvalidCertificateRef',
     message,

@@ -410,11 +410,17 @@ export interface EndpointSlice extends ObjectBase<'EndpointSlice'> {
 
 export type Namespace = ObjectBase<'Namespace'>;
 
-/** Metadata only: Secret data is never read or kept. */
+/** Metadata only: Secret data is never kept (one verdict about it is, see tlsData). */
 export interface Secret extends ObjectBase<'Secret'> {
   readonly secretType?: string;
   /** Key names only, when the input had data (pasted YAML); values are dropped on ingest. */
   readonly dataKeys: readonly string[];
+  /**
+   * Whether tls.crt and tls.key were PEM, decided in normalize while the data was at hand
+   * (normalize/tls-verdict.ts); the data itself is dropped. Absent = unknown (no data in the
+   * input, e.g. live mode's metadata-only Secrets): nothing is claimed.
+   */
+  readonly tlsData?: 'pem' | 'not-pem';
 }
 
 export interface ConfigMap extends ObjectBase<'ConfigMap'> {

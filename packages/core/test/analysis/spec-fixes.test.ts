@@ -8,6 +8,7 @@ import { analyze } from '../../src/analysis/analyze.ts';
 import type { Analysis, PredictedListenerStatus, PredictedStatus } from '../../src/analysis/types.ts';
 import type { Condition } from '../../src/model/types.ts';
 import { loadManifests } from '../../src/model/load.ts';
+import { TEST_CERT_PEM, TEST_KEY_PEM, base64 } from '../fixtures/tls-pem.ts';
 
 const GC = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -235,5 +236,43 @@ spec:
     expect(conds(s.conditions)).toEqual(['Accepted=True/ListenersNotValid', 'Programmed=True/Programmed']);
     const clash = s.listeners.find((l) => l.name === 'clash');
     expect(conds(clash?.conditions ?? [])).toContain('Conflicted=True/ProtocolConflict');
+  });
+});
+
+describe('item 7: a kubernetes.io/tls Secret whose data is not PEM is InvalidCertificateRef', () => {
+  const HELLO = 'SGVsbG8gd29ybGQK'; // base64 of "Hello world", as upstream's malformed Secret
+  const tlsSecret = (crt: string, key: string) => `apiVersion: v1
+kind: Secret
+metadata: {name: cert, namespace: infra}
+type: kubernetes.io/tls
+data: {tls.crt: ${crt}, tls.key: ${key}}
+`;
+  const https = gateway(`    - {name: l, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
+`);
+  it('not PEM: listener ResolvedRefs=False/InvalidCertificateRef with a diagnostic that says so', () => {
+    const a = run(`${https}---\n${tlsSecret(HELLO, HELLO)}`);
+    expect(conds(listener(a, 'gw', 'l').conditions)).toContain('ResolvedRefs=False/InvalidCertificateRef');
+    const d = a.diagnostics.find((x) => x.code.includes('ListenerInvalidCertificateRef'));
+    expect(d?.message).toContain('not PEM');
+    expect(JSON.stringify(a)).not.toContain(HELLO);
+  });
+
+  it('PEM: ResolvedRefs=True', () => {
+    const a = run(`${https}---\n${tlsSecret(base64(TEST_CERT_PEM), base64(TEST_KEY_PEM))}`);
+    expect(conds(listener(a, 'gw', 'l').conditions)).toContain('ResolvedRefs=True/ResolvedRefs');
+  });
+
+  it('spec.tls.backend.clientCertificateRef to a not-PEM Secret: Gateway ResolvedRefs=False/InvalidClientCertificateRef', () => {
+    const a = run(
+      `${gateway(
+        `    - {name: web, port: 80, protocol: HTTP}
+`,
+        `  tls: {backend: {clientCertificateRef: {name: cert}}}
+`,
+      )}---\n${tlsSecret(HELLO, HELLO)}`,
+    );
+    const s = status(a, 'Gateway', 'infra', 'gw');
+    if (s?.kind !== 'Gateway') throw new Error('no Gateway status');
+    expect(conds(s.conditions)).toContain('ResolvedRefs=False/InvalidClientCertificateRef');
   });
 });

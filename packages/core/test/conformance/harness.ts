@@ -18,6 +18,7 @@ import type { Snapshot } from '../../src/model/snapshot.ts';
 import { createSnapshot } from '../../src/model/snapshot.ts';
 import type { Condition, GwObject } from '../../src/model/types.ts';
 import { applyWatchEvent } from '../../src/store/apply.ts';
+import { TEST_CERT_PEM, TEST_KEY_PEM, base64 } from '../fixtures/tls-pem.ts';
 import type {
   Cond,
   ConformanceCase,
@@ -56,6 +57,20 @@ export const runsOn = (c: ConformanceCase, version: Version): boolean =>
 
 const CLUSTER_SCOPED = new Set(['GatewayClass', 'CustomResourceDefinition', 'Namespace']);
 
+/**
+ * suite-programmatic-resources.yaml stands in for the Secrets the upstream suite creates in code,
+ * with placeholder values (base64 of "PLACEHOLDER"). Upstream creates real certificates there
+ * (conformance/utils/kubernetes/certificate.go: pem.Encode of a CERTIFICATE and an RSA PRIVATE
+ * KEY), and the engine judges tls.crt/tls.key PEM structure, so the harness gives each of them
+ * PEM data (test/fixtures/tls-pem.ts), as upstream would. See README.md.
+ */
+const PLACEHOLDER = 'UExBQ0VIT0xERVI=';
+function withSuiteCertificates(text: string): string {
+  return text
+    .replaceAll(`tls.crt: ${PLACEHOLDER}`, `tls.crt: ${base64(TEST_CERT_PEM)}`)
+    .replaceAll(`tls.key: ${PLACEHOLDER}`, `tls.key: ${base64(TEST_KEY_PEM)}`);
+}
+
 function caseSnapshot(c: ConformanceCase, version: Version): Snapshot {
   const read = (name: string) => ({
     name,
@@ -63,10 +78,11 @@ function caseSnapshot(c: ConformanceCase, version: Version): Snapshot {
       .replaceAll('{GATEWAY_CLASS_NAME}', CLASS)
       .replaceAll('{GATEWAY_CONTROLLER_NAME}', CONTROLLER),
   });
+  const suite = read('suite-programmatic-resources.yaml');
   const files = [
     { name: 'gatewayclass.yaml', text: GATEWAY_CLASS },
     read('base-manifests.yaml'),
-    read('suite-programmatic-resources.yaml'),
+    { name: suite.name, text: withSuiteCertificates(suite.text) },
     ...c.manifests.map(read),
     ...(c.inline === undefined ? [] : [{ name: 'inline.yaml', text: c.inline }]),
   ];

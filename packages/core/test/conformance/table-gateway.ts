@@ -80,9 +80,6 @@ export const GATEWAY_CASES: readonly ConformanceCase[] = [
         listeners: [httpsListener('InvalidCertificateRef')],
       },
     ],
-    knownGaps: {
-      3: 'Secret data is dropped on ingest (metadata only), so a kubernetes.io/tls Secret whose tls.crt is not PEM cannot be told apart from a valid one.',
-    },
   },
   {
     test: 'GatewayWithAttachedRoutes',

@@ -16,6 +16,7 @@ import type {
 } from '../types.ts';
 import { int, isRec, report, rec, recList, str, strList, type FieldCtx, type Rec } from './fields.ts';
 import { baseOf, type Header } from './meta.ts';
+import { tlsDataVerdict } from './tls-verdict.ts';
 import { conditions } from './status.ts';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -151,11 +152,14 @@ function dataKeys(original: Rec, keys: readonly string[]): string[] {
 
 export function normalizeSecret(h: Header, original: Rec): Secret {
   const secretType = typeof original['type'] === 'string' ? original['type'] : undefined;
+  // The only read of Secret values: reduced to a verdict here, the values are not kept.
+  const tlsData = tlsDataVerdict(original);
   return {
     kind: 'Secret',
     ...baseOf(h),
     ...(secretType !== undefined && { secretType }),
     dataKeys: dataKeys(original, ['data', 'stringData']),
+    ...(tlsData !== undefined && { tlsData }),
   };
 }
 
