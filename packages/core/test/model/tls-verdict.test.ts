@@ -57,6 +57,9 @@ describe('tlsDataVerdict', () => {
     expect(tlsDataVerdict({})).toBeUndefined();
     expect(tlsDataVerdict({ data: { 'tls.crt': base64(TEST_CERT_PEM) } })).toBeUndefined();
     expect(secret('').tlsData).toBeUndefined();
+    // Empty values: a redacted or templated manifest (and the built-in demo) — no claim.
+    expect(secret("data: {tls.crt: '', tls.key: ''}").tlsData).toBeUndefined();
+    expect(tlsDataVerdict({ stringData: { 'tls.crt': ' ', 'tls.key': TEST_KEY_PEM } })).toBeUndefined();
   });
 
   it('keeps only the verdict: no Secret value reaches the model or its raw copy', () => {

@@ -75,7 +75,8 @@ function textOf(value: unknown, encoded: boolean): string | null {
 /**
  * The verdict for a Secret's tls.crt/tls.key, from `stringData` (plain text, wins as the API
  * server merges it over `data`) or `data` (base64). Undefined when either key is absent from the
- * input (live mode reads metadata only): then nothing is claimed.
+ * input (live mode reads metadata only) or empty (what redacted or templated manifests show, and
+ * the built-in demo): then nothing is claimed.
  */
 export function tlsDataVerdict(original: Readonly<Record<string, unknown>>): TlsDataVerdict | undefined {
   const pick = (key: string): string | null | undefined => {
@@ -92,7 +93,7 @@ export function tlsDataVerdict(original: Readonly<Record<string, unknown>>): Tls
   };
   const crt = pick('tls.crt');
   const key = pick('tls.key');
-  if (crt === undefined || key === undefined) return undefined;
+  if (crt === undefined || key === undefined || crt?.trim() === '' || key?.trim() === '') return undefined;
   const ok =
     crt !== null && key !== null && hasPemBlock(crt, isCertificate) && hasPemBlock(key, isPrivateKey);
   return ok ? 'pem' : 'not-pem';
