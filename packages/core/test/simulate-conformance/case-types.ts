@@ -1,11 +1,14 @@
 /**
  * Our own transcription of the request cases of the upstream Gateway API conformance suite
- * (kubernetes-sigs/gateway-api conformance/tests/*.go, v1.6.x): each upstream
- * `http.ExpectedResponse` (or gRPC expectation) becomes one row here, checked against
- * `simulate` on the upstream manifests (../shared/conformance/v1.6.1). Defaults follow the
+ * (kubernetes-sigs/gateway-api conformance/tests/*.go, v1.6.1 and v1.7.0): each upstream
+ * `http.ExpectedResponse` (or gRPC / TLS / TCP / UDP expectation) becomes one row here, checked
+ * against `simulate` on the upstream manifests of each version it belongs to
+ * (../shared/conformance/<version>). Defaults follow the
  * upstream helpers: the request goes to Gateway gateway-conformance-infra/same-namespace by IP
  * (no Host header), GET /, and expects 200 from the named backend in gateway-conformance-infra.
  */
+import type { SimBackendBehavior } from '../../src/matching/types.ts';
+
 export interface ConfRequest {
   readonly host?: string;
   readonly path?: string;
@@ -18,15 +21,12 @@ export interface ConfRequest {
   readonly backendResponseHeaders?: Readonly<Record<string, string>>;
   readonly httpVersion?: '1.1' | '2';
   /** What the echo backend is told to do (upstream: query params `delay`, `responseCode`/`succeedAfter`). */
-  readonly backendBehavior?: {
-    readonly delay?: string;
-    readonly failures?: { readonly code: number; readonly count: number };
-  };
+  readonly backendBehavior?: SimBackendBehavior;
 }
 
 export interface ConfExpect {
-  /** Default 200 (when neither status nor statuses is given). */
-  readonly status?: number;
+  /** Default 200 for HTTP/gRPC, null (no HTTP status) for TLS/TCP/UDP connections. */
+  readonly status?: number | null;
   /** Any of these (upstream `StatusCodes`). */
   readonly statuses?: readonly number[];
   /** Backend (Service) that receives the request; with weights, the backends with traffic. */
@@ -56,12 +56,24 @@ export interface ConfExpect {
   /** Headers each backend receives, by Service name (backendRef-level filters). */
   readonly backendUpstreamHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly grpcCode?: 'OK' | 'UNIMPLEMENTED';
+  /** TLS/TCP/UDP: no route takes the connection (upstream "connection reset" / no answer). */
+  readonly closed?: boolean;
 }
+
+export type ConfVersion = 'v1.6.1' | 'v1.7.0';
+export const VERSIONS: readonly ConfVersion[] = ['v1.6.1', 'v1.7.0'];
 
 export interface ConfCase {
   /** Upstream ShortName. */
   readonly test: string;
-  /** Manifest file name(s) under conformance/v1.6.1. */
+  /** The suite versions the case belongs to; default every version whose manifests have the files. */
+  readonly versions?: readonly ConfVersion[];
+  /**
+   * Why a row is not a verbatim transcription (e.g. the upstream test creates objects in code at a
+   * version whose Go source was not readable): said, so that a reader can weigh the row.
+   */
+  readonly adapted?: string;
+  /** Manifest file name(s) under conformance/<version>. */
   readonly manifests: readonly string[];
   /** Inline YAML applied after the manifests: the upstream test's own setup steps (patches). */
   readonly setup?: readonly string[];
@@ -72,3 +84,13 @@ export interface ConfCase {
 }
 
 export const INFRA = 'gateway-conformance-infra';
+
+/** Rows of one test: every case gets the test's name, manifests and options. */
+export function rowsOf(
+  test: string,
+  manifest: string,
+  rows: readonly (readonly [ConfRequest, ConfExpect])[],
+  options: Omit<ConfCase, 'test' | 'manifests' | 'request' | 'expect'> = {},
+): ConfCase[] {
+  return rows.map(([request, expect]) => ({ test, manifests: [manifest], request, expect, ...options }));
+}

@@ -7,6 +7,8 @@ import { BACKEND_CASES } from './cases-backends.ts';
 import { GRPC_CASES } from './cases-grpc.ts';
 import { LISTENERSET_CASES } from './cases-listenersets.ts';
 import { LISTENERSET_DUAL_CASES, LISTENERSET_NS_CASES } from './cases-listenerset-ns.ts';
+import { V17_CASES } from './cases-v17.ts';
+import { L4_CASES } from './cases-l4.ts';
 
 export const ALL_CASES: readonly ConfCase[] = [
   ...MATCHING_CASES,
@@ -18,4 +20,6 @@ export const ALL_CASES: readonly ConfCase[] = [
   ...LISTENERSET_CASES,
   ...LISTENERSET_NS_CASES,
   ...LISTENERSET_DUAL_CASES,
+  ...V17_CASES,
+  ...L4_CASES,
 ];
