@@ -43,6 +43,10 @@ describe('aggregate', () => {
     const groupB = view.nodes.find((n) => n.id === 'Group/b/3');
     expect(groupB?.group?.count).toBe(50);
     expect(groupB?.health).toBe('error');
+    // "n of m failing": one failing route among the 50 of b, none among a's.
+    expect(groupB?.group?.failing).toBe(1);
+    expect(groupB?.sublabel).toMatch(/^1 of 50 failing/);
+    expect(view.nodes.find((n) => n.id === 'Group/a/3')?.sublabel).toMatch(/^0 of 50 failing/);
     expect(view.edges.find((e) => e.target === 'Group/a/3')?.count).toBe(50);
     expect(view.shownAs.get('HTTPRoute/a/r7')).toBe('Group/a/3');
   });
@@ -139,7 +143,7 @@ describe('aggregate at scale (second level: namespace ranges)', () => {
     const opened = aggregate(big, new Set([range?.expandKey ?? '']));
     expect(opened.shownAs.get('HTTPRoute/tenant-007/r3')).toBe('Group/tenant-007/3');
     const nsGroup = opened.nodes.find((n) => n.id === 'Group/tenant-007/3');
-    expect(nsGroup?.group).toEqual({ count: 10, expandKey: 'ns:tenant-007' });
+    expect(nsGroup?.group).toEqual({ count: 10, failing: 1, expandKey: 'ns:tenant-007' });
     // Other ranges stay folded.
     expect(opened.shownAs.get('HTTPRoute/tenant-399/r0')).toMatch(/^Group\/namespaces\//);
     expect(opened.nodes.length + opened.edges.length).toBeLessThanOrEqual(1500);

@@ -14,6 +14,8 @@ export const DOM_BUDGET = 1500;
 
 export interface GroupInfo {
   readonly count: number;
+  /** How many of the `count` objects are failing (health error): "n of m failing". */
+  readonly failing: number;
   /** What expanding this group adds to the expanded set. */
   readonly expandKey: string;
 }
@@ -157,16 +159,18 @@ function collapse(
     const existing = groups.get(g.id);
     // A group folded into a range brings all the objects it stands for.
     const count = (existing?.group?.count ?? 0) + (node.group?.count ?? 1);
+    const failing =
+      (existing?.group?.failing ?? 0) + (node.group?.failing ?? (node.health === 'error' ? 1 : 0));
     const health = existing === undefined ? node.health : worse(existing.health, node.health);
     groups.set(g.id, {
       id: g.id,
       kind: node.kind,
       column: node.column,
       label: g.label,
-      sublabel: `${count} ${node.kind === 'Rule' ? 'rules' : 'objects'} · click to expand`,
+      sublabel: `${failing} of ${count} failing · click to expand`,
       namespace: node.namespace,
       health,
-      group: { count, expandKey: g.key },
+      group: { count, failing, expandKey: g.key },
     });
   }
   for (const [id, target] of shownAs) {

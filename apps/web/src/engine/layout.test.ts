@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COLUMN_WIDTH, ROW_HEIGHT, layoutGraph } from './layout.ts';
+import { COLUMN_WIDTH, ROW_HEIGHT, layoutGraph, naturalCompare } from './layout.ts';
 
 const nodes = [
   { id: 'gw', column: 1 },
@@ -50,6 +50,25 @@ describe('layoutGraph', () => {
   it('is deterministic', () => {
     expect([...layoutGraph(nodes, edges)]).toEqual([
       ...layoutGraph([...nodes].reverse(), [...edges].reverse()),
+    ]);
+  });
+
+  it('places hinted nodes (an opened group) at the hint, in natural order', () => {
+    const first = layoutGraph(nodes, edges);
+    const members = ['route-10', 'route-2', 'route-1'].map((id) => ({ id, column: 4 }));
+    const hints = new Map(members.map((m) => [m.id, 500]));
+    const second = layoutGraph([...nodes, ...members], edges, first, hints);
+    const y = (id: string): number => second.get(id)?.y ?? Number.NaN;
+    expect(y('route-1')).toBe(500);
+    expect(y('route-2')).toBe(500 + ROW_HEIGHT);
+    expect(y('route-10')).toBe(500 + 2 * ROW_HEIGHT);
+  });
+
+  it('compares names naturally', () => {
+    expect(['route-10', 'route-2', 'Route-1'].sort(naturalCompare)).toEqual([
+      'Route-1',
+      'route-2',
+      'route-10',
     ]);
   });
 });

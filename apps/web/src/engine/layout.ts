@@ -20,8 +20,8 @@ export interface Point {
   readonly y: number;
 }
 
-export const COLUMN_WIDTH = 320;
-export const ROW_HEIGHT = 72;
+export const COLUMN_WIDTH = 290;
+export const ROW_HEIGHT = 66;
 
 type Adjacency = Map<string, string[]>;
 
@@ -98,10 +98,18 @@ class ColumnSlots {
  * Positions for every node. `previous` holds positions from the last layout: those nodes do not
  * move. Deterministic for the same input.
  */
+/** "route-2" before "route-10": names compare as people read them (ties by plain order). */
+const NATURAL = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+export function naturalCompare(a: string, b: string): number {
+  return NATURAL.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
+}
+
 export function layoutGraph(
   nodes: readonly LayoutInputNode[],
   edges: readonly LayoutInputEdge[],
   previous: ReadonlyMap<string, Point> = new Map(),
+  /** Desired y for new nodes (an expanded group's members: where the group was). */
+  hints: ReadonlyMap<string, number> = new Map(),
 ): Map<string, Point> {
   const adj = adjacency(edges);
   const placed = new Map<string, Point>();
@@ -121,11 +129,11 @@ export function layoutGraph(
     const columnSlots = slots.get(column) as ColumnSlots;
     const fresh = members
       .filter((n) => !placed.has(n.id))
-      .map((n) => ({ id: n.id, center: barycenter(n.id, adj, placed) }))
+      .map((n) => ({ id: n.id, center: hints.get(n.id) ?? barycenter(n.id, adj, placed) }))
       .sort((a, b) => {
         const ca = a.center ?? Number.POSITIVE_INFINITY;
         const cb = b.center ?? Number.POSITIVE_INFINITY;
-        return ca - cb || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        return ca - cb || naturalCompare(a.id, b.id);
       });
     let bottom = 0;
     for (const p of placed.values()) bottom = Math.max(bottom, p.y + ROW_HEIGHT);

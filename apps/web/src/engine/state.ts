@@ -97,6 +97,8 @@ export class EngineState {
   private clusters: readonly string[] | null = null;
   private expanded = new Set<string>();
   private positions = new Map<string, Point>();
+  /** The last layout's topology id → shown node (which group held a node before it opened). */
+  private shownAs: ReadonlyMap<string, string> = new Map();
   private revision = 0;
   private baselineCache: { input: Input; computed: Computed } | null = null;
   private loadMs = 0;
@@ -242,9 +244,18 @@ export class EngineState {
     // fresh layout instead of being arranged around a few survivors.
     const kept = graph.nodes.filter((n) => this.positions.has(n.id)).length;
     const previous = kept * 2 >= graph.nodes.length ? this.positions : new Map<string, Point>();
-    const positions = layoutGraph(graph.nodes, graph.edges, previous);
+    // An opened group's members start where the group was (then in natural order).
+    const hints = new Map<string, number>();
+    for (const n of graph.nodes) {
+      if (previous.has(n.id)) continue;
+      const group = this.shownAs.get(n.id);
+      const at = group === undefined || group === n.id ? undefined : this.positions.get(group);
+      if (at !== undefined) hints.set(n.id, at.y);
+    }
+    const positions = layoutGraph(graph.nodes, graph.edges, previous, hints);
     // Only nodes on screen keep a place: a slot freed by a removed node can be reused.
     this.positions = positions;
+    this.shownAs = graph.shownAs;
     const nodes = graph.nodes.map((n) => {
       const position = positions.get(n.id) ?? { x: 0, y: 0 };
       const isAssumed = n.key !== undefined && !PARTS.has(n.kind) && assumed.has(n.key);

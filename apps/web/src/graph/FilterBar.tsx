@@ -56,84 +56,94 @@ export function FilterBar(): ReactElement {
     filters !== NO_FILTERS &&
     (filters.onlyProblems || filters.namespaces.length > 0 || filters.kinds.length > 0);
   return (
-    <div className="filter-bar">
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={filters.onlyProblems}
-          data-testid="only-problems"
-          onChange={(e) => setFilters({ ...filters, onlyProblems: e.target.checked })}
+    <div className="filter-bar" data-testid="filter-bar">
+      <div className="filter-bar-main">
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={filters.onlyProblems}
+            data-testid="only-problems"
+            onChange={(e) => setFilters({ ...filters, onlyProblems: e.target.checked })}
+          />
+          Only problems
+        </label>
+        <Select
+          label="Namespace"
+          testId="filter-namespace"
+          options={namespaces}
+          value={filters.namespaces}
+          onChange={(v) => setFilters({ ...filters, namespaces: v })}
         />
-        Only problems
-      </label>
-      <Select
-        label="Namespace"
-        testId="filter-namespace"
-        options={namespaces}
-        value={filters.namespaces}
-        onChange={(v) => setFilters({ ...filters, namespaces: v })}
-      />
-      <Select
-        label="Kind"
-        testId="filter-kind"
-        options={kinds}
-        value={filters.kinds}
-        onChange={(v) => setFilters({ ...filters, kinds: v })}
-      />
-      {active && (
-        <button
-          type="button"
-          className="ghost-button"
-          onClick={() => setFilters({ ...NO_FILTERS, text: filters.text })}
-        >
-          Reset
-        </button>
-      )}
-      <span className="spacer" />
-      {status === 'working' && (
-        <span className="chip" data-testid="engine-working">
-          analysing…
-        </span>
-      )}
-      {result !== null && (
+        <Select
+          label="Kind"
+          testId="filter-kind"
+          options={kinds}
+          value={filters.kinds}
+          onChange={(v) => setFilters({ ...filters, kinds: v })}
+        />
+        {active && (
+          <button
+            type="button"
+            className="ghost-button"
+            onClick={() => setFilters({ ...NO_FILTERS, text: filters.text })}
+          >
+            Reset
+          </button>
+        )}
+        <span className="spacer" />
+        {status === 'working' && (
+          <span className="chip" data-testid="engine-working">
+            analysing…
+          </span>
+        )}
+        {result !== null && (
+          <span
+            className="muted small timings"
+            title="Last computation in the background worker: load, analyze, topology, layout"
+          >
+            {Math.round(
+              result.timings.loadMs +
+                result.timings.analyzeMs +
+                result.timings.topologyMs +
+                result.timings.layoutMs,
+            )}{' '}
+            ms
+          </span>
+        )}
+        {result?.view.aggregated === true && (
+          <span className="chip aggregated-hint">aggregated · click a group to expand</span>
+        )}
+        {expanded.size > 0 && (
+          <button type="button" className="ghost-button" data-testid="collapse-groups" onClick={collapseAll}>
+            Collapse {expanded.size} expanded
+          </button>
+        )}
+      </div>
+      <div className="filter-bar-end">
+        <Legend />
         <span
-          className="muted small timings"
-          title="Last computation in the background worker: load, analyze, topology, layout"
+          className="legend"
+          role="img"
+          aria-label={`${counts.error} failing, ${counts.warning} warnings, ${counts.unknown} pending, ${counts.ok} healthy`}
         >
-          {Math.round(
-            result.timings.loadMs +
-              result.timings.analyzeMs +
-              result.timings.topologyMs +
-              result.timings.layoutMs,
-          )}{' '}
-          ms
+          <span className="legend-item" title="failing">
+            <span className="health-dot health-error" />
+            {counts.error}
+          </span>
+          <span className="legend-item" title="warnings">
+            <span className="health-dot health-warning" />
+            {counts.warning}
+          </span>
+          <span className="legend-item" title="pending">
+            <span className="health-dot health-unknown" />
+            {counts.unknown}
+          </span>
+          <span className="legend-item" title="healthy">
+            <span className="health-dot health-ok" />
+            {counts.ok}
+          </span>
         </span>
-      )}
-      {result?.view.aggregated === true && <span className="chip">aggregated · click a group to expand</span>}
-      {expanded.size > 0 && (
-        <button type="button" className="ghost-button" data-testid="collapse-groups" onClick={collapseAll}>
-          Collapse {expanded.size} expanded
-        </button>
-      )}
-      <Legend />
-      <span className="legend" aria-label="Health counts">
-        <span className="legend-item">
-          <span className="health-dot health-error" />
-          {counts.error}
-        </span>
-        <span className="legend-item">
-          <span className="health-dot health-warning" />
-          {counts.warning}
-        </span>
-        <span className="legend-item">
-          <span className="health-dot health-unknown" />
-          {counts.unknown}
-        </span>
-        <span className="legend-item">
-          <span className="health-dot health-ok" />
-          {counts.ok}
-        </span>
-      </span>
+      </div>
     </div>
   );
 }

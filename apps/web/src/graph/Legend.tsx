@@ -1,5 +1,7 @@
 /** What the shapes and colours on the canvas mean. */
+import { useState } from 'react';
 import type { ReactElement } from 'react';
+import { usePopover } from '../shell/popovers.ts';
 
 function Line({ className }: { readonly className: string }): ReactElement {
   return (
@@ -10,9 +12,13 @@ function Line({ className }: { readonly className: string }): ReactElement {
 }
 
 export function Legend(): ReactElement {
+  const [open, setOpen] = useState(false);
+  usePopover(open, () => setOpen(false));
   return (
-    <details className="legend-popover">
-      <summary className="ghost-button">Legend</summary>
+    <details className="legend-popover" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="ghost-button" data-testid="legend-button">
+        Legend
+      </summary>
       <div className="popover legend-body">
         <ul>
           <li>

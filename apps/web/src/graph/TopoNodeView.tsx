@@ -2,7 +2,7 @@
  * One graph node. Carries the DESIGN.md automation hooks: data-node-id and data-health
  * (aggregate groups carry data-group-id instead, they are not objects).
  */
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import type { ReactElement } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
@@ -11,6 +11,7 @@ import type { Node } from '@xyflow/react';
 import { contextNodeId } from '../engine/contexts.ts';
 import type { ViewNode } from '../engine/aggregate.ts';
 import { KindIcon } from './KindIcon.tsx';
+import { RovingContext } from './roving-context.ts';
 
 const HEALTH_TEXT = { ok: 'healthy', warning: 'warning', error: 'failing', unknown: 'pending' } as const;
 
@@ -44,15 +45,27 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
   const hooks = node.group === undefined ? { 'data-node-id': node.id } : { 'data-group-id': node.id };
   const kindText = node.realKind ?? node.kind;
   const tags = nodeTags(node, changed);
+  const tabStop = useContext(RovingContext) === node.id;
+  const description = `${node.id} — ${HEALTH_TEXT[node.health]}${node.ghost === true ? ' (missing)' : ''}${
+    node.assumed === true ? ' (assumed to exist: sandbox stub)' : ''
+  }`;
   return (
     <div
       className={classes.join(' ')}
       {...hooks}
       data-health={node.health}
       data-assumed={node.assumed === true ? 'true' : undefined}
-      title={`${node.id} — ${HEALTH_TEXT[node.health]}${node.ghost === true ? ' (missing)' : ''}${
-        node.assumed === true ? ' (assumed to exist: sandbox stub)' : ''
-      }`}
+      data-roving={node.id}
+      role="button"
+      tabIndex={tabStop ? 0 : -1}
+      aria-label={
+        node.group === undefined
+          ? `${kindText} ${node.label}, ${HEALTH_TEXT[node.health]}${node.ghost === true ? ', not found' : ''}`
+          : `Group ${node.label}: ${node.sublabel ?? ''}`
+      }
+      aria-pressed={node.group === undefined ? selected : undefined}
+      aria-expanded={node.group === undefined ? undefined : false}
+      title={description}
     >
       {tags.length > 0 && (
         <span className="topo-node-tags">
@@ -75,7 +88,7 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
           {node.ghost === true ? `${kindText} · not found` : (node.sublabel ?? kindText)}
         </span>
       </span>
-      <span className={`health-dot health-${node.health}`} aria-label={HEALTH_TEXT[node.health]} />
+      <span className={`health-dot health-${node.health}`} aria-hidden />
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

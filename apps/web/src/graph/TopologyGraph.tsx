@@ -1,9 +1,11 @@
 /**
  * The topology canvas: subscribes to the engine's positioned view, maps it (model.ts) and
- * renders it with React Flow. Only visible elements are mounted.
+ * renders it with React Flow. Every element of the view is mounted (aggregation keeps it under
+ * the DOM budget): a readable zoom leaves much of the graph off screen, and keyboard navigation,
+ * search and the automation hooks must still reach it.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
-import type { ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { KeyboardEvent, ReactElement } from 'react';
 import {
   Background,
   ControlButton,
@@ -11,39 +13,56 @@ import {
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
-  getViewportForBounds,
   useReactFlow,
 } from '@xyflow/react';
-import type { NodeChange, NodeMouseHandler, Rect } from '@xyflow/react';
+import type { NodeMouseHandler, Rect } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useEngine } from '../engine/useEngine.ts';
 import { useViewState } from '../view/ViewState.tsx';
+import type { Filters } from '../view/ViewState.tsx';
 import { useTheme } from '../shell/theme.ts';
-import { NODE_HEIGHT, NODE_WIDTH, toFlow } from './model.ts';
+import { boundsOf, readableViewport } from './fit.ts';
+import { NODE_HEIGHT, NODE_WIDTH, searchMatches, toFlow } from './model.ts';
 import type { TopoFlowNode } from './model.ts';
 import { ColumnNodeView, TopoNodeView } from './TopoNodeView.tsx';
 import { TopoEdgeView } from './TopoEdgeView.tsx';
+import { isRovingKey, moveFrom } from './roving.ts';
+import { RovingContext } from './roving-context.ts';
 
 const nodeTypes = { topo: TopoNodeView, column: ColumnNodeView };
-
-const FIT = { padding: 0.06, maxZoom: 1 } as const;
 const edgeTypes = { topo: TopoEdgeView };
 
 const MINIMAP_COLORS = { ok: '#2f9e6b', warning: '#d99a1c', error: '#e5484d', unknown: '#8b8d98' } as const;
+/** Under this canvas width the minimap starts hidden: it would sit on the nodes (toggle shows it). */
+const MINIMAP_MIN_WIDTH = 1100;
 
 function minimapColor(node: TopoFlowNode): string {
   return node.type === 'topo' ? MINIMAP_COLORS[node.data.node.health] : 'transparent';
 }
 
-function boundsOf(nodes: readonly TopoFlowNode[]): Rect {
-  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+type Shown = readonly TopoFlowNode[];
+
+function topoNodes(nodes: Shown): TopoFlowNode[] {
+  return nodes.filter((n) => n.type === 'topo');
+}
+
+/** The first failing node in reading order: what a fit that cannot show everything keeps on screen. */
+function firstFailing(nodes: Shown): Rect | undefined {
+  let best: TopoFlowNode | undefined;
   for (const n of nodes) {
-    x0 = Math.min(x0, n.position.x);
-    y0 = Math.min(y0, n.position.y);
-    x1 = Math.max(x1, n.position.x + (n.width ?? NODE_WIDTH));
-    y1 = Math.max(y1, n.position.y + (n.height ?? NODE_HEIGHT));
+    if (n.type !== 'topo' || n.data.node.health !== 'error') continue;
+    if (
+      best === undefined ||
+      n.position.x < best.position.x ||
+      (n.position.x === best.position.x && n.position.y < best.position.y)
+    )
+      best = n;
   }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  return best === undefined ? undefined : { ...best.position, width: NODE_WIDTH, height: NODE_HEIGHT };
+}
+
+function filterKey(filters: Filters): string {
+  return JSON.stringify([filters.namespaces, filters.kinds, filters.onlyProblems]);
 }
 
 function GraphCanvas(): ReactElement {
@@ -69,7 +88,7 @@ function GraphCanvas(): ReactElement {
     [view, viewState.filters, viewState.selected, viewState.highlight, changed],
   );
 
-  const { selected, focusTick } = viewState;
+  const { selected, focusTick, filters, frameRequest } = viewState;
   const selectedRef = useRef(selected);
   selectedRef.current = selected;
 
@@ -87,65 +106,96 @@ function GraphCanvas(): ReactElement {
     [view, flow],
   );
 
-  // Fitting computes the viewport from our own positions and declared sizes: React Flow's
+  // Framing computes the viewport from our own positions and declared sizes: React Flow's
   // fitView only counts mounted (measured) nodes, and only visible nodes are mounted here; it
-  // also waits for a nodes update that a resize alone never brings.
+  // also waits for a nodes update that a resize alone never brings. A frame never goes below
+  // the readable zoom (fit.ts) unless the user asks for everything (the fit button).
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
   const fittedWidth = useRef(0);
-  const fit = useCallback(
-    (everything = false): Promise<boolean> => {
+  const frame = useCallback(
+    (
+      subset?: ReadonlySet<string>,
+      options: { everything?: boolean; duration?: number } = {},
+    ): Promise<boolean> => {
       const element = container.current;
-      const shown = nodesRef.current;
-      if (element === null || shown.length === 0) return Promise.resolve(false);
+      const all = nodesRef.current;
+      const shown = subset === undefined ? all : all.filter((n) => subset.has(n.id));
+      const bounds = boundsOf(shown, NODE_WIDTH, NODE_HEIGHT);
+      if (element === null || bounds === undefined) return Promise.resolve(false);
       const { clientWidth: width, clientHeight: height } = element;
       fittedWidth.current = width;
-      // Readable text on a wide canvas; on a narrow one (sandbox) show more. The fit button shows
-      // everything, however small.
-      const minZoom = everything ? 0.05 : width >= 1000 ? 0.6 : 0.3;
-      const bounds = boundsOf(shown);
-      return flow.setViewport(getViewportForBounds(bounds, width, height, minZoom, FIT.maxZoom, FIT.padding));
+      const viewport = readableViewport(bounds, width, height, {
+        focus: subset === undefined ? firstFailing(shown) : undefined,
+        ...(options.everything === true ? { minZoom: 0.05 } : {}),
+      });
+      return flow.setViewport(viewport, { duration: options.duration ?? 0 });
     },
     [flow],
   );
 
-  // Fit when the graph is new (first result, another source or scenario, groups opened or
-  // closed), not on every update:
-  // live changes must not move the camera. A node already selected (restored from a share link)
-  // is then centred instead.
+  // Re-frame when the graph is new (first result, another source or scenario, groups opened or
+  // closed) or the user changed what is shown (filters, expand); never on live updates alone,
+  // which must not move the camera. A node already selected (restored from a share link) is
+  // then centred instead.
   const shownIds = useRef<ReadonlySet<string>>(new Set());
+  const framedFilters = useRef(filterKey(filters));
+  const framedExpanded = useRef(engine.expanded);
+  const expanded = engine.expanded;
   useEffect(() => {
     if (nodes.length === 0) return;
     const previous = shownIds.current;
     const kept = nodes.filter((n) => previous.has(n.id)).length;
+    const added = new Set(nodes.filter((n) => !previous.has(n.id) && n.type === 'topo').map((n) => n.id));
     shownIds.current = new Set(nodes.map((n) => n.id));
-    // Mostly new nodes, or most of the old ones gone (groups collapsed): the camera would look at
-    // empty space, so refit.
     const mostlyNew = kept * 2 < nodes.length;
     const mostlyGone = (previous.size - kept) * 2 > previous.size;
-    if (!mostlyNew && !mostlyGone) return;
+    const filtered = framedFilters.current !== filterKey(filters);
+    framedFilters.current = filterKey(filters);
+    // An expand shows the opened members; a collapse the whole picture.
+    const expandedNow = framedExpanded.current !== expanded && (added.size > 0 || previous.size !== kept);
+    if (expandedNow) framedExpanded.current = expanded;
+    if (!mostlyNew && !mostlyGone && !filtered && !expandedNow) return;
+    const subset = expandedNow && !mostlyNew && added.size > 0 ? added : undefined;
     requestAnimationFrame(() => {
-      // fitView waits for React Flow to measure new nodes: centre after it has resolved.
-      void fit().then(() => {
+      void frame(subset, { duration: filtered || expandedNow ? 200 : 0 }).then(() => {
         const chosen = selectedRef.current;
-        if (chosen !== null) centreOn(chosen, 0);
+        if (chosen !== null && subset === undefined && !filtered) centreOn(chosen, 0);
       });
     });
-  }, [nodes, fit, centreOn]);
+  }, [nodes, filters, expanded, frame, centreOn]);
 
-  // A canvas that grows or shrinks a lot (the sandbox editor folded away) refits the graph.
+  // Search frames its matches; the simulator asks to frame the path it lit (frameRequest).
+  const matches = useMemo(() => (view === undefined ? [] : searchMatches(view, filters)), [view, filters]);
+  const matchKey = matches.join('\n');
+  useEffect(() => {
+    if (matchKey === '') return;
+    requestAnimationFrame(() => void frame(new Set(matchKey.split('\n')), { duration: 200 }));
+  }, [matchKey, frame]);
+  const handledFrame = useRef(0);
+  useEffect(() => {
+    if (frameRequest === null || frameRequest.tick === handledFrame.current) return;
+    handledFrame.current = frameRequest.tick;
+    void frame(new Set(frameRequest.nodes.map((id) => view?.shownAs.get(id) ?? id)), { duration: 200 });
+  }, [frameRequest, frame, view]);
+
+  // A canvas that grows or shrinks a lot (the sandbox editor folded away) re-frames the graph.
+  const [canvasWidth, setCanvasWidth] = useState(0);
   useEffect(() => {
     const element = container.current;
     if (element === null) return;
     const observer = new ResizeObserver(() => {
+      setCanvasWidth(element.clientWidth);
       const before = fittedWidth.current;
       // After React Flow's own observer has taken the new size (same frame, later callback).
       if (before > 0 && Math.abs(element.clientWidth - before) > before * 0.2)
-        requestAnimationFrame(() => void fit());
+        requestAnimationFrame(() => void frame());
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [fit]);
+  }, [frame]);
+  const [minimapChoice, setMinimapChoice] = useState<boolean | null>(null);
+  const minimapShown = minimapChoice ?? canvasWidth >= MINIMAP_MIN_WIDTH;
 
   // An explicit focus (diagnostic, search, j/k) centres once, as soon as the node is in the view;
   // later updates of the view do not move the camera again.
@@ -155,68 +205,142 @@ function GraphCanvas(): ReactElement {
     if (centreOn(selected, 300)) handledTick.current = focusTick;
   }, [focusTick, selected, centreOn]);
 
-  const onNodeClick: NodeMouseHandler<TopoFlowNode> = (_event, node) => {
+  const [active, setActive] = useState<string | null>(null);
+  const open = (node: TopoFlowNode): void => {
     if (node.type !== 'topo') return;
     const group = node.data.node.group;
     if (group !== undefined) engine.toggleExpanded(group.expandKey);
     else {
-      // A click needs no centring: the node is under the pointer already.
       viewState.select(node.id);
       viewState.setTab('details');
     }
   };
+  // A click needs no centring: the node is under the pointer already.
+  const onNodeClick: NodeMouseHandler<TopoFlowNode> = (_event, node) => {
+    setActive(node.id);
+    open(node);
+  };
 
-  // Keyboard selection (Tab to a node, Enter) arrives as a select change, not as a click.
-  const onNodesChange = (changes: NodeChange<TopoFlowNode>[]): void => {
-    for (const change of changes) {
-      if (change.type !== 'select' || !change.selected) continue;
-      if (change.id.startsWith('column:') || change.id.startsWith('Group/')) continue;
-      if (change.id === viewState.selected) continue;
-      viewState.select(change.id);
-      viewState.setTab('details');
+  // Keyboard: the graph is one tab stop (the active node); arrows move, Enter or Space opens.
+  const activeId = useMemo(() => {
+    const topo = topoNodes(nodes);
+    const pick = active ?? selected;
+    if (pick !== null && topo.some((n) => n.id === pick)) return pick;
+    return moveFrom(topo, null, 'Home') ?? null;
+  }, [nodes, active, selected]);
+  const pendingFocus = useRef<string | null>(null);
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (id === null) return;
+    const element = container.current?.querySelector<HTMLElement>(`[data-roving="${CSS.escape(id)}"]`);
+    if (element === null || element === undefined) return;
+    pendingFocus.current = null;
+    element.focus({ preventScroll: true });
+  });
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const target = event.target as HTMLElement;
+    if (target.dataset['roving'] === undefined) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      const node = nodesRef.current.find((n) => n.id === activeId);
+      if (node !== undefined) {
+        event.preventDefault();
+        open(node);
+      }
+      return;
     }
+    if (!isRovingKey(event.key)) return;
+    event.preventDefault();
+    const next = moveFrom(topoNodes(nodesRef.current), activeId, event.key);
+    if (next === undefined) return;
+    setActive(next);
+    pendingFocus.current = next;
+    const node = nodesRef.current.find((n) => n.id === next);
+    const element = container.current;
+    if (node === undefined || element === null) return;
+    // Keep the focused node on screen: pan to it when it is outside the canvas.
+    const { x, y, zoom } = flow.getViewport();
+    const left = node.position.x * zoom + x;
+    const top = node.position.y * zoom + y;
+    const outside =
+      left < 0 ||
+      top < 0 ||
+      left + NODE_WIDTH * zoom > element.clientWidth ||
+      top + NODE_HEIGHT * zoom > element.clientHeight;
+    if (outside)
+      void flow.setCenter(node.position.x + NODE_WIDTH / 2, node.position.y + NODE_HEIGHT / 2, {
+        zoom,
+        duration: 0,
+      });
   };
 
   return (
-    <div className="graph-canvas" ref={container}>
-      <ReactFlow<TopoFlowNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodeClick={onNodeClick}
-        onNodesChange={onNodesChange}
-        onPaneClick={() => viewState.select(null)}
-        nodesDraggable={false}
-        nodesConnectable={false}
-        elementsSelectable
-        onlyRenderVisibleElements
-        minZoom={0.05}
-        maxZoom={2}
-        colorMode={theme}
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={24} size={1} />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left">
-          <ControlButton
-            className="react-flow__controls-fitview"
-            onClick={() => void fit(true)}
-            title="Fit view"
-            aria-label="Fit view"
-          >
-            <svg viewBox="0 0 32 30" aria-hidden>
-              <path d="M3.7 11.1V3.7h7.4V0H2.6A2.6 2.6 0 0 0 0 2.6v8.5h3.7Zm7.4 15.2H3.7v-7.4H0v8.5A2.6 2.6 0 0 0 2.6 30h8.5v-3.7Zm17.2-7.4v7.4h-7.4V30h8.5a2.6 2.6 0 0 0 2.6-2.6v-8.5h-3.7ZM20.9 3.7h7.4v7.4H32V2.6A2.6 2.6 0 0 0 29.4 0h-8.5v3.7Z" />
-            </svg>
-          </ControlButton>
-        </Controls>
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          position="bottom-right"
-          style={{ width: 160, height: 110 }}
-        />
-      </ReactFlow>
+    <div className="graph-canvas" ref={container} onKeyDown={onKeyDown}>
+      <RovingContext value={activeId}>
+        <ReactFlow<TopoFlowNode>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodeClick={onNodeClick}
+          onPaneClick={() => viewState.select(null)}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          nodesFocusable={false}
+          edgesFocusable={false}
+          disableKeyboardA11y
+          elementsSelectable
+          minZoom={0.05}
+          maxZoom={2}
+          colorMode={theme}
+          proOptions={{ hideAttribution: true }}
+          aria-label="Topology graph: Tab into it, arrow keys move between objects, Enter opens one"
+        >
+          <Background gap={24} size={1} />
+          <Controls showInteractive={false} showFitView={false} position="bottom-left">
+            <ControlButton
+              className="react-flow__controls-fitview"
+              onClick={() => void frame(undefined, { everything: true })}
+              title="Fit everything"
+              aria-label="Fit everything"
+            >
+              <svg viewBox="0 0 32 30" aria-hidden>
+                <path d="M3.7 11.1V3.7h7.4V0H2.6A2.6 2.6 0 0 0 0 2.6v8.5h3.7Zm7.4 15.2H3.7v-7.4H0v8.5A2.6 2.6 0 0 0 2.6 30h8.5v-3.7Zm17.2-7.4v7.4h-7.4V30h8.5a2.6 2.6 0 0 0 2.6-2.6v-8.5h-3.7ZM20.9 3.7h7.4v7.4H32V2.6A2.6 2.6 0 0 0 29.4 0h-8.5v3.7Z" />
+              </svg>
+            </ControlButton>
+            <ControlButton
+              onClick={() => setMinimapChoice(!minimapShown)}
+              title={minimapShown ? 'Hide the minimap' : 'Show the minimap'}
+              aria-label={minimapShown ? 'Hide the minimap' : 'Show the minimap'}
+              aria-pressed={minimapShown}
+              data-testid="minimap-toggle"
+            >
+              <svg viewBox="0 0 16 16" aria-hidden>
+                <rect
+                  x="1.5"
+                  y="3"
+                  width="13"
+                  height="10"
+                  rx="1.5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="1.5"
+                />
+                <rect x="8" y="7.5" width="5" height="4" fill="currentColor" />
+              </svg>
+            </ControlButton>
+          </Controls>
+          {minimapShown && (
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={minimapColor}
+              position="bottom-right"
+              style={{ width: 132, height: 88 }}
+              ariaLabel="Minimap"
+            />
+          )}
+        </ReactFlow>
+      </RovingContext>
     </div>
   );
 }

@@ -143,10 +143,25 @@ export function toFlow(input: FlowInput): { nodes: TopoFlowNode[]; edges: TopoFl
   return { nodes, edges };
 }
 
+/** Reading order on the canvas: column, then top to bottom. */
+function readingOrder(a: PositionedNode, b: PositionedNode): number {
+  return a.column - b.column || a.position.y - b.position.y;
+}
+
+/** Shown nodes the search text matches, in reading order (empty when there is no text). */
+export function searchMatches(view: EngineView, filters: Filters): string[] {
+  if (filters.text.trim() === '') return [];
+  const visible = visibleNodeIds(view, filters);
+  return view.nodes
+    .filter((n) => visible.has(n.id) && matchesText(n, filters.text.trim()))
+    .sort(readingOrder)
+    .map((n) => n.id);
+}
+
 /** Problem nodes in reading order (column, then top to bottom): what `j`/`k` step through. */
 export function problemOrder(view: EngineView): string[] {
   return view.nodes
     .filter((n) => isProblem(n.health) && n.health !== 'unknown' && n.group === undefined)
-    .sort((a, b) => a.column - b.column || a.position.y - b.position.y)
+    .sort(readingOrder)
     .map((n) => n.id);
 }

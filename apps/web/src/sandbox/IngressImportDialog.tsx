@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { ReactElement } from 'react';
 import { convertIngressYaml, INGRESS_EXAMPLE } from '@gatescope/core';
+import { usePopover } from '../shell/popovers.ts';
 
 interface Props {
   readonly onLoad: (yaml: string, mode: 'replace' | 'append') => void;
@@ -10,6 +11,8 @@ interface Props {
 
 export function IngressImportDialog({ onLoad, onClose }: Props): ReactElement {
   const [input, setInput] = useState('');
+  // Mounted only while open: Esc closes it (before clearing anything else).
+  usePopover(true, onClose);
   const result = useMemo(() => (input.trim() === '' ? null : convertIngressYaml(input)), [input]);
   return (
     <div className="sb-modal-backdrop" role="presentation" onClick={onClose}>
@@ -20,7 +23,6 @@ export function IngressImportDialog({ onLoad, onClose }: Props): ReactElement {
         aria-label="Import Ingress"
         data-testid="ingress-dialog"
         onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
         <header className="sb-modal-head">
           <h3>Import Ingress → Gateway API</h3>

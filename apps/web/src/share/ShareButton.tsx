@@ -9,6 +9,7 @@ import { decodeShareFragment, type ShareError, type ShareState } from '@gatescop
 import { useEngine } from '../engine/useEngine.ts';
 import { usePathname } from '../shell/router.ts';
 import { useViewState } from '../view/ViewState.tsx';
+import { usePopover } from '../shell/popovers.ts';
 import { SharePopover } from './SharePopover.tsx';
 import { clearApplying, crashedBefore, markApplying } from './crash-guard.ts';
 import { applySharedState } from './state.ts';
@@ -21,6 +22,7 @@ export function ShareButton(): ReactElement {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<ShareError | null>(null);
   const [opened, setOpened] = useState<string | null>(null);
+  usePopover(open, () => setOpen(false));
 
   const openState = useCallback(
     (state: ShareState) => {

@@ -66,13 +66,7 @@ export function SharePopover({ screen, onOpen, onError, onClose }: Props): React
   };
   const dropped = [...new Set(report.notes.map((n) => n.removed))];
   return (
-    <div
-      className="share-popover"
-      data-testid="share-popover"
-      role="dialog"
-      aria-label="Share this view"
-      onKeyDown={(e) => e.key === 'Escape' && onClose()}
-    >
+    <div className="share-popover" data-testid="share-popover" role="dialog" aria-label="Share this view">
       <header>
         <strong>Share this view</strong>
         <button type="button" className="share-x" onClick={onClose} aria-label="Close">

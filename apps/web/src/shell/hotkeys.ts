@@ -1,8 +1,12 @@
-/** Keyboard: `/` focuses search, `j`/`k` step through problems, `Esc` clears. */
+/**
+ * Keyboard: `/` focuses search, `j`/`k` step through problems, `Esc` closes the open popover or,
+ * with none open, clears the selection and filters.
+ */
 import { useEffect } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
 import { problemOrder } from '../graph/model.ts';
 import { NO_FILTERS, useViewState } from '../view/ViewState.tsx';
+import { closeTopPopover } from './popovers.ts';
 
 export const SEARCH_INPUT_ID = 'global-search';
 
@@ -30,6 +34,8 @@ export function useHotkeys(): void {
     const onKey = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       if (event.key === 'Escape') {
+        // A popover first: Esc in the legend or the share box must not also wipe the filters.
+        if (closeTopPopover()) return;
         view.select(null);
         view.setHighlight(null);
         view.setFilters({ ...NO_FILTERS });

@@ -2,7 +2,7 @@
  * Simulator tab of the right panel: the request form, the trace of the last simulated request
  * (its path lit in the graph) and the route tests table.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { expectationFrom, type Analysis, type RouteTest } from '@gatescope/core';
 import { useEngine } from '../engine/useEngine.ts';
@@ -47,7 +47,10 @@ export function SimulatorPanel(): ReactElement {
 function SingleSourceSimulator(): ReactElement {
   const simulator = useSimulator();
   const { request: ran, tests } = useSandbox();
-  const { setHighlight } = useViewState();
+  const { setHighlight, frame } = useViewState();
+  // The camera follows a request the user ran (Run, a test row), not one restored by a share link:
+  // there the shared selection keeps the centre.
+  const userRan = useRef(false);
   const [draft, setDraft] = useState<RouteTest | null>(ran);
   const [syncedFrom, setSyncedFrom] = useState(ran);
   // A request set from outside (share link, test row) replaces the form's draft.
@@ -67,8 +70,13 @@ function SingleSourceSimulator(): ReactElement {
       setHighlight(null);
       return;
     }
-    setHighlight({ nodes: pathNodes(simulator.analysis, ran, result) });
-  }, [result, ran, simulator.analysis, setHighlight]);
+    const nodes = pathNodes(simulator.analysis, ran, result);
+    setHighlight({ nodes });
+    if (userRan.current && nodes.length > 0) {
+      userRan.current = false;
+      frame(nodes);
+    }
+  }, [result, ran, simulator.analysis, setHighlight, frame]);
   useEffect(() => () => setHighlight(null), [setHighlight]);
 
   const saveAsTest = (): void => {
@@ -83,7 +91,10 @@ function SingleSourceSimulator(): ReactElement {
         analysis={simulator.analysis}
         request={form}
         onChange={setDraft}
-        onRun={() => updateSandbox({ request: { ...form } })}
+        onRun={() => {
+          userRan.current = true;
+          updateSandbox({ request: { ...form } });
+        }}
       />
       {ran !== null && result === null && (
         <p className="sim-muted" data-testid="simulator-pending">
@@ -109,6 +120,7 @@ function SingleSourceSimulator(): ReactElement {
         onLoad={(test) => {
           const { expect: _expect, ...request } = test;
           setDraft(request);
+          userRan.current = true;
           updateSandbox({ request });
         }}
         onRemove={(index) => updateSandbox({ tests: tests.filter((_, i) => i !== index) })}

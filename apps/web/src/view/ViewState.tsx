@@ -38,6 +38,14 @@ export interface ViewState {
   readonly focusTick: number;
   /** Select a node, show its details and centre the graph on it. */
   readonly focus: (nodeId: string) => void;
+  /** The last request to frame some nodes (search next/prev on a group); tick orders requests. */
+  readonly frameRequest: FrameRequest | null;
+  readonly frame: (nodeIds: readonly string[]) => void;
+}
+
+export interface FrameRequest {
+  readonly nodes: readonly string[];
+  readonly tick: number;
 }
 
 const ViewStateContext = createContext<ViewState | null>(null);
@@ -48,6 +56,7 @@ export function ViewStateProvider({ children }: { readonly children: ReactNode }
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [focusTick, setFocusTick] = useState(0);
+  const [frameRequest, setFrameRequest] = useState<FrameRequest | null>(null);
   const value = useMemo<ViewState>(
     () => ({
       selected,
@@ -64,8 +73,10 @@ export function ViewStateProvider({ children }: { readonly children: ReactNode }
         setTab('details');
         setFocusTick((n) => n + 1);
       },
+      frameRequest,
+      frame: (nodes) => setFrameRequest((prior) => ({ nodes, tick: (prior?.tick ?? 0) + 1 })),
     }),
-    [selected, tab, filters, highlight, focusTick],
+    [selected, tab, filters, highlight, focusTick, frameRequest],
   );
   return <ViewStateContext value={value}>{children}</ViewStateContext>;
 }

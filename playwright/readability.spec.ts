@@ -1,0 +1,136 @@
+/**
+ * Readable by default (issue 13): at the laptop widths new users have (1024–1920 px) the first
+ * paint shows node labels at ≥ 11 px on screen, the filter bar keeps one row and the minimap
+ * never sits on a node. Screenshots at 1440×900 and 1024×768 go to test-results/screenshots/.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { applySandboxYaml, screenshot } from './fixtures/page.ts';
+import { startServer } from './fixtures/server.ts';
+import type { RunningServer } from './fixtures/server.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+let server: RunningServer | undefined;
+
+test.beforeAll(async () => {
+  server = await startServer(['--no-cluster']);
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+function url(path = '/'): string {
+  if (server === undefined) throw new Error('server not started');
+  return `${server.url}${path}`;
+}
+
+/** 40 namespaces, each with a Gateway-attached route to its own Service: a wide sandbox. */
+function fortyNamespaces(): string {
+  const docs: string[] = [
+    [
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: GatewayClass',
+      'metadata: {name: lb}',
+      'spec: {controllerName: example.com/lb}',
+    ].join('\n'),
+    [
+      'apiVersion: gateway.networking.k8s.io/v1',
+      'kind: Gateway',
+      'metadata: {name: shared, namespace: infra}',
+      'spec:',
+      '  gatewayClassName: lb',
+      '  listeners:',
+      '    - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}',
+    ].join('\n'),
+  ];
+  for (let i = 1; i <= 40; i++) {
+    const ns = `team-${i}`;
+    docs.push(
+      [
+        'apiVersion: gateway.networking.k8s.io/v1',
+        'kind: HTTPRoute',
+        `metadata: {name: route-${i}, namespace: ${ns}}`,
+        'spec:',
+        '  parentRefs: [{name: shared, namespace: infra}]',
+        `  hostnames: [app-${i}.example.com]`,
+        // Every third backend is missing: some red among the green.
+        `  rules: [{backendRefs: [{name: ${i % 3 === 0 ? 'missing' : 'api'}, port: 8080}]}]`,
+      ].join('\n'),
+      [
+        'apiVersion: v1',
+        'kind: Service',
+        `metadata: {name: api, namespace: ${ns}}`,
+        'spec: {ports: [{port: 8080}]}',
+      ].join('\n'),
+    );
+  }
+  return docs.join('\n---\n') + '\n';
+}
+
+interface LabelSize {
+  readonly count: number;
+  readonly smallest: number;
+}
+
+/**
+ * The on-screen size of every node label that is in the canvas: computed font size times the
+ * React Flow viewport scale (the transform on .react-flow__viewport).
+ */
+async function labelSizes(page: Page): Promise<LabelSize> {
+  return page.evaluate(() => {
+    const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+    const canvas = document.querySelector<HTMLElement>('.react-flow');
+    if (viewport === null || canvas === null) return { count: 0, smallest: 0 };
+    const scale = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    const box = canvas.getBoundingClientRect();
+    let smallest = Number.POSITIVE_INFINITY;
+    let count = 0;
+    for (const label of document.querySelectorAll<HTMLElement>('.topo-node-label')) {
+      const r = label.getBoundingClientRect();
+      const inside = r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom;
+      if (!inside) continue;
+      count++;
+      smallest = Math.min(smallest, parseFloat(getComputedStyle(label).fontSize) * scale);
+    }
+    return { count, smallest };
+  });
+}
+
+async function firstPaint(page: Page): Promise<void> {
+  await expect(page.locator('[data-node-id]').first()).toBeVisible();
+  // The first fit runs on the next animation frame after the nodes mount.
+  await page.waitForTimeout(400);
+}
+
+const SIZES = [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 768 },
+] as const;
+
+for (const size of SIZES) {
+  test.describe(`at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size });
+
+    test('demo: labels readable at first paint', async ({ page }) => {
+      await page.goto(url());
+      await firstPaint(page);
+      const labels = await labelSizes(page);
+      expect(labels.count).toBeGreaterThan(3);
+      expect(labels.smallest).toBeGreaterThanOrEqual(11);
+      await screenshot(page, `readable-demo-${size.width}x${size.height}`);
+    });
+
+    test('40-namespace sandbox: labels readable at first paint', async ({ page }) => {
+      await page.goto(url('/sandbox'));
+      await applySandboxYaml(page, fortyNamespaces());
+      await expect(page.locator('[data-node-id]').first()).toBeVisible();
+      await page.waitForTimeout(400);
+      const labels = await labelSizes(page);
+      expect(labels.count).toBeGreaterThan(3);
+      expect(labels.smallest).toBeGreaterThanOrEqual(11);
+      await screenshot(page, `readable-sandbox-40ns-${size.width}x${size.height}`);
+    });
+  });
+}
