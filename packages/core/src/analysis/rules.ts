@@ -11,6 +11,7 @@ import type { HTTPFilter, Route } from '../model/types.ts';
 import type { ParentEval } from './attach.ts';
 import { pathValueDiagnostics } from './path-values.ts';
 import { prefixRewriteDiagnostics } from './prefix-rewrite.ts';
+import { ruleNameDiagnostics } from './rule-names.ts';
 
 export interface RuleValidity {
   readonly invalid: number;
@@ -73,6 +74,7 @@ export function checkRules(
     // Values the CRD's CEL rules refuse: only a file or the sandbox can carry them.
     out.push(...pathValueDiagnostics(route));
     out.push(...prefixRewriteDiagnostics(route));
+    out.push(...ruleNameDiagnostics(route));
     const problems = route.rules.flatMap((r) => {
       const p = ruleProblem(route, r.index);
       return p === null ? [] : [{ index: r.index, ...p }];

@@ -61,6 +61,14 @@ const ANALYSIS_ENTRIES = [
     'Point spec.tls.backend.clientCertificateRef at an existing kubernetes.io/tls Secret (add a ReferenceGrant when it is in another namespace).',
   ),
   e(
+    'GS206',
+    'GatewayInsecureFrontendValidationMode',
+    'warning',
+    'ConfigurationChanged',
+    'Gateway accepts clients without a valid certificate (AllowInsecureFallback)',
+    'spec.tls.frontend validation mode AllowInsecureFallback lets clients through without a valid certificate; set AllowValidOnly once clients present certificates.',
+  ),
+  e(
     'GS210',
     'ListenerUnsupportedProtocol',
     'error',
@@ -141,6 +149,14 @@ const ANALYSIS_ENTRIES = [
     'Fix spec.tls.frontend (default or the perPort entry for this port): caCertificateRefs must name existing ConfigMaps (ca.crt), with a ReferenceGrant when in another namespace.',
   ),
   e(
+    'GS219',
+    'ListenerOverlappingTLSConfig',
+    'warning',
+    'OverlappingHostnames',
+    'HTTPS listeners on one port have overlapping hostnames',
+    'HTTP/2 connection coalescing may reuse the TLS connection of one listener for the hosts of the other; use different ports or non-overlapping hostnames if that matters.',
+  ),
+  e(
     'GS220',
     'ListenerSetNotAllowed',
     'error',
@@ -179,7 +195,7 @@ const ANALYSIS_ENTRIES = [
     'ParametersRefNotInInput',
     'info',
     undefined,
-    'Gateway infrastructure.parametersRef names an object that is not in the input',
+    'GatewayClass parametersRef or Gateway infrastructure.parametersRef names an object that is not in the input',
     'Nothing to do if the parameters object exists in the cluster; otherwise create it (a kind your controller supports) or remove parametersRef. Include it in the input to have it checked.',
   ),
   e(
@@ -359,6 +375,14 @@ const ANALYSIS_ENTRIES = [
     undefined,
     'ServiceImport backend has no exporting cluster in the input',
     'Nothing to do if a member cluster exports the Service; include its ServiceExport (or the ServiceImport status) in the input to have it checked.',
+  ),
+  e(
+    'GS344',
+    'RuleNameNotUnique',
+    'error',
+    undefined,
+    'Two rules of a route have the same name',
+    'Rule names must be unique within a route (CRD rule: "Rule name must be unique within the route"; the experimental-channel CRDs refuse the route). Rename or drop one of the names.',
   ),
   e(
     'GS310',

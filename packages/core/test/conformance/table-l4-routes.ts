@@ -189,7 +189,7 @@ const UDP_CASES: readonly ConformanceCase[] = [
     test: 'UDPRouteInvalidBackendRefNonexistent',
     versions: V17,
     manifests: ['udproute-invalid-backendref-nonexistent.yaml'],
-    source: 'conformance/tests/udproute-invalid-backendref-nonexistent.go (as the TCPRoute twin)',
+    source: 'conformance/tests/udproute-invalid-backendref-nonexistent.go',
     expectations: [
       refsFalse(
         'UDPRoute',
@@ -236,14 +236,26 @@ const UDP_CASES: readonly ConformanceCase[] = [
     test: 'UDPRouteParentRefAttachAllListeners',
     versions: V17,
     manifests: ['udproute-parentref-attach-all-listeners.yaml'],
-    source: 'conformance/tests/udproute-parentref-attach-all-listeners.go (as the TCPRoute twin)',
-    expectations: onlyParentAccepted('UDPRoute', 'udp-route-attach-all', 'udp-attach-all-listeners-gateway'),
+    source: 'conformance/tests/udproute-parentref-attach-all-listeners.go',
+    expectations: [
+      ...onlyParentAccepted('UDPRoute', 'udp-route-attach-all', 'udp-attach-all-listeners-gateway'),
+      {
+        what: 'gateway',
+        name: 'udp-attach-all-listeners-gateway',
+        listeners: ['udp-1', 'udp-2', 'udp-3'].map((name) => ({
+          name,
+          supportedKinds: ['UDPRoute'],
+          conditions: [T('Accepted'), T('ResolvedRefs')],
+          attachedRoutes: 1,
+        })),
+      },
+    ],
   },
   {
     test: 'UDPRouteParentRefPortAndSectionName',
     versions: V17,
     manifests: ['udproute-parentref-port-and-section-name.yaml'],
-    source: 'conformance/tests/udproute-parentref-port-and-section-name.go (as the TCPRoute twin)',
+    source: 'conformance/tests/udproute-parentref-port-and-section-name.go',
     expectations: ['udp-route-by-port', 'udp-route-by-section', 'udp-route-by-section-and-port'].flatMap(
       (r) => onlyParentAccepted('UDPRoute', r, 'udp-multi-listener-gateway'),
     ),
@@ -334,8 +346,7 @@ const TLS_CASES: readonly ConformanceCase[] = [
     test: 'TLSRouteInvalidBackendRefNonexistent',
     versions: V17,
     manifests: ['tlsroute-invalid-backendref-nonexistent.yaml'],
-    source:
-      'conformance/tests/tlsroute-invalid-backendref-nonexistent.go (as the TCPRoute twin, with GatewayAndTLSRoutesMustBeAccepted)',
+    source: 'conformance/tests/tlsroute-invalid-backendref-nonexistent.go',
     expectations: [
       ...gatewayAndRoutesAccepted(
         'gateway-tlsroute-invalid-backend-ref-nonexistent',
