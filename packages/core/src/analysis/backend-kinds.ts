@@ -69,7 +69,7 @@ export function classifyBackendKind(group: string, kind: string): BackendKindCla
       : { kind: 'invalid', why: `${MCS_GROUP} has no backend kind ${kind} (only ServiceImport)` };
   }
   if (group === GATEWAY_GROUP && kind === 'HTTPRoute') {
-    return { kind: 'implementationSpecific', project: 'route delegation (e.g. kgateway)' };
+    return { kind: 'implementationSpecific', project: 'route delegation, e.g. kgateway' };
   }
   if (group === GATEWAY_GROUP || group === GATEWAY_X_GROUP) {
     return { kind: 'invalid', why: `Gateway API defines no backend kind ${group}/${kind}` };

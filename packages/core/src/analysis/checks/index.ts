@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics/types.ts';
 import type { ParentEval } from '../attach.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Analysis } from '../types.ts';
+import { checkClassParameters } from './class-parameters.ts';
 import { checkChannel, checkFeatures } from './features.ts';
 import { checkObserved } from './observed.ts';
 import { checkPolicies } from './policies.ts';
@@ -23,6 +24,7 @@ export function runChecks(
     ...(routeDependentChecks ? checkPolicies(ctx) : []),
     ...checkFeatures(parents),
     ...checkChannel(ctx),
+    ...checkClassParameters(ctx),
     ...(routeDependentChecks ? checkObserved(ctx, analysis) : []),
   ];
 }
