@@ -1,13 +1,15 @@
 /**
  * `gatescope analyze -f PATH [-f PATH ...] [--format text|json|sarif]` (DESIGN.md CLI contract).
  * Exit 0: no error-severity diagnostics; 1: errors found; 2: unusable input or usage, with a
- * file:line:col message for input that cannot be parsed.
+ * file:line:col message for input that cannot be parsed. Objects referenced but not in the input
+ * are "not in the input" (info, `--absent` changes that), never "missing": a folder of manifests
+ * is not a cluster.
  */
 import { parseArgs } from 'node:util';
 import { analyze } from '@gatescope/core/analysis/analyze';
 import { sortDiagnostics } from '@gatescope/core/diagnostics/make';
 import { pinpointDiagnostics } from '@gatescope/core/diagnostics/pinpoint';
-import type { Diagnostic } from '@gatescope/core/diagnostics/types';
+import type { Diagnostic, Severity } from '@gatescope/core/diagnostics/types';
 import { PARSE_CODES } from '@gatescope/core/diagnostics/parse-codes';
 import { loadManifests } from '@gatescope/core/model/load';
 import type { CliIO } from './inputs.ts';
@@ -17,15 +19,21 @@ import { formatSarif } from './output/sarif.ts';
 import { terminalSafe } from './output/terminal-safe.ts';
 import { formatText } from './output/text.ts';
 
-export const ANALYZE_USAGE = `usage: gatescope analyze -f PATH [-f PATH ...] [--format text|json|sarif]
+export const ANALYZE_USAGE = `usage: gatescope analyze -f PATH [-f PATH ...] [--format text|json|sarif] [--absent info|warning|error]
   -f, --filename PATH   a file, a directory (*.yaml, *.yml, *.json, recursively) or - for stdin
   --format FORMAT       text (default), json or sarif
   --secrets-hidden      the input does not show Secrets: take certificateRef health from the
                         controller's observed listener status instead of predicting it
   --channel CHANNEL     standard or experimental: the CRD channel the cluster serves
                         (standard flags experimental-only fields)
+  --absent SEVERITY     info (default), warning or error: severity of references to objects
+                        that are not in the input (GatewayClass, Services, Secrets, ...);
+                        error makes them fail the run (exit 1)
+  --complete KINDS      kinds the input holds completely, comma-separated (Service, Secret,
+                        GatewayClass.gateway.networking.k8s.io, ...) or all: a reference to an
+                        object of such a kind that is not in the input is reported as missing
   -h, --help            show this help
-Exit status: 0 no errors, 1 errors found, 2 unusable input or usage.
+Exit status: 0 no errors (info and warnings never fail), 1 errors found, 2 unusable input or usage.
 `;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -43,6 +51,8 @@ interface AnalyzeArgs {
   readonly format: Format;
   readonly secretsHidden: boolean;
   readonly channel?: 'standard' | 'experimental';
+  readonly absent: Severity;
+  readonly complete: readonly string[] | 'all';
   readonly help: boolean;
 }
 
@@ -57,6 +67,8 @@ function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
         format: { type: 'string', default: 'text' },
         'secrets-hidden': { type: 'boolean', default: false },
         channel: { type: 'string' },
+        absent: { type: 'string', default: 'info' },
+        complete: { type: 'string', default: '' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -75,9 +87,27 @@ function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
     files: values.filename ?? [],
     format: format as Format,
     secretsHidden: values['secrets-hidden'] ?? false,
+    absent: absentSeverity(values.absent ?? 'info'),
+    complete: completeKinds(values.complete ?? ''),
     ...(channel === undefined ? {} : { channel }),
     help: values.help ?? false,
   };
+}
+
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
+
+function absentSeverity(value: string): Severity {
+  if (!(SEVERITIES as readonly string[]).includes(value))
+    throw new UsageError(`unknown --absent "${value}" (use info, warning or error)`);
+  return value as Severity;
+}
+
+function completeKinds(value: string): readonly string[] | 'all' {
+  if (value.trim() === 'all') return 'all';
+  return value
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
 }
 
 function location(d: Diagnostic): string {
@@ -112,6 +142,9 @@ function report(
   const loaded = loadManifests(files);
   const analysis = analyze(loaded.snapshot, {
     secretsVisible: !options.secretsHidden,
+    // A folder of manifests is not a cluster: only what --complete names is authoritative.
+    completeKinds: options.complete,
+    absentSeverity: options.absent,
     ...(options.channel === undefined ? {} : { channel: options.channel }),
   });
   // Analysis diagnostics know their object and field; point file:line:col at the field.

@@ -15,7 +15,15 @@ function describeRequest(q: SimRequest): string {
 }
 
 function outcome(r: SimResult): string {
-  if (r.status === null) return r.route ? 'connection forwarded' : 'no answer (connection refused or closed)';
+  if (r.status === null) {
+    if (r.route) return 'connection forwarded';
+    // Listeners that exist but do not serve (e.g. their GatewayClass is not in the input): the
+    // trace names why; "refused" would blame the network.
+    const notServed = r.explanation.some((l) => l.endsWith('Nothing serves this port.'));
+    return notServed
+      ? 'no answer (nothing serves this port: see Why)'
+      : 'no answer (connection refused or closed)';
+  }
   const grpc = r.grpcCode !== undefined ? ` (gRPC ${r.grpcCode})` : '';
   return `${r.status}${grpc}`;
 }

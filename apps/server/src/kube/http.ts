@@ -6,7 +6,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { CredentialError } from './error-text.ts';
 
 export const ACCEPT_JSON = 'application/json';
 
@@ -50,12 +49,7 @@ export class KubeHttp {
     const accept = opts.accept ?? ACCEPT_JSON;
     const url = new URL(this.server.replace(/\/+$/, '') + path);
     const options: RequestOptions = { method: 'GET', headers: { accept, 'user-agent': 'gatescope' } };
-    try {
-      await this.kc.applyToHTTPSOptions(options);
-    } catch (error) {
-      // An exec plugin's stderr or stdout may hold tokens: only a short, scrubbed reason leaves.
-      throw new CredentialError(error);
-    }
+    await this.kc.applyToHTTPSOptions(options);
     this.observe?.('GET', path, accept);
     const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
     return new Promise((resolve, reject) => {

@@ -52,7 +52,10 @@ mkdirSync(join(dir, 'good/nested'), { recursive: true });
 writeFileSync(join(dir, 'good/base.yaml'), GOOD);
 writeFileSync(join(dir, 'good/nested/route.yml'), ROUTE);
 writeFileSync(join(dir, 'good/nested/notes.txt'), 'not a manifest: {');
-writeFileSync(join(dir, 'bad.yaml'), `${GOOD}---\n${CROSS_NS_ROUTE}`);
+// The target Service is in the input: without a ReferenceGrant that is a real error (a target
+// that is only absent from the input would be BackendNotInInput, info).
+const OTHER_SVC = GOOD.slice(GOOD.indexOf('apiVersion: v1')).replace('namespace: app', 'namespace: other');
+writeFileSync(join(dir, 'bad.yaml'), `${GOOD}---\n${CROSS_NS_ROUTE}---\n${OTHER_SVC}`);
 writeFileSync(join(dir, 'broken.yaml'), 'kind: Gateway\nmetadata: {name: [unclosed\n');
 
 describe('gatescope analyze', () => {

@@ -114,7 +114,8 @@ describe('healthInWorker', () => {
     expect(health).toEqual(healthOf(analyzeLive(objects)));
     expect(health.routes).toEqual({ accepted: 2, notAccepted: 1 });
     expect(health.gateways).toEqual({ programmed: 1, notProgrammed: 0 });
-    expect(health.diagnostics.get('GS301-RouteParentNotFound')?.count).toBe(1);
+    // No kind is reported synced here, so the absent parent is only "not in the input" (info).
+    expect(health.diagnostics.get('GS340-RouteParentNotInInput')?.count).toBe(1);
   });
 
   it('leaves a small Buffer from the shared pool usable (copies it instead of detaching the pool)', async () => {
@@ -161,7 +162,7 @@ describe('/metrics through the worker', () => {
     expect(text).toMatch(/^gatescope_routes\{accepted="true"\} 2$/m);
     expect(text).toMatch(/^gatescope_routes\{accepted="false"\} 1$/m);
     expect(text).toMatch(/^gatescope_gateways\{programmed="true"\} 1$/m);
-    expect(text).toMatch(/^gatescope_diagnostics\{code="GS301-RouteParentNotFound",severity="error"\} 1$/m);
+    expect(text).toMatch(/^gatescope_diagnostics\{code="GS340-RouteParentNotInInput",severity="info"\} 1$/m);
     expect(text).toMatch(/^gatescope_analysis_failed 0$/m);
     expect(text).toMatch(/^gatescope_analysis_current 1$/m);
   });

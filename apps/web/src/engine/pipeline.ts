@@ -70,11 +70,23 @@ export function secretsVisibleIn(kinds: readonly KindStatus[]): boolean {
   return kinds.some((k) => k.kind === 'Secret' && k.group === '' && k.state === 'synced');
 }
 
-export function analyzeSnapshot(snapshot: Snapshot, secretsVisible = true): Analysis {
-  return analyze(snapshot, { secretsVisible });
+/**
+ * `completeKinds`: kinds the source holds completely (live: synced watches, see
+ * completeKindsOf); none for YAML, where an absent object is only "not in the input".
+ */
+export function analyzeSnapshot(
+  snapshot: Snapshot,
+  secretsVisible = true,
+  completeKinds: readonly string[] = [],
+): Analysis {
+  return analyze(snapshot, { secretsVisible, completeKinds });
 }
 
 /** Several contexts, each analysed on its own (only MCS exports are joined across them). */
-export function analyzeContexts(clusters: LiveClusters, secretsVisible: boolean): Map<string, Analysis> {
-  return analyzeClusters(clusters, { secretsVisible });
+export function analyzeContexts(
+  clusters: LiveClusters,
+  secretsVisible: boolean,
+  completeKinds: readonly string[] = [],
+): Map<string, Analysis> {
+  return analyzeClusters(clusters, { secretsVisible, completeKinds });
 }

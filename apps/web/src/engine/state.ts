@@ -21,6 +21,7 @@ import {
 import type { LiveClusters } from './pipeline.ts';
 import { ASSUMPTION_MARK } from './types.ts';
 import type { SimRequest } from '@gatescope/core/matching/index';
+import { completeKindsOf } from '@gatescope/core/analysis/visibility';
 import { runRequests, TablesCache } from '../simulator/run.ts';
 import type {
   EngineRequest,
@@ -103,6 +104,8 @@ export class EngineState {
   private baselineCache: { input: Input; computed: Computed } | null = null;
   private loadMs = 0;
   private liveSecretsVisible = false;
+  /** Kinds whose live watch is synced everywhere: absent objects of these kinds are missing. */
+  private liveComplete: readonly string[] = [];
 
   private last: { revision: number; analysis: Analysis } | null = null;
   private readonly tables = new TablesCache();
@@ -123,6 +126,7 @@ export class EngineState {
         this.live = liveClusters(request.payload.objects);
         this.liveView = null;
         this.liveSecretsVisible = secretsVisibleIn(request.payload.kinds);
+        this.liveComplete = completeKindsOf(request.payload.kinds);
         break;
       case 'live-delta':
         this.live = applyLiveChanges(this.live, request.payload.changes);
@@ -155,6 +159,11 @@ export class EngineState {
     return this.source === 'yaml' || this.liveSecretsVisible;
   }
 
+  /** Sandbox YAML is files, never a whole cluster: nothing in it is complete. */
+  private completeKinds(): readonly string[] {
+    return this.source === 'yaml' ? [] : this.liveComplete;
+  }
+
   private baseline(input: Input): Computed {
     if (this.baselineCache?.input !== input) this.baselineCache = { input, computed: this.run(input, null) };
     return this.baselineCache.computed;
@@ -183,12 +192,13 @@ export class EngineState {
       const contexts = analyzeContexts(
         new Map([...input.contexts].map(([c, s]) => [c, on(s)])),
         this.secretsVisible(),
+        this.completeKinds(),
       );
       const analyzeMs = now() - t;
       t = now();
       return { ...combineContexts(contexts), contexts, analyzeMs, topologyMs: now() - t };
     }
-    const analysis = analyzeSnapshot(on(input.snapshot), this.secretsVisible());
+    const analysis = analyzeSnapshot(on(input.snapshot), this.secretsVisible(), this.completeKinds());
     const analyzeMs = now() - t;
     t = now();
     return { analysis, topology: buildTopology(analysis), contexts: null, analyzeMs, topologyMs: now() - t };

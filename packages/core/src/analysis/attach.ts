@@ -159,11 +159,22 @@ function attachParent(
     return { ...base, outcome: { kind: 'rejected', reason: 'NoMatchingParent', message } };
   }
   if (ge.gatewayClass === undefined) {
-    const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${ge.gateway.gatewayClassName}" ${absence(ctx, GATEWAY_GROUP, 'GatewayClass').phrase}.`;
-    report(
-      'RouteParentPending',
-      message,
-      `Create GatewayClass "${ge.gateway.gatewayClassName}" (or include it in the input), or point the Gateway at an installed class.`,
+    const className = ge.gateway.gatewayClassName;
+    const a = absence(ctx, GATEWAY_GROUP, 'GatewayClass');
+    const message = `Gateway ${ge.gateway.meta.namespace}/${ge.gateway.meta.name} is not reconciled: GatewayClass "${className}" ${a.phrase}.`;
+    // A class only absent from the input (it comes with the controller) makes every route on the
+    // Gateway pending here: as quiet as the class's own diagnostic, never louder than a warning.
+    out.push(
+      diagnose('RouteParentPending', route, `${routeLabel(route)}: ${message}`, {
+        field,
+        fix: {
+          summary: a.missing
+            ? `Create GatewayClass "${className}" (or include it in the input), or point the Gateway at an installed class.`
+            : `Nothing to do if GatewayClass "${className}" is installed in the cluster; include it in the input to have attachment checked.`,
+        },
+        related: [parentRef.key],
+        ...(a.details.severity === 'info' ? { severity: 'info' } : {}),
+      }),
     );
     return { ...base, outcome: { kind: 'pending', message } };
   }

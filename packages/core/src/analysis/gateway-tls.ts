@@ -15,6 +15,8 @@ import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { Gateway } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
 import { findGrant } from './grants.ts';
+import type { Absence } from './absent.ts';
+import { caRefNotInInput, secretNotInInput } from './absent.ts';
 import type { ListenerEval } from './listener-eval.ts';
 import { listenerField, listenerLabel } from './listener-eval.ts';
 
@@ -106,17 +108,22 @@ export function applyFrontendValidation(
       e.refs = { ok: false, reason: problem.reason, message: problem.message, fromController: false };
       // RefNotPermitted has its own check (the fix is a ReferenceGrant); the rest are bad refs.
       const check =
-        problem.reason === 'RefNotPermitted'
-          ? 'CACertificateRefNotPermitted'
-          : 'ListenerInvalidCACertificateRef';
+        problem.notInInput !== undefined
+          ? ref.kind === 'Secret'
+            ? 'SecretNotInInput'
+            : 'ConfigMapNotInInput'
+          : problem.reason === 'RefNotPermitted'
+            ? 'CACertificateRefNotPermitted'
+            : 'ListenerInvalidCACertificateRef';
       out.push(
         diagnose(
           check,
           gateway,
-          `${capitalize(listenerLabel(e))}: ${problem.message} (${field}); the listener is not accepted.`,
+          `${capitalize(listenerLabel(e))}: ${problem.message} (${field}); ${problem.notInInput === undefined ? '' : 'predicted as missing, '}the listener is not accepted.`,
           {
             field: listenerField(gateway, e.listener),
-            ...(problem.reason === 'RefNotPermitted'
+            ...problem.notInInput?.details,
+            ...(problem.reason === 'RefNotPermitted' && problem.notInInput === undefined
               ? {
                   fix: grantFixFor(gateway, {
                     group: ref.group,
@@ -127,7 +134,10 @@ export function applyFrontendValidation(
                 }
               : {
                   fix: {
-                    summary: `Fix ${field}: reference an existing ConfigMap with the CA bundle under ca.crt.`,
+                    summary:
+                      problem.notInInput === undefined
+                        ? `Fix ${field}: reference an existing ConfigMap with the CA bundle under ca.crt.`
+                        : `Nothing to do if ${ref.kind} ${ref.namespace}/${ref.name} exists in the cluster with ca.crt; include it in the input to have it checked.`,
                   },
                 }),
           },
@@ -142,11 +152,13 @@ function caRefProblem(
   ctx: AnalysisContext,
   gateway: Gateway,
   ref: RawRef,
-): { reason: string; message: string } | null {
+): { reason: string; message: string; notInInput?: Absence } | null {
   const what = `${ref.kind} ${ref.namespace}/${ref.name}`;
   if (ref.group !== '' || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) {
     return { reason: 'InvalidCACertificateKind', message: `caCertificateRef ${what} is not a ConfigMap` };
   }
+  const absent = caRefNotInInput(ctx, ref, grantFor(ctx, gateway, ref));
+  if (absent !== null) return absent;
   if (!grantFor(ctx, gateway, ref))
     return {
       reason: 'RefNotPermitted',
@@ -175,6 +187,22 @@ export function backendClientCertificate(
   );
   if (ref === undefined) return undefined;
   const what = `${ref.group === '' ? '' : `${ref.group}/`}${ref.kind} ${ref.namespace}/${ref.name}`;
+  const absent =
+    ref.group === '' && ref.kind === 'Secret' && ctx.options.secretsVisible
+      ? secretNotInInput(
+          ctx,
+          gateway,
+          ref,
+          `Gateway ${gateway.meta.namespace}/${gateway.meta.name}`,
+          'clientCertificateRef',
+          'spec.tls.backend.clientCertificateRef',
+          grantFor(ctx, gateway, ref) ? 'InvalidClientCertificateRef' : 'RefNotPermitted',
+        )
+      : null;
+  if (absent !== null) {
+    out.push(absent.diagnostic);
+    return { ok: false, reason: absent.reason, message: absent.message };
+  }
   let problem: { reason: string; message: string } | null = null;
   if (ref.group !== '' || ref.kind !== 'Secret')
     problem = {

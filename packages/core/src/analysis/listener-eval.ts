@@ -12,6 +12,7 @@ import type { Condition, Gateway, Listener, ListenerSet } from '../model/types.t
 import { ROUTE_KINDS } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
 import { findGrant } from './grants.ts';
+import { secretNotInInput } from './absent.ts';
 import { findCondition } from './conditions.ts';
 
 /** Route kinds each core/extended protocol can serve (spec: Listener.allowedRoutes.kinds). */
@@ -307,6 +308,8 @@ function certificateRefProblem(
       toName: ref.name,
     });
     if (grant === null) {
+      const absent = secretNotInInput(ctx, owner, ref, label, 'certificateRef', field, 'RefNotPermitted');
+      if (absent !== null) return absent;
       const message = `certificateRef to Secret ${target} is not permitted by any ReferenceGrant.`;
       const fix: Fix = grantFixFor(owner, {
         group: '',
@@ -336,6 +339,8 @@ function certificateRefProblem(
   // kept; unknown (no data in the input) claims nothing.
   const notPem = secret?.tlsData === 'not-pem';
   if (secret !== undefined && !wrongShape && !notPem) return null;
+  const absent = secretNotInInput(ctx, owner, ref, label, 'certificateRef', field, 'InvalidCertificateRef');
+  if (absent !== null) return absent;
   const message =
     secret === undefined
       ? `certificateRef names Secret ${target}, which does not exist.`

@@ -4,6 +4,7 @@
  */
 import type { Analysis } from '../analysis/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
+import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { Gateway } from '../model/types.ts';
 import { hostnameRank } from './hostname.ts';
 import type { GatewayTable, ListenerTable, PortListeners } from './tables.ts';
@@ -21,7 +22,16 @@ export function gatewayTables(
     const object = analysis.snapshot.byKey.get(gw.key);
     const address = object?.kind === 'Gateway' ? addressOf(object) : null;
     const ports = indexPorts(gw.listeners);
-    tables.set(nsName, { key: gw.key, namespace, name, address, listeners: gw.listeners, ports });
+    const notServing = object?.kind === 'Gateway' ? classProblem(analysis, object) : null;
+    tables.set(nsName, {
+      key: gw.key,
+      namespace,
+      name,
+      address,
+      ...(notServing === null ? {} : { notServing }),
+      listeners: gw.listeners,
+      ports,
+    });
   }
   return tables;
 }
@@ -56,6 +66,29 @@ function indexPorts(listeners: readonly ListenerTable[]): Map<number, PortListen
       if (pattern !== '') entry.hostnames.push({ pattern, rank: hostnameRank(pattern), listeners: list });
   }
   return out;
+}
+
+/**
+ * The Gateway's class is not in the input (or, in a complete live view, does not exist): no
+ * controller programs its listeners. The wording follows the analysis' own diagnostic
+ * (GatewayClassNotFound only when the input is authoritative for GatewayClasses).
+ */
+function classProblem(analysis: Analysis, gw: Gateway): string | null {
+  const classKey = keyOf({
+    group: GATEWAY_GROUP,
+    kind: 'GatewayClass',
+    namespace: '',
+    name: gw.gatewayClassName,
+  });
+  if (analysis.snapshot.byKey.has(classKey)) return null;
+  const missing = analysis.diagnostics.some(
+    (d) =>
+      d.code.startsWith('GS201-') &&
+      d.object.kind === 'Gateway' &&
+      d.object.namespace === gw.meta.namespace &&
+      d.object.name === gw.meta.name,
+  );
+  return `GatewayClass "${gw.gatewayClassName}" ${missing ? 'does not exist' : 'is not in the input'}, so no controller programs Gateway ${gw.meta.namespace}/${gw.meta.name}`;
 }
 
 function addressOf(gw: Gateway): string | null {

@@ -128,7 +128,7 @@ export function chooseListener(
     trace.push(
       onPort.length === 0
         ? `Gateway ${gw.namespace}/${gw.name} has no ${protocol} listener on port ${port}: the connection is refused.`
-        : `The ${protocol} listeners on port ${port} (${names(onPort)}) are not ready (not accepted, conflicted or with unresolved refs): nothing serves this port.`,
+        : `The ${protocol} listeners on port ${port} (${names(onPort)}) are not ready: ${notReadyWhy(gw, onPort)}. Nothing serves this port.`,
     );
     return { ok: false, status: null, trace };
   }
@@ -168,6 +168,24 @@ export function chooseListener(
 function readyFor(port: PortListeners, protocol: SimProtocol): readonly ListenerTable[] {
   if (protocol !== 'GRPC') return port.readyByProtocol.get(protocol) ?? [];
   return [...(port.readyByProtocol.get('HTTP') ?? []), ...(port.readyByProtocol.get('HTTPS') ?? [])];
+}
+
+/**
+ * The real reason nothing serves: the Gateway's own (its GatewayClass is not in the input), else
+ * the first listener's first failing condition (e.g. its certificate Secret is not in the input).
+ */
+function notReadyWhy(gw: GatewayTable, onPort: readonly ListenerTable[]): string {
+  if (gw.notServing !== undefined) return gw.notServing;
+  for (const t of onPort) {
+    const c = t.listener.conditions;
+    const bad =
+      c.find((x) => x.type === 'Accepted' && x.status !== 'True') ??
+      c.find((x) => x.type === 'ResolvedRefs' && x.status === 'False') ??
+      c.find((x) => x.type === 'Programmed' && x.status !== 'True');
+    if (bad !== undefined)
+      return `listener ${t.listener.name}: ${bad.reason}: ${bad.message.replace(/\.$/, '')}`;
+  }
+  return 'not accepted, conflicted or with unresolved refs';
 }
 
 /** At most this many other listeners are named in a trace line. */

@@ -108,6 +108,11 @@ export interface GatewayTable {
   readonly name: string;
   /** The Gateway's address (status, else spec), the Host of requests sent without a hostname. */
   readonly address: string | null;
+  /**
+   * Why no listener of the Gateway serves at all, when that is the Gateway's doing (e.g. its
+   * GatewayClass is not in the input): simulate names it instead of a bare refused connection.
+   */
+  readonly notServing?: string;
   readonly listeners: readonly ListenerTable[];
   /** Listeners by port, with the ready ones indexed by hostname (listener selection). */
   readonly ports: ReadonlyMap<number, PortListeners>;
