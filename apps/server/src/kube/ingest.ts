@@ -1,6 +1,7 @@
 /**
  * What the server keeps of each object (DESIGN.md live-mode and security rules): no managedFields,
- * no last-applied annotation; Secrets as metadata only; EndpointSlices without addresses.
+ * no last-applied annotation; Secrets as identity metadata only (no annotations or labels);
+ * EndpointSlices without addresses.
  */
 import { apiVersionOf, type WatchTarget } from './kinds.ts';
 
@@ -20,6 +21,20 @@ function stripMetadata(metadata: unknown): RawObject {
     rest['annotations'] = annotations;
   }
   return rest;
+}
+
+/**
+ * Metadata-only kinds (Secrets, with the optional role) keep their identity and nothing else:
+ * annotations and labels of a Secret are written by tools that put tokens, hashes and URLs there
+ * (e.g. a service-account token's annotations, cert-manager's issuer details), so they never
+ * leave the server; neither do ownerReferences or finalizers.
+ */
+const IDENTITY_METADATA = ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'generation'];
+
+function identityMetadata(metadata: RawObject): RawObject {
+  const out: RawObject = {};
+  for (const key of IDENTITY_METADATA) if (key in metadata) out[key] = metadata[key];
+  return out;
 }
 
 /**
@@ -52,7 +67,7 @@ export function ingest(target: WatchTarget, raw: RawObject): RawObject {
     kind: target.kind,
     metadata: stripMetadata(raw['metadata']),
   };
-  if (target.metadataOnly) return identity;
+  if (target.metadataOnly) return { ...identity, metadata: identityMetadata(identity.metadata) };
   if (target.group === 'discovery.k8s.io' && target.kind === 'EndpointSlice') {
     return { ...identity, ...reduceEndpointSlice(raw) };
   }
