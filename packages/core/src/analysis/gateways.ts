@@ -16,6 +16,8 @@ import type { ListenerEval } from './listener-eval.ts';
 import { evaluateListener } from './listener-eval.ts';
 import { markConflicts } from './listener-conflicts.ts';
 import { applyFrontendValidation, backendClientCertificate } from './gateway-tls.ts';
+import { insecureFrontendValidation } from './frontend-mode.ts';
+import { markOverlappingTLS } from './overlapping-tls.ts';
 import { absence } from './absent.ts';
 import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
 
@@ -28,6 +30,8 @@ export interface GatewayEval {
   readonly invalidParameters?: string;
   /** Gateway ResolvedRefs from spec.tls.backend.clientCertificateRef, when set. */
   readonly clientCertificate?: { readonly ok: boolean; readonly reason: string; readonly message: string };
+  /** InsecureFrontendValidationMode=True message (frontend-mode.ts), when AllowInsecureFallback is set. */
+  readonly insecureFrontend?: string;
 }
 
 export interface ListenerSetEval {
@@ -54,8 +58,10 @@ export function evaluateGateways(ctx: AnalysisContext, out: Diagnostic[]): Gatew
     const listeners = gateway.listeners.map((l) => evaluateListener(ctx, gateway, gateway, l, out));
     applyFrontendValidation(ctx, gateway, listeners, out);
     const clientCertificate = backendClientCertificate(ctx, gateway, out);
+    const insecureFrontend = insecureFrontendValidation(gateway, out);
     const ge: GatewayEval = {
       ...(clientCertificate === undefined ? {} : { clientCertificate }),
+      ...(insecureFrontend === undefined ? {} : { insecureFrontend }),
       gateway,
       controllerName: gatewayClass?.controllerName ?? ctx.options.defaultControllerName,
       listeners,
@@ -73,6 +79,7 @@ export function evaluateGateways(ctx: AnalysisContext, out: Diagnostic[]): Gatew
   for (const ge of gateways.values()) {
     ge.listeners.forEach((l, i) => (l.precedence = i));
     markConflicts(ge.listeners, out);
+    markOverlappingTLS(ge.listeners, out);
   }
   return { gateways, listenerSets };
 }

@@ -59,6 +59,8 @@ export interface ListenerEval {
   /** Accepted=False reason, when the listener itself is unusable. */
   notAccepted?: { reason: string; message: string };
   conflict?: { reason: 'ProtocolConflict' | 'HostnameConflict'; message: string };
+  /** OverlappingTLSConfig=True (overlapping-tls.ts); the condition is never written as False. */
+  overlappingTLS?: { reason: 'OverlappingHostnames'; message: string };
   invalidKinds: boolean;
   refs: { ok: boolean; reason: string; message: string; fromController: boolean };
   attachedRoutes: number;

@@ -52,6 +52,7 @@ export function listenerConditions(e: ListenerEval, reconciled: boolean): Condit
     ];
   }
   const programmed = listenerServes(e);
+  const overlap = e.overlappingTLS;
   return [
     cond('Accepted', true, 'Accepted', 'Listener is accepted.'),
     programmed
@@ -59,6 +60,8 @@ export function listenerConditions(e: ListenerEval, reconciled: boolean): Condit
       : cond('Programmed', false, 'Invalid', `Listener is not programmed: ${refs.message}`),
     refs,
     cond('Conflicted', false, 'NoConflicts', 'No conflicts.'),
+    // Negative polarity, "MUST NOT be set when it is False" (ListenerConditionOverlappingTLSConfig).
+    ...(overlap === undefined ? [] : [cond('OverlappingTLSConfig', true, overlap.reason, overlap.message)]),
   ];
 }
 
@@ -109,6 +112,11 @@ export function gatewayStatus(ge: GatewayEval, attachedListenerSets: number | un
   const conditions = gatewayConditions(ge, own);
   const cc = ge.clientCertificate;
   if (cc !== undefined) conditions.push(cond('ResolvedRefs', cc.ok, cc.reason, cc.message));
+  // Written only while AllowInsecureFallback is configured (GatewayConditionInsecureFrontendValidationMode).
+  if (ge.insecureFrontend !== undefined)
+    conditions.push(
+      cond('InsecureFrontendValidationMode', true, 'ConfigurationChanged', ge.insecureFrontend),
+    );
   return { kind: 'Gateway', conditions, listeners, ...extra };
 }
 

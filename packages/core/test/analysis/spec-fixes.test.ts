@@ -276,3 +276,90 @@ data: {tls.crt: ${crt}, tls.key: ${key}}
     expect(conds(s.conditions)).toContain('ResolvedRefs=False/InvalidClientCertificateRef');
   });
 });
+
+describe('item 4: OverlappingTLSConfig on HTTPS listeners with overlapping hostnames on one port', () => {
+  const https = (name: string, hostname?: string, port = 443) =>
+    `    - {name: ${name}, port: ${port}, protocol: HTTPS${hostname === undefined ? '' : `, hostname: "${hostname}"`}, tls: {options: {example.com/cert: x}}}
+`;
+  it('*.example.com and foo.example.com overlap; foo.example.org does not (the spec example)', () => {
+    const a = run(
+      gateway(https('a', 'foo.example.com') + https('b', 'foo.example.org') + https('c', '*.example.com')),
+    );
+    const overlap = (n: string) =>
+      conds(listener(a, 'gw', n).conditions).filter((c) => c.startsWith('OverlappingTLSConfig'));
+    expect(overlap('a')).toEqual(['OverlappingTLSConfig=True/OverlappingHostnames']);
+    expect(overlap('c')).toEqual(['OverlappingTLSConfig=True/OverlappingHostnames']);
+    expect(overlap('b')).toEqual([]);
+    const ds = a.diagnostics.filter((d) => d.code.includes('ListenerOverlappingTLSConfig'));
+    expect(ds.map((d) => d.field)).toEqual(['spec.listeners[0].hostname', 'spec.listeners[2].hostname']);
+    expect(ds.every((d) => d.severity === 'warning')).toBe(true);
+  });
+
+  it('different ports, wildcard suffix without a label boundary, and HTTP listeners do not overlap', () => {
+    const a = run(
+      gateway(
+        https('a', 'foo.example.com') +
+          https('b', '*.example.com', 8443) +
+          https('c', '*.ample.com') +
+          `    - {name: d, port: 443, protocol: TLS, hostname: "*.example.com", tls: {mode: Passthrough}}
+`,
+      ),
+    );
+    expect(a.diagnostics.filter((d) => d.code.includes('ListenerOverlappingTLSConfig'))).toEqual([]);
+  });
+
+  it('a listener without hostname overlaps every other HTTPS listener on its port', () => {
+    const a = run(gateway(https('any') + https('a', 'a.example.com')));
+    expect(conds(listener(a, 'gw', 'any').conditions)).toContain(
+      'OverlappingTLSConfig=True/OverlappingHostnames',
+    );
+    expect(conds(listener(a, 'gw', 'a').conditions)).toContain(
+      'OverlappingTLSConfig=True/OverlappingHostnames',
+    );
+  });
+});
+
+describe('item 5: InsecureFrontendValidationMode on a Gateway with AllowInsecureFallback', () => {
+  const frontend = (mode: string) => `  tls:
+    frontend:
+      default:
+        validation: {caCertificateRefs: [{kind: ConfigMap, name: ca}], mode: ${mode}}
+`;
+  const ca = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: ca, namespace: infra}
+data: {ca.crt: x}
+`;
+  const listeners = `    - {name: l, port: 443, protocol: HTTPS, tls: {options: {example.com/cert: x}}}
+`;
+  it('default mode AllowInsecureFallback: condition True/ConfigurationChanged and a warning', () => {
+    const a = run(`${gateway(listeners, frontend('AllowInsecureFallback'))}---\n${ca}`);
+    const s = status(a, 'Gateway', 'infra', 'gw');
+    if (s?.kind !== 'Gateway') throw new Error('no Gateway status');
+    expect(conds(s.conditions)).toContain('InsecureFrontendValidationMode=True/ConfigurationChanged');
+    const d = a.diagnostics.find((x) => x.code.includes('GatewayInsecureFrontendValidationMode'));
+    expect(d?.severity).toBe('warning');
+    expect(d?.field).toBe('spec.tls.frontend.default.validation.mode');
+  });
+
+  it('a perPort override counts too', () => {
+    const perPort = `  tls:
+    frontend:
+      default:
+        validation: {caCertificateRefs: [{kind: ConfigMap, name: ca}]}
+      perPort:
+        - port: 443
+          tls: {validation: {caCertificateRefs: [{kind: ConfigMap, name: ca}], mode: AllowInsecureFallback}}
+`;
+    const a = run(`${gateway(listeners, perPort)}---\n${ca}`);
+    const d = a.diagnostics.find((x) => x.code.includes('GatewayInsecureFrontendValidationMode'));
+    expect(d?.field).toBe('spec.tls.frontend.perPort[0].tls.validation.mode');
+  });
+
+  it('AllowValidOnly: no condition at all (never written as False)', () => {
+    const a = run(`${gateway(listeners, frontend('AllowValidOnly'))}---\n${ca}`);
+    const s = status(a, 'Gateway', 'infra', 'gw');
+    if (s?.kind !== 'Gateway') throw new Error('no Gateway status');
+    expect(s.conditions.map((c) => c.type)).not.toContain('InsecureFrontendValidationMode');
+  });
+});
