@@ -17,6 +17,7 @@
  */
 import { diagnose } from '../diagnostics/make.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
+import { FILTER_CONFIG_FIELD } from '../model/filter-types.ts';
 import type {
   HTTPBackendRef,
   HTTPFilter,
@@ -184,10 +185,8 @@ function matchDiagnostics(route: HTTPRoute): Diagnostic[] {
 
 /** The `path` of a RequestRedirect or URLRewrite filter with the field name it is written under. */
 function modifierOf(filter: HTTPFilter): { field: string; path: PathModifier } | undefined {
-  if (filter.type === 'RequestRedirect' && filter.path !== undefined)
-    return { field: 'requestRedirect', path: filter.path };
-  if (filter.type === 'URLRewrite' && filter.path !== undefined)
-    return { field: 'urlRewrite', path: filter.path };
+  if ((filter.type === 'RequestRedirect' || filter.type === 'URLRewrite') && filter.path !== undefined)
+    return { field: FILTER_CONFIG_FIELD[filter.type], path: filter.path };
   return undefined;
 }
 

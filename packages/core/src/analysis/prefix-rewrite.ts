@@ -25,16 +25,12 @@
 import { diagnose } from '../diagnostics/make.ts';
 import type { Diagnostic, Fix } from '../diagnostics/types.ts';
 import { REPLACE_PREFIX_MATCH_MESSAGES, type PrefixRewriteFilterType } from '../model/crd-rules.ts';
+import { FILTER_CONFIG_FIELD } from '../model/filter-types.ts';
 import type { HTTPFilter, HTTPRoute, HTTPRouteRule, Route } from '../model/types.ts';
 
 type PathFilterType = PrefixRewriteFilterType;
 
 const FILTER_TYPES: readonly PathFilterType[] = ['RequestRedirect', 'URLRewrite'];
-
-const CONFIG_FIELD: Readonly<Record<PathFilterType, string>> = {
-  RequestRedirect: 'requestRedirect',
-  URLRewrite: 'urlRewrite',
-};
 
 /**
  * The replacePrefixMatch value when `filter` is a `type` filter with
@@ -125,7 +121,7 @@ function ruleDiagnostics(route: HTTPRoute, rule: HTTPRouteRule): Diagnostic[] {
       if (found === undefined) continue;
       const message =
         `HTTPRoute ${route.meta.namespace}/${route.meta.name}: rule ${rule.index} uses ${type} ` +
-        `path.replacePrefixMatch (${found.at}.${CONFIG_FIELD[type]}) with ${describeMatches(rule)}; ` +
+        `path.replacePrefixMatch (${found.at}.${FILTER_CONFIG_FIELD[type]}) with ${describeMatches(rule)}; ` +
         `the API server rejects it (HTTPRouteRule validation: ${REPLACE_PREFIX_MATCH_MESSAGES[scope][type]}); ${REJECTED}`;
       const field = `spec.rules[${rule.index}].matches`;
       out.push(

@@ -136,3 +136,23 @@ spec:
     expect(codes(loaded)).toEqual(['GS010-InvalidField spec.rules[0].retry.codes[1]']);
   });
 });
+
+describe('GRPCRoute filters', () => {
+  it('keeps a type outside GRPCRouteFilter’s enum unknown instead of reading it as an HTTP filter', () => {
+    const loaded = load(`
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: g}
+spec:
+  rules:
+  - filters:
+    - type: URLRewrite
+      urlRewrite: {hostname: other.example.com}
+    - type: RequestHeaderModifier
+      requestHeaderModifier: {set: [{name: a, value: b}]}
+`);
+    const filters = only(loaded, 'GRPCRoute').rules[0]?.filters ?? [];
+    expect(filters.map((f) => f.type)).toEqual(['Unknown', 'RequestHeaderModifier']);
+    expect(filters[0]).toMatchObject({ type: 'Unknown', name: 'URLRewrite' });
+  });
+});

@@ -14,15 +14,18 @@
  * prefix-rewrite.ts).
  */
 import { REPLACE_PREFIX_MATCH_MESSAGES } from '../crd-rules.ts';
+import { FILTER_CONFIG_FIELD } from '../filter-types.ts';
 import { isRec, join, report, type FieldCtx, type Rec } from './fields.ts';
 
-type ConfigField = 'requestRedirect' | 'urlRewrite';
+type ConfigField = (typeof FILTER_CONFIG_FIELD)['RequestRedirect' | 'URLRewrite'];
+
+const { RequestRedirect: REDIRECT, URLRewrite: REWRITE } = FILTER_CONFIG_FIELD;
 
 const MESSAGES: readonly [ConfigField, 'rule' | 'backendRefs', string][] = [
-  ['requestRedirect', 'rule', REPLACE_PREFIX_MATCH_MESSAGES.rule.RequestRedirect],
-  ['urlRewrite', 'rule', REPLACE_PREFIX_MATCH_MESSAGES.rule.URLRewrite],
-  ['requestRedirect', 'backendRefs', REPLACE_PREFIX_MATCH_MESSAGES.backendRefs.RequestRedirect],
-  ['urlRewrite', 'backendRefs', REPLACE_PREFIX_MATCH_MESSAGES.backendRefs.URLRewrite],
+  [REDIRECT, 'rule', REPLACE_PREFIX_MATCH_MESSAGES.rule.RequestRedirect],
+  [REWRITE, 'rule', REPLACE_PREFIX_MATCH_MESSAGES.rule.URLRewrite],
+  [REDIRECT, 'backendRefs', REPLACE_PREFIX_MATCH_MESSAGES.backendRefs.RequestRedirect],
+  [REWRITE, 'backendRefs', REPLACE_PREFIX_MATCH_MESSAGES.backendRefs.URLRewrite],
 ];
 
 function has(obj: Rec, key: string): boolean {

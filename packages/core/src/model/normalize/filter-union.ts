@@ -16,29 +16,10 @@
  * by `type` is absent, InvalidField when a field of another type is set.
  */
 import type { Fix } from '../../diagnostics/types.ts';
+import { filterFields as unionFields, type FilterOwner } from '../filter-types.ts';
 import { join, report, type FieldCtx, type Rec } from './fields.ts';
 
-export type FilterOwner = 'HTTPRoute' | 'GRPCRoute';
-
-/** The config field of each filter type (`type: RequestRedirect` → `requestRedirect`). */
-const HTTP_FIELDS: Readonly<Record<string, string>> = {
-  RequestHeaderModifier: 'requestHeaderModifier',
-  ResponseHeaderModifier: 'responseHeaderModifier',
-  RequestRedirect: 'requestRedirect',
-  URLRewrite: 'urlRewrite',
-  RequestMirror: 'requestMirror',
-  CORS: 'cors',
-  ExtensionRef: 'extensionRef',
-  ExternalAuth: 'externalAuth',
-};
-
-const GRPC_TYPES = ['RequestHeaderModifier', 'ResponseHeaderModifier', 'RequestMirror', 'ExtensionRef'];
-
-/** [type, config field] pairs the CRD of `owner` has CEL rules for. */
-export function unionFields(owner: FilterOwner): ReadonlyMap<string, string> {
-  const types = owner === 'HTTPRoute' ? Object.keys(HTTP_FIELDS) : GRPC_TYPES;
-  return new Map(types.map((t) => [t, HTTP_FIELDS[t] ?? '']));
-}
+export type { FilterOwner };
 
 const REJECTED = 'kubectl apply fails for this route';
 

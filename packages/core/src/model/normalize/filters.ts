@@ -6,7 +6,8 @@
  */
 import type { HTTPFilter, HeaderModifier } from '../types.ts';
 import { bool, int, rec, recList, reqStr, str, strList, type FieldCtx, type Rec } from './fields.ts';
-import { checkUnion, unionFields, type FilterOwner } from './filter-union.ts';
+import { FILTER_CONFIG_FIELD, knownFilterType } from '../filter-types.ts';
+import { checkUnion, type FilterOwner } from './filter-union.ts';
 import { pathModifier } from './path-modifier.ts';
 import { backendObjectRef, localRef } from './refs.ts';
 
@@ -71,9 +72,6 @@ function mirror(ctx: FieldCtx, raw: Rec, path: string, namespace: string): HTTPF
   };
 }
 
-/** The config field of each filter type (`type: RequestRedirect` → `requestRedirect`). */
-const FIELD: ReadonlyMap<string, string> = unionFields('HTTPRoute');
-
 function cors(ctx: FieldCtx, raw: Rec, path: string): HTTPFilter {
   return {
     type: 'CORS',
@@ -105,16 +103,19 @@ export function filter(
     ? 'Gatescope reads it as a modifier that changes nothing'
     : 'Gatescope ignores this filter';
   checkUnion(ctx, raw, path, owner, type === '' ? undefined : type, ignored);
-  const field = FIELD.get(type); // a Map: no prototype keys ("constructor")
-  if (field === undefined) return { type: 'Unknown', name: type, raw };
+  // A type outside the owner's enum (a typo, or URLRewrite on a GRPCRoute) stays unknown:
+  // analysis reports it, and it is never read as some other filter.
+  const known = knownFilterType(owner, type);
+  if (known === undefined) return { type: 'Unknown', name: type, raw };
+  const field = FILTER_CONFIG_FIELD[known];
   const config = rec(ctx, raw, field, path);
   const configPath = `${path}.${field}`;
   if (config === undefined && !isHeaderModifier) return undefined;
   const c = config ?? {};
-  switch (type) {
+  switch (known) {
     case 'RequestHeaderModifier':
     case 'ResponseHeaderModifier':
-      return { type, modifier: headerModifier(ctx, config, configPath) };
+      return { type: known, modifier: headerModifier(ctx, config, configPath) };
     case 'RequestRedirect':
       return redirect(ctx, c, configPath);
     case 'URLRewrite':
@@ -127,7 +128,7 @@ export function filter(
       const ref = localRef(ctx, c, configPath, namespace);
       return ref === undefined ? undefined : { type: 'ExtensionRef', ref };
     }
-    default:
+    case 'ExternalAuth':
       return { type: 'ExternalAuth', raw: c };
   }
 }
