@@ -3,6 +3,7 @@
  * limit, never a stack trace. Unexpected errors are logged in full and answered generically.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { SECURITY_HEADERS } from './security.ts';
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -23,4 +24,18 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function jsonNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const path = request.url.split('?')[0] ?? '';
   return reply.code(404).send({ error: 'Not Found', message: `no route ${request.method} ${path}` });
+}
+
+/**
+ * Fastify's `frameworkErrors` option: errors it raises before any hook runs (a malformed URL
+ * escape, a path parameter over the length limit) would otherwise be written raw, without the
+ * security headers. Pass it to the Fastify constructor.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const code = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : 400;
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+  void reply
+    .code(code)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ error: code === 414 ? 'URI Too Long' : 'Bad Request', message: 'the request URL is not valid' });
 }

@@ -77,9 +77,21 @@ function isPageNavigation(request: FastifyRequest): boolean {
     (request.method === 'GET' || request.method === 'HEAD') &&
     request.headers['sec-fetch-mode'] === 'navigate' &&
     request.headers['sec-fetch-dest'] === 'document' &&
-    !path.startsWith('/api/') &&
-    path !== '/metrics'
+    !isApiPath(path)
   );
+}
+
+/**
+ * Whether a path is, or may be routed as, the API or /metrics. The router decodes percent
+ * escapes (`/%61pi` is `/api`), and proxies or other routers may also fold `//`, `%2F`, `\`,
+ * dot segments and case: a path is treated as an API path unless, in every one of those
+ * readings, it is not one. Page paths (`/`, `/sandbox`, assets) never need any of these, and a
+ * share link's state lives in the fragment, which never reaches the server.
+ */
+export function isApiPath(rawPath: string): boolean {
+  if (/%|\\|\/\/|\/\.\.?(\/|$)/.test(rawPath)) return true;
+  const path = rawPath.toLowerCase();
+  return path === '/api' || path.startsWith('/api/') || path === '/metrics' || path.startsWith('/metrics/');
 }
 
 function reject(reply: FastifyReply, message: string): FastifyReply {
@@ -91,6 +103,12 @@ function reject(reply: FastifyReply, message: string): FastifyReply {
 
 export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
   const allowed = new Set([...LOOPBACK_NAMES, ...(options.allowedHosts ?? []).map((h) => hostName(h))]);
+  // Also on send: replies that skip onRequest (errors Fastify raises before the hooks, such as a
+  // malformed URL) or that a handler built from scratch still carry every security header.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    return payload;
+  });
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     const host = request.headers.host;
