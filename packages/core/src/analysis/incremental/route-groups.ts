@@ -1,7 +1,9 @@
 /**
  * Which routes can change each other's analysis. Route-to-route effects all happen on one
  * listener between routes whose hostnames intersect: HTTPRoute/GRPCRoute hostname collisions
- * (collisions.ts) and identical-match shadowing (checks/shadowing.ts). Counts (attachedRoutes)
+ * (collisions.ts) and identical-match shadowing (checks/shadowing.ts); the one effect across
+ * listeners is route delegation (a route whose backendRef is another route: node `R|<key>`,
+ * shared by the delegating route and its target). Counts (attachedRoutes)
  * and BackendTLSPolicy ancestors are sums over routes and are recomputed, not grouped.
  *
  * Each route is linked to "scope nodes": per parent (a Gateway parentRef selects only the
@@ -13,7 +15,9 @@
  * the Gateway-side objects plus one group gives that group's routes exactly their full result.
  */
 import type { ObjectKey } from '../../model/identity.ts';
+import { GATEWAY_GROUP } from '../../model/identity.ts';
 import type { Route } from '../../model/types.ts';
+import { isRouteKind } from '../../model/types.ts';
 import { isGatewayParent, isListenerSetParent } from '../attach.ts';
 
 export class RouteGroupIndex {
@@ -85,6 +89,13 @@ export class RouteGroupIndex {
       const scope = ref.key;
       if (wide) nodes.add(`W|${scope}`);
       else for (const h of hostnames) nodes.add(`H|${scope}|${h}`);
+    }
+    // Route delegation (a backendRef to a route, analysis/backend-kinds.ts): the delegating
+    // route's report says whether the target route is in the input, so the two are one group.
+    nodes.add(`R|${route.key}`);
+    for (const rule of route.rules) {
+      for (const b of rule.backendRefs)
+        if (isRouteKind(b.kind) && b.group === GATEWAY_GROUP) nodes.add(`R|${b.key}`);
     }
     return [...nodes];
   }
