@@ -37,7 +37,12 @@ function compareConditions(
   return out;
 }
 
-function differences(ctx: AnalysisContext, object: GwObject, predicted: PredictedStatus): Difference[] {
+function differences(
+  ctx: AnalysisContext,
+  object: GwObject,
+  predicted: PredictedStatus,
+  ours: ReadonlySet<string>,
+): Difference[] {
   if (object.kind === 'Gateway' && predicted.kind === 'Gateway' && object.observed !== undefined) {
     const diffs = compareConditions('', object.observed.conditions, predicted.conditions);
     for (const pl of predicted.listeners) {
@@ -63,7 +68,7 @@ function differences(ctx: AnalysisContext, object: GwObject, predicted: Predicte
     for (const pp of predicted.parents) {
       // Another controller's entry for the same parent is its own business (foreign-status.ts).
       const op = object.observed.parents.find(
-        (o) => sameParentRef(o.parentRef, pp.parentRef) && o.controllerName === pp.controllerName,
+        (o) => sameParentRef(o.parentRef, pp.parentRef) && ours.has(o.controllerName),
       );
       if (op === undefined) continue;
       diffs.push(
@@ -89,7 +94,8 @@ function differences(ctx: AnalysisContext, object: GwObject, predicted: Predicte
         (o) =>
           o.parentRef.name === pa.ancestorRef.name &&
           o.parentRef.kind === pa.ancestorRef.kind &&
-          (o.parentRef.namespace === pa.ancestorRef.namespace || o.parentRef.namespace === ''),
+          (o.parentRef.namespace === pa.ancestorRef.namespace || o.parentRef.namespace === '') &&
+          ours.has(o.controllerName),
       );
       if (oa === undefined) continue;
       diffs.push(...compareConditions(`ancestor ${pa.ancestorRef.name} `, oa.conditions, pa.conditions));
@@ -161,7 +167,7 @@ export function checkObserved(ctx: AnalysisContext, analysis: PartialAnalysis): 
     }
     const predicted = analysis.predicted.get(object.key);
     if (predicted === undefined) continue;
-    const diffs = differences(ctx, object, predicted);
+    const diffs = differences(ctx, object, predicted, ours);
     if (diffs.length === 0) continue;
     out.push(
       diagnose(
