@@ -7,6 +7,7 @@ import { discover } from './discovery.ts';
 import type { KubeHttp } from './http.ts';
 import { groupKindId, guessResource, WANTED_KINDS, type WantedKind, type WatchTarget } from './kinds.ts';
 import { KindSupervisor, type KindSink, type SupervisorOptions } from './supervisor.ts';
+import { safeErrorText } from './error-text.ts';
 
 export interface ClusterWatcherOptions {
   readonly cluster: string;
@@ -64,7 +65,7 @@ export class ClusterWatcher {
       this.discoveryError = undefined;
     } catch (error) {
       this.stats.discoveryFailures++;
-      this.discoveryError = error instanceof Error ? error.message : String(error);
+      this.discoveryError = safeErrorText(error);
       this.opts.log?.(`[${this.cluster}] discovery failed: ${this.discoveryError}`);
       return;
     }

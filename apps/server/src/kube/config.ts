@@ -5,6 +5,7 @@
  */
 import { KubeConfig } from '@kubernetes/client-node';
 import type { ContextInfo } from '@gatescope/core/wire';
+import { safeErrorText } from './error-text.ts';
 import { KubeHttp, type RequestObserver } from './http.ts';
 
 export interface ClusterConnection {
@@ -48,7 +49,7 @@ function loadDefault(): KubeConfig {
 
 function describeError(error: unknown): string {
   const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = safeErrorText(error);
   if (code === 'ECONNREFUSED') return `connection refused (${message})`;
   if (code === 'ENOTFOUND') return `host not found (${message})`;
   if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {

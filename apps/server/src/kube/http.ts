@@ -6,6 +6,7 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { CredentialError } from './error-text.ts';
 
 export const ACCEPT_JSON = 'application/json';
 
@@ -49,7 +50,12 @@ export class KubeHttp {
     const accept = opts.accept ?? ACCEPT_JSON;
     const url = new URL(this.server.replace(/\/+$/, '') + path);
     const options: RequestOptions = { method: 'GET', headers: { accept, 'user-agent': 'gatescope' } };
-    await this.kc.applyToHTTPSOptions(options);
+    try {
+      await this.kc.applyToHTTPSOptions(options);
+    } catch (error) {
+      // An exec plugin's stderr or stdout may hold tokens: only a short, scrubbed reason leaves.
+      throw new CredentialError(error);
+    }
     this.observe?.('GET', path, accept);
     const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
     return new Promise((resolve, reject) => {

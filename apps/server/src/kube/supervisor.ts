@@ -9,6 +9,7 @@ import { storedObject, type StoredObject } from '../store/object-store.ts';
 import { ingest, type RawObject } from './ingest.ts';
 import { collectionPath, groupKindId, type WatchTarget } from './kinds.ts';
 import { runWatch } from './watch-stream.ts';
+import { safeErrorText } from './error-text.ts';
 
 const ACCEPT_METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
 const ACCEPT_METADATA = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
@@ -138,7 +139,7 @@ export class KindSupervisor {
           continue;
         }
         failures++;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = safeErrorText(error);
         if (status === 403 || status === 401) {
           rv = undefined;
           this.opts.sink.clear(this.opts.cluster, this.kindId);

@@ -12,6 +12,7 @@
 import type { KindStatus, SourceInfo, WireObject } from '@gatescope/core/wire';
 import type { StreamHub } from '../stream/hub.ts';
 import type { DataSource } from './types.ts';
+import { safeErrorText } from '../kube/error-text.ts';
 
 /** Connects and starts a live source, or says why it could not (nothing reachable yet). */
 export type LiveProbe = () => Promise<DataSource | undefined>;
@@ -63,7 +64,7 @@ export class ReprobingSource implements DataSource {
     try {
       live = await this.options.probe();
     } catch (error) {
-      this.options.log(`cluster probe failed: ${(error as Error).message}`);
+      this.options.log(`cluster probe failed: ${safeErrorText(error)}`);
     }
     if (live === undefined) return false;
     if (this.stopped) {
