@@ -12,6 +12,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
 import type { ListenerEval } from './listener-eval.ts';
 import { listenerField, listenerLabel } from './listener-eval.ts';
+import { precedenceReason } from './tie-break.ts';
 
 /** Protocols that may share a port, distinguished by hostname (HTTPS and TLS both use SNI). */
 function portFamily(protocol: string): string {
@@ -48,7 +49,11 @@ export function markConflicts(ordered: readonly ListenerEval[], out: Diagnostic[
       .filter((e) => e.notAccepted === undefined && !lostToEarlierObject.has(e));
     const winner = earlier.find((e) => e.owner.key !== later.owner.key && conflictBetween(e, later) !== null);
     if (winner !== undefined) {
-      setConflict(later, winner, conflictBetween(winner, later) ?? 'ProtocolConflict', out);
+      const why =
+        winner.owner.kind === 'Gateway'
+          ? "the Gateway's own listeners take precedence over ListenerSet listeners"
+          : `${winner.owner.ref.kind} ${winner.owner.meta.namespace}/${winner.owner.meta.name} takes precedence (${precedenceReason(winner.owner, later.owner)})`;
+      setConflict(later, winner, conflictBetween(winner, later) ?? 'ProtocolConflict', out, why);
       lostToEarlierObject.add(later);
       continue;
     }
@@ -67,6 +72,8 @@ function setConflict(
   other: ListenerEval,
   reason: 'ProtocolConflict' | 'HostnameConflict',
   out: Diagnostic[],
+  /** Across objects: why the other listener keeps the port (listener precedence). */
+  why?: string,
 ): void {
   const what =
     reason === 'ProtocolConflict'
@@ -77,7 +84,7 @@ function setConflict(
     diagnose(
       reason === 'ProtocolConflict' ? 'ListenerProtocolConflict' : 'ListenerHostnameConflict',
       loser.owner,
-      `${capitalize(listenerLabel(loser))}: ${what}; it is Conflicted and serves no traffic.`,
+      `${capitalize(listenerLabel(loser))}: ${what}; it is Conflicted and serves no traffic${why === undefined ? '' : ` (${why})`}.`,
       {
         field: listenerField(
           loser.owner,

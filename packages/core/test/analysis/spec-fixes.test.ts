@@ -124,6 +124,37 @@ ${extra}  listeners:
 ${listeners}`;
 }
 
+describe('item 9: ListenerSet precedence without timestamps is {namespace}/{name}', () => {
+  it('the alphabetically first ListenerSet keeps the port even when it is later in the file, and the message says why', () => {
+    const set = (name: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: ${name}, namespace: infra}
+spec:
+  parentRef: {name: gw}
+  listeners:
+    - {name: l, port: 8080, protocol: HTTP, hostname: x.example.com}
+`;
+    const gw = gateway(
+      `    - {name: web, port: 80, protocol: HTTP}
+`,
+      `  allowedListeners: {namespaces: {from: Same}}
+`,
+    );
+    const a = run(`${gw}---\n${set('zz-first-in-file')}---\n${set('aa-second-in-file')}`);
+    const listenerOf = (name: string) => {
+      const s = status(a, 'ListenerSet', 'infra', name);
+      if (s?.kind !== 'ListenerSet') throw new Error('no ListenerSet status');
+      return conds(s.listeners[0]?.conditions ?? []);
+    };
+    expect(listenerOf('aa-second-in-file')).toContain('Conflicted=False/NoConflicts');
+    expect(listenerOf('zz-first-in-file')).toContain('Conflicted=True/HostnameConflict');
+    const d = a.diagnostics.find((x) => x.code.includes('ListenerHostnameConflict'));
+    expect(d?.message).toContain(
+      'ListenerSet infra/aa-second-in-file takes precedence (no creationTimestamps',
+    );
+  });
+});
+
 describe('item 1: Terminate with tls.options and no certificateRefs is valid', () => {
   // ListenerTLSConfig CEL: "certificateRefs or options must be specified when mode is Terminate".
   it.each(['HTTPS', 'TLS'])(
@@ -361,5 +392,35 @@ data: {ca.crt: x}
     const s = status(a, 'Gateway', 'infra', 'gw');
     if (s?.kind !== 'Gateway') throw new Error('no Gateway status');
     expect(s.conditions.map((c) => c.type)).not.toContain('InsecureFrontendValidationMode');
+  });
+});
+
+describe('item 3: attachedRoutes counts attached routes with Accepted=True, whatever their ResolvedRefs', () => {
+  // ListenerStatus.AttachedRoutes: "The AttachedRoutes number represents the number of Routes with
+  // the Accepted condition set to "True" that have been attached to this Listener. Routes with any
+  // other value for the Accepted condition MUST NOT be included in this count."
+  it('an unresolved backendRef (ResolvedRefs=False, Accepted=True) counts; a collision loser (Accepted=False) does not', () => {
+    const twoListeners = `${HTTP_GATEWAY}    - {name: b, port: 80, protocol: HTTP, hostname: b.example.com, allowedRoutes: {namespaces: {from: All}}}
+`;
+    const unresolved = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: unresolved, namespace: app}
+spec:
+  parentRefs: [{name: gw, namespace: infra, sectionName: b}]
+  rules: [{backendRefs: [{name: does-not-exist, port: 80}]}]
+`;
+    const a = run(
+      `${twoListeners}---\n${collidingRoute('HTTPRoute', 'zz-web')}---\n${collidingRoute('GRPCRoute', 'aa-grpc')}---\n${unresolved}`,
+    );
+    const s = status(a, 'HTTPRoute', 'app', 'unresolved');
+    if (s?.kind !== 'Route') throw new Error('no route status');
+    expect(conds(s.parents[0]?.conditions ?? [])).toEqual([
+      'Accepted=True/Accepted',
+      'ResolvedRefs=False/BackendNotFound',
+    ]);
+    expect(listener(a, 'gw', 'b').attachedRoutes).toBe(1);
+    // aa-grpc is accepted on "a"; zz-web lost the collision there (Accepted=False): not counted.
+    expect(routeAccepted(a, 'HTTPRoute', 'app', 'zz-web')).toEqual(['NotAllowedByListeners']);
+    expect(listener(a, 'gw', 'a').attachedRoutes).toBe(1);
   });
 });
