@@ -2,7 +2,7 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { ReactElement } from 'react';
 import { useEngine } from '../engine/useEngine.ts';
-import { useViewState } from '../view/ViewState.tsx';
+import { PANEL_TABS, panelTabTitle, useViewState } from '../view/ViewState.tsx';
 import type { PanelTab } from '../view/ViewState.tsx';
 import { DetailsPanel } from './DetailsPanel.tsx';
 import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
@@ -10,18 +10,6 @@ import { DiagnosticsPanel } from './DiagnosticsPanel.tsx';
 const SimulatorPanel = lazy(async () => ({
   default: (await import('../simulator/SimulatorPanel.tsx')).SimulatorPanel,
 }));
-
-const TABS: readonly { id: PanelTab; title: string }[] = [
-  { id: 'details', title: 'Details' },
-  { id: 'diagnostics', title: 'Diagnostics' },
-  { id: 'simulator', title: 'Simulator' },
-];
-
-const TAB_TITLE: Readonly<Record<PanelTab, string>> = {
-  details: 'Details',
-  diagnostics: 'Diagnostics',
-  simulator: 'Simulator',
-};
 
 /** Under this window width the inspector starts folded: the graph needs the room more. */
 const FOLDED_BELOW = 1200;
@@ -80,7 +68,7 @@ export function SidePanel(): ReactElement {
       >
         <div className="tabs">
           {fold}
-          {TABS.map((t) => (
+          {PANEL_TABS.map((t) => (
             <button
               key={t.id}
               type="button"
@@ -100,7 +88,7 @@ export function SidePanel(): ReactElement {
     <aside className="side-panel" aria-label="Inspector" data-testid="side-panel" data-folded="false">
       <div className="tabs-row">
         <div className="tabs" role="tablist">
-          {TABS.map((t) => (
+          {PANEL_TABS.map((t) => (
             <button
               key={t.id}
               type="button"
@@ -117,7 +105,7 @@ export function SidePanel(): ReactElement {
         </div>
         {fold}
       </div>
-      <div className="tab-body" role="tabpanel" ref={body} tabIndex={0} aria-label={TAB_TITLE[tab]}>
+      <div className="tab-body" role="tabpanel" ref={body} tabIndex={0} aria-label={panelTabTitle(tab)}>
         {tab === 'details' && <DetailsPanel />}
         {tab === 'diagnostics' && <DiagnosticsPanel />}
         {tab === 'simulator' && (

@@ -7,9 +7,7 @@ import type { RouteTest, ShareInput, ShareState, ShareView } from '@gatescope/co
 import type { EngineResult } from '../engine/types.ts';
 import { getSandbox, updateSandbox } from '../sandbox/store.ts';
 import { navigate } from '../shell/router.ts';
-import { NO_FILTERS, type PanelTab, type ViewState } from '../view/ViewState.tsx';
-
-const TABS: readonly PanelTab[] = ['details', 'diagnostics', 'simulator'];
+import { NO_FILTERS, PANEL_TABS, type ViewState } from '../view/ViewState.tsx';
 
 export interface OnScreen {
   readonly page: 'topology' | 'sandbox';
@@ -75,6 +73,6 @@ export function applySharedState(state: ShareState, view: ViewState): void {
     ...(f?.onlyProblems === undefined ? {} : { onlyProblems: f.onlyProblems }),
   });
   view.select(state.view.selected ?? null);
-  const tab = TABS.find((t) => t === state.view.panel);
+  const tab = PANEL_TABS.find((t) => t.id === state.view.panel)?.id;
   if (tab !== undefined) view.setTab(tab);
 }

@@ -6,7 +6,18 @@
 import { createContext, useContext, useMemo, useState } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 
-export type PanelTab = 'details' | 'diagnostics' | 'simulator';
+/** The inspector's tabs in display order: the one list the panel, share links and types read. */
+export const PANEL_TABS = [
+  { id: 'details', title: 'Details' },
+  { id: 'diagnostics', title: 'Diagnostics' },
+  { id: 'simulator', title: 'Simulator' },
+] as const;
+
+export type PanelTab = (typeof PANEL_TABS)[number]['id'];
+
+export function panelTabTitle(tab: PanelTab): string {
+  return PANEL_TABS.find((t) => t.id === tab)?.title ?? tab;
+}
 
 export interface Filters {
   /** Empty: every namespace. */
