@@ -169,7 +169,8 @@ test('above 2,000 routes the simulator runs in the engine worker and still answe
   await form.getByTestId('sim-host').fill('any.example');
   await form.getByTestId('sim-path').fill('/x');
   await form.getByTestId('sim-run').click();
-  // Every route matches everything: the oldest (first document) wins, per the spec tie-break.
+  // Every route matches everything and none has a creationTimestamp: the spec tie-break is then
+  // {namespace}/{name}, and team0/r0 comes first.
   const result = page.getByTestId('simulator-result');
   await expect(result).toHaveAttribute('data-status', '200');
   await expect(result).toContainText('team0/r0 ');
