@@ -127,7 +127,15 @@ export const BACKEND_TLS_CASES: readonly ConformanceCase[] = [
     versions: V17,
     manifests: ['backendtlspolicy-observed-generation-bump.yaml'],
     source: 'conformance/tests/backendtlspolicy-observed-generation-bump.go',
-    expectations: [{ ...accepted('observed-generation-bump'), latestGeneration: true }],
+    expectations: [
+      {
+        what: 'backendTLSPolicy',
+        name: 'observed-generation-bump',
+        ancestor: SAME,
+        conditions: [T('Accepted', 'Accepted')],
+        latestGeneration: true,
+      },
+    ],
     steps: [
       {
         change: 'spec.validation.hostname = foo.example.com',
