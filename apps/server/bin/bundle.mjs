@@ -20,6 +20,9 @@ export const ENTRY = here('../src/cli/main.ts');
  */
 export const WORKER_ENTRY = here('../src/analysis/health-worker.ts');
 export const workerBundleOf = (bundle) => join(dirname(bundle), 'health-worker.mjs');
+/** POST /api/analyze and /api/simulate run in a worker too (src/batch/batch-runner.ts). */
+export const BATCH_WORKER_ENTRY = here('../src/batch/batch-worker.ts');
+export const batchWorkerBundleOf = (bundle) => join(dirname(bundle), 'batch-worker.mjs');
 
 /** What the bundle is built from: newer than the bundle means the bundle is stale. */
 export const SOURCES = [
@@ -42,7 +45,9 @@ function newestMtime(path) {
 /** True when the bundle exists and nothing it was built from changed after it was written. */
 export function bundleIsFresh(bundle = BUNDLE, sources = SOURCES) {
   // Both entries: a main bundle without its /metrics worker would run, then fail every analysis.
-  const built = [bundle, workerBundleOf(bundle)].map((file) => statSync(file, { throwIfNoEntry: false }));
+  const built = [bundle, workerBundleOf(bundle), batchWorkerBundleOf(bundle)].map((file) =>
+    statSync(file, { throwIfNoEntry: false }),
+  );
   if (built.some((stat) => stat === undefined)) return false;
   const oldest = Math.min(...built.map((stat) => stat.mtimeMs));
   return sources.every((source) => newestMtime(source) <= oldest);
@@ -73,5 +78,9 @@ const OPTIONS = {
 export async function buildBundle(outfile = BUNDLE, entry = ENTRY) {
   const { build } = await import('esbuild');
   const bundleOf = (entryPoint, file) => build({ ...OPTIONS, entryPoints: [entryPoint], outfile: file });
-  await Promise.all([bundleOf(entry, outfile), bundleOf(WORKER_ENTRY, workerBundleOf(outfile))]);
+  await Promise.all([
+    bundleOf(entry, outfile),
+    bundleOf(WORKER_ENTRY, workerBundleOf(outfile)),
+    bundleOf(BATCH_WORKER_ENTRY, batchWorkerBundleOf(outfile)),
+  ]);
 }

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { jsonNotFound, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
-import { registerAnalysisRoutes } from './routes/analyze.ts';
+import { registerAnalysisRoutes, type AnalysisRouteOptions } from './routes/analyze.ts';
 import { registerEventRoutes } from './routes/events.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerSpa } from './routes/spa.ts';
@@ -18,6 +18,8 @@ export interface AppOptions {
   readonly webRoot?: string;
   /** Host names accepted besides loopback (DNS rebinding protection). */
   readonly allowedHosts?: readonly string[];
+  /** Bounds of POST /api/analyze and /api/simulate (worker time/heap budget, limits). */
+  readonly batch?: AnalysisRouteOptions;
 }
 
 export async function gatescopeApp(app: FastifyInstance, options: AppOptions): Promise<void> {
@@ -26,7 +28,7 @@ export async function gatescopeApp(app: FastifyInstance, options: AppOptions): P
   registerStatusRoutes(app, options.source);
   registerEventRoutes(app, options.source);
   registerMetricsRoute(app, options.source);
-  registerAnalysisRoutes(app);
+  registerAnalysisRoutes(app, options.batch);
   if (!(await registerSpa(app, options.webRoot))) app.setNotFoundHandler(jsonNotFound);
 }
 

@@ -12,6 +12,8 @@ import { pinpointDiagnostics } from '@gatescope/core/diagnostics/pinpoint';
 import type { Diagnostic, Severity } from '@gatescope/core/diagnostics/types';
 import { PARSE_CODES } from '@gatescope/core/diagnostics/parse-codes';
 import { loadManifests } from '@gatescope/core/model/load';
+import { checkInput } from '../batch/bounds.ts';
+import { DEFAULT_LIMITS, LimitExceeded, NO_LIMITS, type BatchLimits } from '../batch/limits.ts';
 import type { CliIO } from './inputs.ts';
 import { UsageError, readInputs } from './inputs.ts';
 import { formatJson } from './output/json.ts';
@@ -32,6 +34,8 @@ export const ANALYZE_USAGE = `usage: gatescope analyze -f PATH [-f PATH ...] [--
   --complete KINDS      kinds the input holds completely, comma-separated (Service, Secret,
                         GatewayClass.gateway.networking.k8s.io, ...) or all: a reference to an
                         object of such a kind that is not in the input is reported as missing
+  --no-limits           lift the input bounds (${DEFAULT_LIMITS.maxObjects} objects, ${DEFAULT_LIMITS.maxRouteEntries} route table entries) for
+                        trusted input
   -h, --help            show this help
 Exit status: 0 no errors (info and warnings never fail), 1 errors found, 2 unusable input or usage.
 `;
@@ -53,6 +57,7 @@ interface AnalyzeArgs {
   readonly channel?: 'standard' | 'experimental';
   readonly absent: Severity;
   readonly complete: readonly string[] | 'all';
+  readonly limits: BatchLimits;
   readonly help: boolean;
 }
 
@@ -69,6 +74,7 @@ function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
         channel: { type: 'string' },
         absent: { type: 'string', default: 'info' },
         complete: { type: 'string', default: '' },
+        'no-limits': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -90,6 +96,7 @@ function parseAnalyzeArgs(args: string[]): AnalyzeArgs {
     absent: absentSeverity(values.absent ?? 'info'),
     complete: completeKinds(values.complete ?? ''),
     ...(channel === undefined ? {} : { channel }),
+    limits: values['no-limits'] === true ? NO_LIMITS : DEFAULT_LIMITS,
     help: values.help ?? false,
   };
 }
@@ -125,6 +132,10 @@ export async function runAnalyze(args: string[], io: CliIO, version: string): Pr
     const files = await readInputs(options.files, io);
     return report(files, options, io, version);
   } catch (error) {
+    if (error instanceof LimitExceeded) {
+      io.stderr(`gatescope analyze: ${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr(
       `gatescope analyze: ${error.message}\n${error.message.startsWith('cannot read') ? '' : ANALYZE_USAGE}`,
@@ -140,6 +151,7 @@ function report(
   version: string,
 ): number {
   const loaded = loadManifests(files);
+  checkInput(loaded.snapshot, options.limits);
   const analysis = analyze(loaded.snapshot, {
     secretsVisible: !options.secretsHidden,
     // A folder of manifests is not a cluster: only what --complete names is authoritative.

@@ -10,6 +10,8 @@ import { analyze } from '@gatescope/core/analysis/analyze';
 import { compileRouteTables, explain, parseSimRequest } from '@gatescope/core/matching/index';
 import type { SimRequest } from '@gatescope/core/matching/types';
 import { loadManifests } from '@gatescope/core/model/load';
+import { boundResult, checkInput, checkRequestCount } from '../batch/bounds.ts';
+import { DEFAULT_LIMITS, LimitExceeded, NO_LIMITS, type BatchLimits } from '../batch/limits.ts';
 import type { CliIO } from './inputs.ts';
 import { UsageError, readInputs } from './inputs.ts';
 import { formatSimText } from './simulate-text.ts';
@@ -19,6 +21,8 @@ export const SIMULATE_USAGE = `usage: gatescope simulate -f PATH [-f PATH ...] (
   --request JSON        one request, e.g. '{"gateway":"ns/name","host":"a.example.com","path":"/x"}'
   --requests FILE       one JSON request per line (JSONL), or - for stdin; prints JSONL
   --format FORMAT       json (default) or text (a readable trace)
+  --no-limits           lift the bounds (${DEFAULT_LIMITS.maxRequests} requests, ${DEFAULT_LIMITS.maxObjects} objects, ${DEFAULT_LIMITS.maxRouteEntries} route
+                        table entries, explanations cut at ${DEFAULT_LIMITS.maxExplanationChars / 1024} KB per result) for trusted input
   -h, --help            show this help
 Request fields: id, gateway ("ns/name", required), port, protocol (HTTP|HTTPS|GRPC|TLS|TCP|UDP), sni,
   host, method, path, headers, grpc {service, method}, backendResponseHeaders.
@@ -30,6 +34,7 @@ interface SimulateArgs {
   readonly request?: string;
   readonly requests?: string;
   readonly format: 'json' | 'text';
+  readonly limits: BatchLimits;
   readonly help: boolean;
 }
 
@@ -44,6 +49,7 @@ function parseSimulateArgs(args: string[]): SimulateArgs {
         request: { type: 'string' },
         requests: { type: 'string' },
         format: { type: 'string', default: 'json' },
+        'no-limits': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -58,6 +64,7 @@ function parseSimulateArgs(args: string[]): SimulateArgs {
     ...(values.request !== undefined ? { request: values.request } : {}),
     ...(values.requests !== undefined ? { requests: values.requests } : {}),
     format,
+    limits: values['no-limits'] === true ? NO_LIMITS : DEFAULT_LIMITS,
     help: values.help ?? false,
   };
 }
@@ -113,9 +120,14 @@ export async function runSimulate(args: string[], io: CliIO): Promise<number> {
       return 0;
     }
     const requests = await readRequests(options, io);
+    checkRequestCount(requests.length, options.limits);
     const files = await readInputs(options.files, io);
     return answer(files, requests, options, io);
   } catch (error) {
+    if (error instanceof LimitExceeded) {
+      io.stderr(`gatescope simulate: ${error.message}\n`);
+      return 2;
+    }
     if (!(error instanceof UsageError)) throw error;
     const usage = /^(no |give |unknown |Unknown option|Option)/.test(error.message) ? SIMULATE_USAGE : '';
     io.stderr(`gatescope simulate: ${error.message}\n${usage}`);
@@ -147,10 +159,11 @@ function answer(
     const known = [...gateways].sort().join(', ') || 'none';
     throw new UsageError(`Gateway ${missing.gateway} is not in the input (Gateways: ${known})`);
   }
+  checkInput(loaded.snapshot, options.limits);
   const tables = compileRouteTables(analyze(loaded.snapshot));
   const single = options.request !== undefined;
   for (const request of requests) {
-    const result = explain(tables, request);
+    const result = boundResult(explain(tables, request), options.limits);
     if (options.format === 'text') io.stdout(`${formatSimText(request, result)}${single ? '' : '\n'}`);
     else io.stdout(`${single ? JSON.stringify(result, null, 2) : JSON.stringify(result)}\n`);
   }

@@ -1,0 +1,23 @@
+/**
+ * Worker thread entry for analyze/simulate calls (started and reused by batch-runner.ts): answers
+ * each job message with the JSON text of the answer, or the status and message of its failure.
+ */
+import { parentPort } from 'node:worker_threads';
+import { runJob } from './jobs.ts';
+import type { JobMessage, JobReply } from './batch-runner.ts';
+
+function replyTo(job: JobMessage): JobReply {
+  try {
+    return { id: job.id, ok: true, json: runJob(job.kind, job.text, job.limits) };
+  } catch (error) {
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const message = error instanceof Error ? error.message : String(error);
+    return status === 400 || status === 413
+      ? { id: job.id, ok: false, status, message }
+      : { id: job.id, ok: false, status: 500, message };
+  }
+}
+
+parentPort?.on('message', (job: JobMessage) => parentPort?.postMessage(replyTo(job)));
+const ready: JobReply = { id: 0, ready: true };
+parentPort?.postMessage(ready);
