@@ -5,7 +5,6 @@
  * way back, and a reload does not apply the same link again (crash-guard.ts, unit-tested).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { fingerprint } from '../apps/web/src/share/crash-guard.ts';
 import { encodeShareState } from '../packages/core/src/share/codec.ts';
 import type { ShareState } from '../packages/core/src/share/types.ts';
 import { startServer } from './fixtures/server.ts';
@@ -27,6 +26,12 @@ test.afterAll(async () => {
 function url(path: string): string {
   if (server === undefined) throw new Error('server not started');
   return `${server.url}${path}`;
+}
+
+/** The crash guard's marker for a link (apps/web/src/share/crash-guard.ts fingerprint()). */
+function fingerprint(link: string): string {
+  const text = link.startsWith('#') ? link.slice(1) : link;
+  return text.length <= 160 ? text : `${text.length}:${text.slice(0, 64)}…${text.slice(-64)}`;
 }
 
 function sandboxLink(yaml: string): string {
