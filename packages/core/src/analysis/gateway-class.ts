@@ -24,14 +24,23 @@ const API_GROUPS = ['gateway.networking.k8s.io', 'gateway.networking.x-k8s.io'];
 export interface GatewayCRD {
   readonly name: string;
   readonly bundleVersion: string | undefined;
+  /** gateway.networking.k8s.io/channel (standard or experimental), when annotated. */
+  readonly channel?: 'standard' | 'experimental';
 }
+
+const CHANNEL = 'gateway.networking.k8s.io/channel';
 
 export function gatewayCRDs(objects: readonly GwObject[]): GatewayCRD[] {
   const out: GatewayCRD[] = [];
   for (const o of objects) {
     if (o.kind !== 'Opaque' || o.realKind !== 'CustomResourceDefinition') continue;
     if (!API_GROUPS.some((g) => o.meta.name.endsWith(`.${g}`))) continue;
-    out.push({ name: o.meta.name, bundleVersion: o.meta.annotations[BUNDLE_VERSION_ANNOTATION] });
+    const channel = o.meta.annotations[CHANNEL];
+    out.push({
+      name: o.meta.name,
+      bundleVersion: o.meta.annotations[BUNDLE_VERSION_ANNOTATION],
+      ...(channel === 'standard' || channel === 'experimental' ? { channel } : {}),
+    });
   }
   return out;
 }

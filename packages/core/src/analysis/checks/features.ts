@@ -9,6 +9,7 @@ import { GATEWAY_GROUP, GATEWAY_X_GROUP } from '../../model/identity.ts';
 import type { GwObject, HTTPFilter, Route } from '../../model/types.ts';
 import type { ParentEval } from '../attach.ts';
 import type { AnalysisContext } from '../context.ts';
+import { atLeast, crdBundle } from '../crd-bundle.ts';
 
 function filterFeatures(filters: readonly HTTPFilter[], backendLevel: boolean): string[] {
   const out: string[] = [];
@@ -87,15 +88,20 @@ export function checkFeatures(parents: readonly ParentEval[]): Diagnostic[] {
   return out;
 }
 
-/** Fields and kinds only the experimental-channel CRDs serve (Gateway API v1.6). */
-function experimentalUses(object: GwObject): string[] {
+/**
+ * Fields and kinds only the experimental-channel CRDs serve, in release `version` (major.minor of
+ * the input's CRDs; unknown: v1.6, the release the analysis follows by default). v1.7 moved
+ * HTTPRoute retry to the standard channel.
+ */
+function experimentalUses(object: GwObject, version: string | undefined): string[] {
+  const retryStandard = atLeast(version, 1, 7);
   const uses: string[] = [];
   if (object.ref.group === GATEWAY_X_GROUP) uses.push(`kind ${object.ref.kind} (${GATEWAY_X_GROUP})`);
   if (object.ref.group === GATEWAY_GROUP && /alpha/.test(object.apiVersion))
     uses.push(`apiVersion ${object.apiVersion}`);
   if (object.kind === 'HTTPRoute') {
     for (const rule of object.rules) {
-      if (rule.retry !== undefined) uses.push(`spec.rules[${rule.index}].retry`);
+      if (rule.retry !== undefined && !retryStandard) uses.push(`spec.rules[${rule.index}].retry`);
       if (rule.sessionPersistence !== undefined) uses.push(`spec.rules[${rule.index}].sessionPersistence`);
       rule.filters.forEach((f, i) => {
         if (f.type === 'ExternalAuth') uses.push(`spec.rules[${rule.index}].filters[${i}] (ExternalAuth)`);
@@ -111,10 +117,12 @@ function experimentalUses(object: GwObject): string[] {
 }
 
 export function checkChannel(ctx: AnalysisContext): Diagnostic[] {
-  if (ctx.options.channel !== 'standard') return [];
+  // The caller's channel (CLI flag, live discovery) wins; otherwise the input's CRDs say.
+  const bundle = crdBundle(ctx.snapshot.objects);
+  if ((ctx.options.channel ?? bundle.channel) !== 'standard') return [];
   const out: Diagnostic[] = [];
   for (const object of ctx.snapshot.objects) {
-    for (const use of experimentalUses(object)) {
+    for (const use of experimentalUses(object, bundle.version)) {
       out.push(
         diagnose(
           'ExperimentalFieldOnStandardChannel',
