@@ -61,8 +61,10 @@ export function ownControllers(ctx: {
 }
 
 /**
- * Entries of other controllers are kept. Our entry for a parent that is not in the input (its
- * controller is a guess) gives way to another controller's entry for the same parent.
+ * Entries of other controllers are kept. For a parent we predict an entry for, the prediction
+ * stands when the parent is in the input (the other name is the real controller of that parent,
+ * whose class is not in the input: we predict what it writes); when the parent is not in the
+ * input, our entry (its controller a guess) gives way to the other controller's.
  */
 function mergeEntries<T extends { readonly controllerName: string }>(
   predicted: readonly T[],
@@ -77,7 +79,10 @@ function mergeEntries<T extends { readonly controllerName: string }>(
   const kept = predicted.filter(
     (p) => inInput(refOf(p)) || !foreign.some((f) => sameParentRef(f.parentRef, refOf(p))),
   );
-  return [...kept, ...foreign.map(toEntry)];
+  const added = foreign.filter((f) => !kept.some((p) => sameParentRef(f.parentRef, refOf(p))));
+  return added.length === 0 && kept.length === predicted.length
+    ? predicted
+    : [...kept, ...added.map(toEntry)];
 }
 
 export function withForeignStatus(

@@ -136,6 +136,14 @@ describe('foreign status', () => {
     expect(codes(a, 'HTTPRoute')).toContain('StatusDisagreesWithPrediction');
   });
 
+  it('predicts the entry of a parent in the input even when another controller name wrote it', () => {
+    // The other name is the real controller of gw (e.g. a class not in the input): no duplicate.
+    const a = run(BASE + route('[{name: gw, namespace: infra}]', entry('gw', OTHER, 'False', 'Pending', 3)));
+    const s = statusOf(a, 'HTTPRoute');
+    if (s?.kind !== 'Route') throw new Error('no route status');
+    expect(s.parents.map((p) => `${p.parentRef.name}|${p.controllerName}`)).toEqual([`gw|${OURS}`]);
+  });
+
   it('drops an entry of ours for a parentRef the route no longer has', () => {
     const a = run(
       BASE +
