@@ -95,6 +95,20 @@ function listenerTls(ctx: FieldCtx, raw: Rec, path: string, namespace: string): 
   };
 }
 
+/**
+ * ProtocolType: "All Core ProtocolType values MUST be treated case-insensitively by
+ * implementations. For example, "HTTP", "http", and "hTtP" are all equivalent" (apis/v1
+ * gateway_types.go). Written once here in the recommended upper case, so every later stage
+ * compares one spelling; any other value is kept as written (implementation-specific ones are
+ * case-sensitive).
+ */
+const CORE_PROTOCOLS: ReadonlySet<string> = new Set(['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP']);
+
+function coreProtocol(protocol: string): string {
+  const upper = protocol.toUpperCase();
+  return CORE_PROTOCOLS.has(upper) ? upper : protocol;
+}
+
 export function listeners(ctx: FieldCtx, spec: Rec, namespace: string): Listener[] {
   return recList(ctx, spec, 'listeners', 'spec', (l, p, index) => {
     // An empty hostname means none (the CRD rejects "", the ListenerSet CEL rules treat it so).
@@ -108,7 +122,7 @@ export function listeners(ctx: FieldCtx, spec: Rec, namespace: string): Listener
       ...(hostname !== undefined && { hostname }),
       // 0 marks a missing or unreadable port (reported above); no listener can use it.
       port: port ?? 0,
-      protocol: reqStr(ctx, l, 'protocol', p),
+      protocol: coreProtocol(reqStr(ctx, l, 'protocol', p)),
       ...(tlsRaw !== undefined && { tls: listenerTls(ctx, tlsRaw, `${p}.tls`, namespace) }),
       allowedRoutes: allowedRoutes(ctx, l, p),
       index,
