@@ -28,7 +28,8 @@ export const BACKEND_TLS_CASES: readonly ConformanceCase[] = [
     test: 'BackendTLSPolicy',
     versions: V17,
     manifests: ['backendtlspolicy.yaml'],
-    source: 'conformance/tests/backendtlspolicy.go (status part; the SNI/certificate checks are traffic)',
+    source:
+      'conformance/tests/backendtlspolicy.go (Gateway/route acceptance; the indexed .go predates v1.7.0, so Accepted on each policy is by analogy with BackendTLSPolicyMustHaveAcceptedConditionTrue of the sibling tests: every policy names an existing CA ConfigMap; the SNI/certificate checks are traffic)',
     expectations: [
       ...gatewayAndRoutesAccepted(SAME, ['backendtlspolicy']),
       resolvedRefsTrue('backendtlspolicy', SAME),
@@ -77,7 +78,8 @@ export const BACKEND_TLS_CASES: readonly ConformanceCase[] = [
     test: 'BackendTLSPolicySANValidation',
     versions: V17,
     manifests: ['backendtlspolicy-san.yaml'],
-    source: 'conformance/tests/backendtlspolicy-san.go (status part)',
+    source:
+      'conformance/tests/backendtlspolicy-san.go (Gateway/route acceptance; Accepted per policy by analogy, SAN matching is traffic)',
     expectations: [
       ...gatewayAndRoutesAccepted(SAME, ['backendtlspolicy-san-test']),
       ...[
@@ -94,7 +96,8 @@ export const BACKEND_TLS_CASES: readonly ConformanceCase[] = [
     test: 'BackendTLSPolicyGRPCRoute',
     versions: V17,
     manifests: ['backendtlspolicy-grpcroute.yaml'],
-    source: 'conformance/tests/backendtlspolicy-grpcroute.go (status part)',
+    source:
+      'conformance/tests/backendtlspolicy-grpcroute.go (Gateway/route acceptance; Accepted per policy by analogy)',
     expectations: [
       ...gatewayAndRoutesAccepted(
         SAME,
@@ -110,7 +113,8 @@ export const BACKEND_TLS_CASES: readonly ConformanceCase[] = [
     test: 'BackendTLSPolicyTLSRouteTerminate',
     versions: V17,
     manifests: ['backendtlspolicy-tlsroute-terminate.yaml'],
-    source: 'conformance/tests/backendtlspolicy-tlsroute-terminate.go (status part)',
+    source:
+      'conformance/tests/backendtlspolicy-tlsroute-terminate.go (Gateway/route acceptance; Accepted on the policy by analogy)',
     expectations: [
       ...gatewayAndRoutesAccepted(
         'gateway-btls-tlsroute-terminate',

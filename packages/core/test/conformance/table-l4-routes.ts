@@ -127,7 +127,7 @@ const TCP_CASES: readonly ConformanceCase[] = [
     versions: V17,
     manifests: ['tcproute-invalid-non-tcp-listener.yaml'],
     source:
-      'conformance/tests/tcproute-invalid-non-tcp-listener.go (indexed .go names the route tcp-route-on-udp-listener; the v1.7.0 manifest names it tcp-route, on an HTTP listener)',
+      'conformance/tests/tcproute-invalid-non-tcp-listener.go (the version naming tcp-route, as the v1.7.0 manifest)',
     expectations: notAttached('TCPRoute', 'tcp-route', 'tcp-mixed-protocol-gateway', 'NotAllowedByListeners'),
   },
   multipleRoutes('TCPRoute'),
@@ -143,7 +143,7 @@ const TCP_CASES: readonly ConformanceCase[] = [
     versions: V17,
     manifests: ['tcproute-parentref-port-and-section-name.yaml'],
     source:
-      'conformance/tests/tcproute-parentref-port-and-section-name.go (TCPRouteMustHaveParents per route; route names from the v1.7.0 manifest)',
+      'conformance/tests/tcproute-parentref-port-and-section-name.go (TCPRouteMustHaveParents per route)',
     expectations: ['tcp-route-by-port', 'tcp-route-by-section', 'tcp-route-by-section-and-port'].flatMap(
       (r) => onlyParentAccepted('TCPRoute', r, 'tcp-multi-listener-gateway'),
     ),
@@ -220,11 +220,11 @@ const UDP_CASES: readonly ConformanceCase[] = [
   },
   multipleRoutes('UDPRoute'),
   {
-    test: 'UDPRouteNotAllowedByListener',
+    test: 'UDPRouteNotAllowedByListeners',
     versions: V17,
     manifests: ['udproute-not-allowed-by-listeners.yaml'],
     source:
-      'conformance/tests/udproute-not-allowed-by-listeners.go (indexed .go names the Gateway udproute-tcp-only-gateway; the v1.7.0 manifest has udproute-tls-only-gateway)',
+      'conformance/tests/udproute-not-allowed-by-listeners.go (the version naming udproute-tls-only-gateway, as the v1.7.0 manifest; run when TLSRoute is supported)',
     expectations: notAttached(
       'UDPRoute',
       'udproute-not-allowed-by-listeners',
@@ -412,7 +412,7 @@ const TLS_CASES: readonly ConformanceCase[] = [
     versions: V17,
     manifests: ['tlsroute-invalid-no-matching-listener.yaml'],
     source:
-      'conformance/tests/tlsroute-invalid-no-matching-listener.go (indexed .go predates the v1.7.0 manifest: its one route on an HTTP-only Gateway expects Accepted=False, no accepted parents, zero routes; by the v1.7.0 manifest: HTTP/HTTPS listeners do not allow TLSRoute (NotAllowedByListeners), a sectionName naming no listener is NoMatchingParent)',
+      'conformance/tests/tlsroute-invalid-no-matching-listener.go (the version with the three routes of the v1.7.0 manifest; zero routes is asserted on the HTTP-only and HTTPS-only Gateways)',
     expectations: [
       ...notAttached(
         'TLSRoute',
@@ -428,13 +428,14 @@ const TLS_CASES: readonly ConformanceCase[] = [
         'NotAllowedByListeners',
         true,
       ),
-      ...notAttached(
-        'TLSRoute',
+      routeCondition(
         'tlsroute-no-matching-section-name',
-        'gateway-tlsroute-tls-passthrough-only',
-        'NoMatchingParent',
-        true,
+        { name: 'gateway-tlsroute-tls-passthrough-only' },
+        F('Accepted', 'NoMatchingParent'),
+        INFRA,
+        'TLSRoute',
       ),
+      { what: 'route', kind: 'TLSRoute', name: 'tlsroute-no-matching-section-name', noAcceptedParents: true },
     ],
   },
   {
