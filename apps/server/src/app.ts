@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { jsonNotFound, registerErrorHandling } from './plugins/errors.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { registerAnalysisRoutes, type AnalysisRouteOptions } from './routes/analyze.ts';
-import { registerEventRoutes } from './routes/events.ts';
+import { registerEventRoutes, type EventRouteOptions } from './routes/events.ts';
 import { registerMetricsRoute } from './routes/metrics.ts';
 import { registerSpa } from './routes/spa.ts';
 import { registerStatusRoutes } from './routes/status.ts';
@@ -20,14 +20,16 @@ export interface AppOptions {
   readonly allowedHosts?: readonly string[];
   /** Bounds of POST /api/analyze and /api/simulate (worker time/heap budget, limits). */
   readonly batch?: AnalysisRouteOptions;
+  /** Cap on open SSE streams. */
+  readonly events?: EventRouteOptions;
 }
 
 export async function gatescopeApp(app: FastifyInstance, options: AppOptions): Promise<void> {
   registerSecurity(app, options.allowedHosts ? { allowedHosts: options.allowedHosts } : {});
   registerErrorHandling(app);
   registerStatusRoutes(app, options.source);
-  registerEventRoutes(app, options.source);
-  registerMetricsRoute(app, options.source);
+  const events = registerEventRoutes(app, options.source, options.events);
+  registerMetricsRoute(app, options.source, events);
   registerAnalysisRoutes(app, options.batch);
   if (!(await registerSpa(app, options.webRoot))) app.setNotFoundHandler(jsonNotFound);
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KindSyncState } from '@gatescope/core/wire';
 import { CachedHealth } from '../analysis/cached-health.ts';
 import type { DataSource } from '../source/types.ts';
+import type { EventStats } from './events.ts';
 
 const STATES: readonly KindSyncState[] = ['absent', 'forbidden', 'syncing', 'synced', 'degraded'];
 
@@ -43,7 +44,11 @@ class MetricsText {
  * there; the health families are the newest successful analysis (so alerts keep the last known
  * state while an analysis fails or is still running), absent only before the first one.
  */
-export async function renderMetrics(source: DataSource, health: CachedHealth): Promise<string> {
+export async function renderMetrics(
+  source: DataSource,
+  health: CachedHealth,
+  events?: EventStats,
+): Promise<string> {
   const outcome = await health.get(source.hub, source.kinds());
   const out = new MetricsText();
   const kinds = source.kinds();
@@ -80,6 +85,22 @@ export async function renderMetrics(source: DataSource, health: CachedHealth): P
   out.sample('gatescope_stream_max_buffered_bytes', {}, source.hub.maxClientBufferedBytes());
   out.family('gatescope_stream_resyncs_total', 'counter', 'Slow SSE clients resynced with a fresh snapshot.');
   out.sample('gatescope_stream_resyncs_total', {}, source.hub.stats.resyncs);
+  out.family(
+    'gatescope_stream_stalled_cut_total',
+    'counter',
+    'SSE clients cut off after sending nothing with unsent bytes queued (stalled readers).',
+  );
+  out.sample('gatescope_stream_stalled_cut_total', {}, source.hub.stats.stalledCut);
+  if (events !== undefined) {
+    out.family('gatescope_stream_max_clients', 'gauge', 'Most SSE clients accepted at once.');
+    out.sample('gatescope_stream_max_clients', {}, events.maxClients);
+    out.family(
+      'gatescope_stream_rejected_total',
+      'counter',
+      'SSE connections refused (503) because the most clients were open.',
+    );
+    out.sample('gatescope_stream_rejected_total', {}, events.rejected);
+  }
 
   out.family('gatescope_analysis_failed', 'gauge', 'The newest analysis of the objects failed.');
   out.sample('gatescope_analysis_failed', {}, outcome.failed ? 1 : 0);
@@ -104,11 +125,11 @@ export async function renderMetrics(source: DataSource, health: CachedHealth): P
   return out.toString();
 }
 
-export function registerMetricsRoute(app: FastifyInstance, source: DataSource): void {
+export function registerMetricsRoute(app: FastifyInstance, source: DataSource, events?: EventStats): void {
   const health = new CachedHealth({ log: (message) => app.log.warn(message) });
   // A stopping server must not wait for an analysis (up to its timeout) before it can exit.
   app.addHook('onClose', () => health.close());
   app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(source, health)),
+    reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(source, health, events)),
   );
 }

@@ -2,7 +2,9 @@
  * The live stream: store changes coalesced into `delta` events (one per window of 100–250 ms),
  * `status` events when a kind's sync state changes, heartbeats, ids `epoch:seq`, resume from a
  * ring buffer. A client that stops reading is never buffered without bound: once its socket
- * buffer passes the limit it gets nothing more until it drains, and then a fresh snapshot.
+ * buffer passes the limit it gets nothing more until it drains, and then a fresh snapshot. A
+ * client with unsent bytes whose socket sends nothing for `stallTimeoutMs` is cut off, so a
+ * stalled reader holds neither its buffer nor its connection for ever.
  */
 import type { KindStatus, SourceInfo, StatusPayload, WatchChange } from '@gatescope/core/wire';
 import { RingBuffer } from './ring.ts';
@@ -27,6 +29,13 @@ export interface SseClient {
   onDrain(callback: () => void): void;
   /** Ends the response (server shutdown). */
   end(): void;
+  /**
+   * Bytes the socket has handed to the network so far (progress of a reader). Absent: progress
+   * is seen only as a shrinking buffer.
+   */
+  readonly sentBytes?: number;
+  /** Drops the connection at once, unsent bytes included (a stalled client). Absent: end(). */
+  destroy?(): void;
 }
 
 export interface HubState {
@@ -48,10 +57,20 @@ export interface HubOptions {
   readonly serializeSnapshot?: SnapshotSerializer;
   /** How long a built snapshot frame is kept for further subscribers at the same seq. */
   readonly snapshotHoldMs?: number;
+  /** A client with unsent bytes and no progress for this long is cut off. */
+  readonly stallTimeoutMs?: number;
 }
+
+/** Default stall cut-off: an 11 MB snapshot at a slow 1 Mbit/s still makes progress every second. */
+export const STALL_TIMEOUT_MS = 30_000;
 
 interface ClientState {
   resyncPending: boolean;
+  /** Progress marks at the last stall check. */
+  lastSent: number | undefined;
+  lastBuffered: number;
+  /** When the client was first seen with unsent bytes and no progress (ms since epoch). */
+  stalledSince: number | undefined;
 }
 
 export class StreamHub {
@@ -62,13 +81,15 @@ export class StreamHub {
   private statusDirty = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly stallCheck: ReturnType<typeof setInterval>;
+  private readonly stallTimeoutMs: number;
   private readonly ring: RingBuffer;
   private readonly clients = new Map<SseClient, ClientState>();
   private readonly coalesceMs: number;
   private readonly clientLimit: number;
   private readonly snapshots: SnapshotCache;
   /** Counters for /metrics. */
-  readonly stats = { deltas: 0, resyncs: 0 };
+  readonly stats = { deltas: 0, resyncs: 0, stalledCut: 0 };
 
   constructor(
     private readonly state: HubState,
@@ -87,6 +108,9 @@ export class StreamHub {
     this.ring = new RingBuffer(options.ringEntries ?? 1000, options.ringBytes ?? 4 * 1024 * 1024);
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 20_000);
     this.heartbeat.unref?.();
+    this.stallTimeoutMs = options.stallTimeoutMs ?? STALL_TIMEOUT_MS;
+    this.stallCheck = setInterval(() => this.cutStalled(), Math.min(5000, this.stallTimeoutMs / 2));
+    this.stallCheck.unref?.();
   }
 
   get currentSeq(): number {
@@ -166,7 +190,12 @@ export class StreamHub {
     this.flush();
     const last = parseEventId(lastEventId);
     const replay = last && last.epoch === this.epoch ? this.ring.since(last.seq, this.seq) : undefined;
-    this.clients.set(client, { resyncPending: false });
+    this.clients.set(client, {
+      resyncPending: false,
+      lastSent: client.sentBytes,
+      lastBuffered: client.bufferedBytes,
+      stalledSince: undefined,
+    });
     if (replay) {
       for (const entry of replay) client.write(entry.frame);
       return 'resumed';
@@ -188,6 +217,7 @@ export class StreamHub {
 
   close(): void {
     clearInterval(this.heartbeat);
+    clearInterval(this.stallCheck);
     if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
     this.snapshots.invalidate();
     for (const client of this.clients.keys()) client.end();
@@ -235,6 +265,28 @@ export class StreamHub {
       return;
     }
     client.write(frame);
+  }
+
+  /** Cuts off clients with unsent bytes that made no progress for stallTimeoutMs. */
+  cutStalled(now = Date.now()): void {
+    for (const [client, state] of this.clients) {
+      const buffered = client.bufferedBytes;
+      const sent = client.sentBytes;
+      const progress = buffered === 0 || buffered < state.lastBuffered || sent !== state.lastSent;
+      state.lastBuffered = buffered;
+      state.lastSent = sent;
+      if (progress) {
+        state.stalledSince = undefined;
+        continue;
+      }
+      state.stalledSince ??= now;
+      if (now - state.stalledSince < this.stallTimeoutMs) continue;
+      this.stats.stalledCut++;
+      this.clients.delete(client);
+      if (client.destroy) client.destroy();
+      else client.end();
+    }
+    if (this.clients.size === 0) this.snapshots.invalidate();
   }
 
   private beat(): void {

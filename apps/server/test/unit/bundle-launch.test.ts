@@ -8,7 +8,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, bundleIsFresh, workerBundleOf } from '../../bin/bundle.mjs';
+import { batchWorkerBundleOf, buildBundle, bundleIsFresh, workerBundleOf } from '../../bin/bundle.mjs';
 
 const REPO_ROOT = join(import.meta.dirname, '../../../..');
 let dir: string;
@@ -36,6 +36,9 @@ describe('bundleIsFresh', () => {
     expect(bundleIsFresh(bundle, [src])).toBe(false); // the /metrics worker beside it is missing
     const worker = join(dir, 'fresh/health-worker.mjs');
     touch(worker, 2000);
+    expect(bundleIsFresh(bundle, [src])).toBe(false); // the analyze/simulate worker is missing
+    const batchWorker = join(dir, 'fresh/batch-worker.mjs');
+    touch(batchWorker, 2000);
     expect(bundleIsFresh(bundle, [src])).toBe(true);
     touch(join(src, 'deep/b.ts'), 3000);
     utimesSync(join(src, 'deep'), 1000, 1000);
@@ -43,6 +46,7 @@ describe('bundleIsFresh', () => {
     utimesSync(bundle, 4000, 4000);
     expect(bundleIsFresh(bundle, [src])).toBe(false); // the worker is older than a source
     utimesSync(worker, 4000, 4000);
+    utimesSync(batchWorker, 4000, 4000);
     expect(bundleIsFresh(bundle, [src, join(dir, 'fresh/missing-lockfile')])).toBe(true);
   });
 });
@@ -102,5 +106,14 @@ describe('the bundle', () => {
     expect(metrics).toMatch(/^gatescope_analysis_failed 0$/m);
     expect(metrics).toMatch(/^gatescope_routes\{accepted="true"\} [1-9]\d*$/m);
     expect(metrics).toMatch(/^gatescope_gateways\{programmed="true"\} [1-9]\d*$/m);
+    // POST /api/analyze runs in the bundled batch worker (dist/cli/batch-worker.mjs).
+    expect(existsSync(batchWorkerBundleOf(bundle))).toBe(true);
+    const analyzed = await fetch(`${url}/api/analyze`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ yaml: 'apiVersion: v1\nkind: Service\nmetadata: { name: s, namespace: a }\n' }),
+    });
+    expect(analyzed.status).toBe(200);
+    expect(((await analyzed.json()) as { objects: unknown[] }).objects).toBeDefined();
   }, 60_000);
 });
