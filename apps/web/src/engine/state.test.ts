@@ -145,6 +145,37 @@ spec:
     expect(health(whatIf.baseline as unknown as EngineResult, 'HTTPRoute/app/cross')).toBe('error');
   });
 
+  it('an absent backend is missing live (Services synced) but only not in the input in the sandbox', () => {
+    const text = `${YAML}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: lost, namespace: app }
+spec:
+  parentRefs: [{ name: gw, namespace: infra }]
+  hostnames: [lost.a.example]
+  rules: [{ backendRefs: [{ name: gone, port: 80 }] }]
+`;
+    const lost = (r: EngineResult): string[] =>
+      r.analysis.diagnostics.filter((d) => d.object.name === 'lost').map((d) => `${d.code} ${d.severity}`);
+    const sandbox = new EngineState();
+    sandbox.apply({ type: 'yaml', files: [{ name: 'a.yaml', text }] });
+    expect(lost(sandbox.compute())).toEqual(['GS342-BackendNotInInput info']);
+    const live = new EngineState();
+    const message = liveSnapshot(wire(text).map((object) => ({ cluster: '', object })));
+    const services = {
+      cluster: '',
+      group: '',
+      version: 'v1',
+      kind: 'Service',
+      resource: 'services',
+      state: 'synced' as const,
+      count: 2,
+      restarts: 0,
+    };
+    live.apply({ ...message, payload: { ...message.payload, kinds: [services] } });
+    expect(lost(live.compute())).toEqual(['GS310-BackendNotFound error']);
+  });
+
   it('applies live deltas in order', () => {
     const state = new EngineState();
     const objects = wire(YAML);
