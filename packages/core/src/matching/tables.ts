@@ -22,6 +22,7 @@ import { regexDiagnostics } from './diagnostics.ts';
 import { concatEntries, routeEntries, routeInfo } from './entries.ts';
 import type { RouteEntries } from './entries.ts';
 import { gatewayTables } from './gateways.ts';
+import { withBackendTls } from './backend-tls.ts';
 import type { BackendOutcome } from './backends.ts';
 import type { MatchedRule } from './respond.ts';
 import type { SimRouteRef } from './types.ts';
@@ -176,7 +177,7 @@ export function compileRouteTables(analysis: Analysis): RouteTables {
   const listeners = analysis.listeners.map((l) => compileListener(l, byListener.get(l.id) ?? [], routeOf));
   return {
     gateways: gatewayTables(analysis, listeners),
-    ...backendMaps(analysis.backends),
+    ...backendMaps(withBackendTls(analysis)),
     diagnostics: routeDiagnostics(analysis),
     backendCache: new Map(),
     memoOwner: newMemoOwner(),

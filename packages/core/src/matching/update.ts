@@ -16,6 +16,7 @@ import { keyOf } from '../model/identity.ts';
 import { isRoute } from '../model/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { regexDiagnostics } from './diagnostics.ts';
+import { withBackendTls } from './backend-tls.ts';
 import { gatewayTables } from './gateways.ts';
 import { patchListener, sameHostnames } from './listener-patch.ts';
 import { attachmentsByListener, backendMaps, compileListener, newMemoOwner, routeLookup } from './tables.ts';
@@ -39,7 +40,7 @@ export function updateRouteTables(
   });
   return {
     gateways: gatewayTables(analysis, listeners),
-    ...backendMaps(analysis.backends),
+    ...backendMaps(withBackendTls(analysis)),
     diagnostics: updatedDiagnostics(tables, analysis, changed),
     backendCache: new Map(),
     memoOwner: newMemoOwner(),

@@ -9,6 +9,7 @@ import { LISTENERSET_CASES } from './cases-listenersets.ts';
 import { LISTENERSET_DUAL_CASES, LISTENERSET_NS_CASES } from './cases-listenerset-ns.ts';
 import { V17_CASES } from './cases-v17.ts';
 import { L4_CASES } from './cases-l4.ts';
+import { BACKEND_TLS_CASES } from './cases-backend-tls.ts';
 
 export const ALL_CASES: readonly ConfCase[] = [
   ...MATCHING_CASES,
@@ -22,4 +23,5 @@ export const ALL_CASES: readonly ConfCase[] = [
   ...LISTENERSET_DUAL_CASES,
   ...V17_CASES,
   ...L4_CASES,
+  ...BACKEND_TLS_CASES,
 ];
