@@ -17,7 +17,13 @@ function statusClass(status: number | null): string {
 }
 
 function statusText(result: SimResult): string {
-  if (result.status === null) return 'no answer (connection refused or TLS handshake fails)';
+  if (result.status === null) {
+    // Listeners that exist but do not serve (e.g. their GatewayClass is not in the input): the
+    // trace names why; "refused" would blame the network.
+    return result.explanation.some((l) => l.endsWith('Nothing serves this port.'))
+      ? 'no answer (nothing serves this port: see the trace)'
+      : 'no answer (connection refused or TLS handshake fails)';
+  }
   if (result.redirect !== null) return `${result.status} redirect`;
   if (result.status === 404) return '404 Not Found';
   if (result.status === 500) return '500 (invalid backend)';
