@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analysis/analyze.ts';
+import { analyzeIncremental } from '../../src/analysis/incremental/analyze-incremental.ts';
+import { applyWatchEvent } from '../../src/store/apply.ts';
 import type { Analysis } from '../../src/analysis/types.ts';
 import { loadManifests } from '../../src/model/load.ts';
 
@@ -155,5 +157,28 @@ describe('foreign status', () => {
     const s = statusOf(a, 'HTTPRoute');
     if (s?.kind !== 'Route') throw new Error('no route status');
     expect(s.parents.map((p) => p.parentRef.name)).toEqual(['gw']);
+  });
+
+  it('the incremental path (a route changed) predicts the same merged status as analyze()', () => {
+    const text =
+      BASE +
+      route(
+        '[{name: gw, namespace: infra}, {name: unmanaged, namespace: infra}]',
+        entry('gw', OURS, 'True', 'Accepted', 3) + entry('unmanaged', OTHER, 'True', 'Accepted', 1),
+      );
+    const first = loadManifests([{ name: 'in.yaml', text }]).snapshot;
+    const { state } = analyzeIncremental(undefined, first);
+    const route0 = first.objects.find((o) => o.kind === 'HTTPRoute');
+    if (route0 === undefined) throw new Error('no route');
+    const raw = structuredClone(route0.raw) as Record<string, unknown>;
+    raw['metadata'] = { ...(raw['metadata'] as Record<string, unknown>), generation: 4 };
+    (raw['spec'] as Record<string, unknown>)['hostnames'] = ['shop.example.com'];
+    const next = applyWatchEvent(first, { type: 'MODIFIED', object: raw });
+    const incremental = analyzeIncremental(state, next).analysis;
+    const full = analyze(next);
+    expect([...incremental.predicted]).toEqual([...full.predicted]);
+    expect(incremental.diagnostics).toEqual(full.diagnostics);
+    const s = statusOf(incremental, 'HTTPRoute');
+    expect(s?.kind === 'Route' ? s.parents.map((p) => p.controllerName) : []).toEqual([OURS, OTHER]);
   });
 });
