@@ -41,6 +41,7 @@ const PROJECTS: Readonly<Record<string, string>> = {
   'gateway.nginx.org': 'NGINX Gateway Fabric',
   'projectcontour.io': 'Contour',
   'cilium.io': 'Cilium',
+  'net.gke.io': 'GKE multi-cluster Services',
 };
 
 const RESERVED_DOMAINS = [

@@ -123,3 +123,22 @@ describe('listener protocols', () => {
     expect(analysis.listeners[0]?.protocol).toBe('HTTP');
   });
 });
+
+describe('kinds of other groups that share a known name', () => {
+  const warned = (apiVersion: string, kind: string): boolean =>
+    loadManifests([
+      { name: 'in.yaml', text: `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: { name: x }\n` },
+    ]).diagnostics.some((d) => d.code === 'GS012-UnknownVersion');
+
+  it.each([
+    ['networking.istio.io/v1', 'Gateway', false],
+    ['policy.linkerd.io/v1beta3', 'HTTPRoute', false],
+    ['net.gke.io/v1', 'ServiceImport', false],
+    ['v1', 'HTTPRoute', true],
+    ['networking.k8s.io/v1', 'HTTPRoute', true],
+    ['gateway.networking.k8s.i/v1', 'HTTPRoute', true],
+    ['multicluster.x-k8s.io/v1', 'Gateway', true],
+  ])('%s %s warns: %s', (apiVersion, kind, expected) => {
+    expect(warned(apiVersion, kind)).toBe(expected);
+  });
+});

@@ -30,12 +30,17 @@ export const EXPECTED_CODES: Readonly<Record<string, readonly string[]>> = {
   kgateway: ['GS317', 'GS335'],
   contour: ['GS232'],
   cilium: ['GS232', 'GS334'],
-  'mcs-api': ['GS230'],
+  // A ServiceImport without exporting cluster in the input; GKE's own net.gke.io ServiceImport.
+  'mcs-api': ['GS230', 'GS343', 'GS317'],
+  // A GAMMA route; Linkerd's own policy.linkerd.io HTTPRoute is another kind, not a warning.
+  linkerd: ['GS334'],
 };
 
 const ok = (route: string, ...backends: string[]): Want => ({ status: 200, route, backends });
 
 export const REQUESTS: Readonly<Record<string, readonly Case[]>> = {
+  // Mesh only: no Gateway to send a request to.
+  linkerd: [],
   'gateway-api': [
     {
       request: { gateway: 'default/example-gateway', host: 'foo.example.com', path: '/login' },
@@ -227,6 +232,10 @@ export const REQUESTS: Readonly<Record<string, readonly Case[]>> = {
     {
       request: { gateway: 'store/external-http', host: 'store.example.com', path: '/' },
       expect: ok('public-store-route', 'ServiceImport/store'),
+    },
+    {
+      request: { gateway: 'store/external-http', host: 'site.example.com', path: '/' },
+      expect: ok('site-route', 'ServiceImport/site'),
     },
   ],
 };

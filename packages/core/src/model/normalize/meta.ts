@@ -134,11 +134,40 @@ function checkVersion(
     return;
   }
   const expected = knownGroupOf(kind);
-  if (expected !== undefined && expected !== group) {
+  if (expected !== undefined && expected !== group && wrongGroupFor(group, expected)) {
     const want = expected === '' ? 'v1' : `${expected}/${kindInfo(expected, kind)?.versions[0] ?? 'v1'}`;
     const message = `${apiVersion} does not serve ${kind} (expected ${want}): kept as an unknown kind`;
     report(ctx, 'UnknownVersion', 'apiVersion', message);
   }
+}
+
+/**
+ * A known kind name under another group is a mistake only when that group cannot own a kind of
+ * its own: the core group, a Kubernetes-owned group (*.k8s.io, *.x-k8s.io), or a misspelling of
+ * the expected group. Vendor groups define kinds with the same names (Istio's
+ * networking.istio.io Gateway, Linkerd's policy.linkerd.io HTTPRoute, GKE's net.gke.io
+ * ServiceImport): those are other kinds, kept as such without a warning.
+ */
+function wrongGroupFor(group: string, expected: string): boolean {
+  if (group === '' || group.endsWith('.k8s.io') || group.endsWith('.x-k8s.io')) return true;
+  return editDistanceAtMost(group, expected, 2);
+}
+
+function editDistanceAtMost(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = row;
+  }
+  return (previous[b.length] ?? limit + 1) <= limit;
 }
 
 function checkNames(ctx: FieldCtx, name: string, namespace: string): boolean {
