@@ -5,7 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzeSteps, checkExpectation, conformanceAvailable, runsOn } from './harness.ts';
+import { BACKEND_TLS_CASES } from './table-backend-tls.ts';
+import { GATEWAY_V17_CASES } from './table-gateway-v17.ts';
+import { L4_ROUTE_CASES } from './table-l4-routes.ts';
+import { ROUTE_V17_CASES } from './table-routes-v17.ts';
 import { STEP_CASES } from './table-steps.ts';
+import type { ConformanceCase } from './table-types.ts';
 
 function byTest(name: string) {
   const c = STEP_CASES.find((x) => x.test === name && runsOn(x, 'v1.6.1'));
@@ -63,5 +68,32 @@ describe.skipIf(!conformanceAvailable())('conformance steps harness', () => {
       'UnsupportedVersion',
       'SupportedVersion',
     ]);
+  });
+});
+
+describe.skipIf(!conformanceAvailable('v1.7.0'))('conformance steps harness (v1.7.0 steps)', () => {
+  const find = (cases: readonly ConformanceCase[], name: string): ConformanceCase => {
+    const c = cases.find((x) => x.test === name);
+    if (c === undefined) throw new Error(name);
+    return c;
+  };
+
+  /** The step's first expectation fails on the analysis before the step and holds after it. */
+  function flips(c: ConformanceCase): void {
+    const [before, after] = analyzeSteps(c, 'v1.7.0');
+    const e = c.steps?.[0]?.expectations[0];
+    if (before === undefined || after === undefined || e === undefined) throw new Error(c.test);
+    expect(checkExpectation(before, e)).not.toEqual([]);
+    expect(checkExpectation(after, e)).toEqual([]);
+  }
+
+  it('a deleted ReferenceGrant is gone from the analysis (TCPRouteReferenceGrant)', () => {
+    flips(find(L4_ROUTE_CASES, 'TCPRouteReferenceGrant'));
+  });
+
+  it('seeded foreign status reaches the analysis (preserve-foreign tests)', () => {
+    flips(find(ROUTE_V17_CASES, 'HTTPRoutePreserveForeignStatus'));
+    flips(find(GATEWAY_V17_CASES, 'GatewayPreserveForeignConditions'));
+    flips(find(BACKEND_TLS_CASES, 'BackendTLSPolicyPreserveForeignStatus'));
   });
 });
