@@ -16,7 +16,7 @@ import { grantFixFor } from '../diagnostics/fixes.ts';
 import { diagnose } from '../diagnostics/make.ts';
 import type { Diagnostic, Severity } from '../diagnostics/types.ts';
 import { MCS_GROUP, keyOf } from '../model/identity.ts';
-import type { BackendRef, GwObject, Route } from '../model/types.ts';
+import type { BackendRef, GwObject, LabelSelector, Route } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
 import { NAMESPACE_NAME_LABEL } from './context.ts';
 import type { ListenerEval } from './listener-eval.ts';
@@ -226,8 +226,17 @@ export function namespaceLabelsUnknown(
   namespace: string,
 ): Record<string, string> | null {
   if (l.listener.allowedRoutes.from !== 'Selector') return null;
-  if (ctx.hasNamespaceObject(namespace) || absence(ctx, '', 'Namespace').missing) return null;
   const selector = l.listener.allowedRoutes.selector ?? { matchLabels: {}, matchExpressions: [] };
+  return selectorLabelsUnknown(ctx, selector, namespace);
+}
+
+/** The same for any namespace selector (e.g. a Gateway's allowedListeners). */
+export function selectorLabelsUnknown(
+  ctx: AnalysisContext,
+  selector: LabelSelector,
+  namespace: string,
+): Record<string, string> | null {
+  if (ctx.hasNamespaceObject(namespace) || absence(ctx, '', 'Namespace').missing) return null;
   const needed = labelsToSatisfy(selector, ctx.namespaceLabels(namespace));
   if (needed === null || NAMESPACE_NAME_LABEL in needed) return null;
   return needed;

@@ -18,7 +18,7 @@ import { markConflicts } from './listener-conflicts.ts';
 import { applyFrontendValidation, backendClientCertificate } from './gateway-tls.ts';
 import { insecureFrontendValidation } from './frontend-mode.ts';
 import { markOverlappingTLS } from './overlapping-tls.ts';
-import { absence } from './absent.ts';
+import { absence, selectorLabelsUnknown } from './absent.ts';
 import { describeSelector, labelsToSatisfy, selectorMatches } from './selectors.ts';
 
 export interface GatewayEval {
@@ -212,12 +212,36 @@ function admitListenerSet(
   }
   const denial = listenerSetDenial(ctx, ge.gateway, ls);
   if (denial !== null) {
+    // A Selector over a Namespace that is not in the input: its labels are unknown, not wrong.
+    const selector = ge.gateway.allowedListeners.selector;
+    const unknown =
+      ge.gateway.allowedListeners.from === 'Selector' && selector !== undefined
+        ? selectorLabelsUnknown(ctx, selector, ls.meta.namespace)
+        : null;
     out.push(
-      diagnose('ListenerSetNotAllowed', ls, `${label}: Gateway ${parent} ${denial.why}.`, {
-        field: 'spec.parentRef',
-        ...(denial.fix === undefined ? {} : { fix: denial.fix }),
-        related: [ge.gateway.key],
-      }),
+      unknown === null
+        ? diagnose('ListenerSetNotAllowed', ls, `${label}: Gateway ${parent} ${denial.why}.`, {
+            field: 'spec.parentRef',
+            ...(denial.fix === undefined ? {} : { fix: denial.fix }),
+            related: [ge.gateway.key],
+          })
+        : diagnose(
+            'NamespaceNotInInput',
+            ls,
+            `${label}: Namespace ${ls.meta.namespace} is not in the input, so whether Gateway ${parent} admits it (${denial.why}) is unknown; predicted as not allowed.`,
+            {
+              field: 'spec.parentRef',
+              fix: {
+                summary: `Nothing to do if namespace ${ls.meta.namespace} is labelled ${Object.entries(
+                  unknown,
+                )
+                  .map(([k, v]) => `${k}=${v}`)
+                  .join(', ')} in the cluster; include the Namespace object in the input to have it checked.`,
+              },
+              related: [ge.gateway.key],
+              ...absence(ctx, '', 'Namespace').details,
+            },
+          ),
     );
     return {
       listenerSet: ls,

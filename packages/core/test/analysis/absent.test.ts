@@ -206,6 +206,32 @@ spec:
     expect(codes(run([CLASS, byName, route('shop')]))).toContain('GS303-RouteNamespaceNotAllowed');
   });
 
+  it('a Gateway allowedListeners selector over a Namespace not in the input: unknown, not refused', () => {
+    const gw = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: edge, namespace: infra}
+spec:
+  gatewayClassName: shop
+  allowedListeners: {namespaces: {from: Selector, selector: {matchLabels: {listeners: allowed}}}}
+  listeners: [{name: web, port: 80, protocol: HTTP}]
+`;
+    const ls = `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: team, namespace: team-a}
+spec:
+  parentRef: {name: edge, namespace: infra}
+  listeners: [{name: team, port: 8080, protocol: HTTP}]
+`;
+    const a = run([CLASS, gw, ls]);
+    expect(codes(a)).toContain('GS341-NamespaceNotInInput');
+    expect(codes(a)).not.toContain('GS220-ListenerSetNotAllowed');
+    const set = a.predicted.get(a.snapshot.objects.find((o) => o.ref.kind === 'ListenerSet')?.key ?? 'none');
+    const acc = set?.kind === 'ListenerSet' ? set.conditions.find((c) => c.type === 'Accepted') : undefined;
+    expect(acc).toMatchObject({ status: 'False', reason: 'NotAllowed' });
+    const ns = `apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n`;
+    expect(codes(run([CLASS, gw, ls, ns]), 'error')).toContain('GS220-ListenerSetNotAllowed');
+  });
+
   it('the input proves nothing about a cross-namespace grant when the target is absent', () => {
     const a = run([CLASS, GATEWAY('shop'), ROUTE]);
     const d = a.diagnostics.find((x) => x.message.includes('billing/payments'));
