@@ -154,13 +154,16 @@ export function analyzeClusterParts(
   return { analysis: { ...analysis, diagnostics: sortDiagnostics(out) }, ctx, stage };
 }
 
-/** attachedRoutes: routes (not parentRefs) accepted on each listener; also the attachment list. */
+/**
+ * attachedRoutes: routes (not parentRefs) accepted on each listener, including the not-accepted
+ * listeners their parentRef attaches them to (attach.ts, `dormant`); also the attachment list.
+ */
 function countAttachments(parents: readonly ParentEval[]): RouteAttachment[] {
   const attachments: RouteAttachment[] = [];
   const seen = new Map<string, Set<string>>();
   for (const p of parents) {
     if (p.outcome.kind !== 'accepted') continue;
-    for (const a of p.outcome.listeners) {
+    for (const a of [...p.outcome.listeners, ...(p.outcome.dormant ?? [])]) {
       const routes = seen.get(a.listener.id) ?? new Set<string>();
       if (!routes.has(p.route.key)) a.listener.attachedRoutes += 1;
       routes.add(p.route.key);

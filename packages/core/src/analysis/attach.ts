@@ -25,7 +25,18 @@ export interface AttachedListener {
 }
 
 export type ParentOutcome =
-  | { readonly kind: 'accepted'; listeners: AttachedListener[] }
+  | {
+      readonly kind: 'accepted';
+      listeners: AttachedListener[];
+      /**
+       * Selected listeners that are not Accepted or are Conflicted but whose allowedRoutes admit
+       * the route: attached for attachedRoutes only (ListenerStatus.AttachedRoutes: "Listener or
+       * Route status does not impact successful attachment, i.e. the AttachedRoutes field count
+       * MUST be set for Listeners, even if the Accepted condition of an individual Listener is set
+       * to False"). They serve no traffic (not ready) and take no part in collisions or shadowing.
+       */
+      dormant?: AttachedListener[];
+    }
   | { readonly kind: 'rejected'; readonly reason: string; readonly message: string }
   | { readonly kind: 'pending'; readonly message: string };
 
@@ -285,7 +296,31 @@ function filterListeners(
     );
     return { kind: 'rejected', reason: 'NoMatchingListenerHostname', message };
   }
-  return { kind: 'accepted', listeners: attached };
+  const dormant = dormantListeners(
+    ctx,
+    route,
+    selected.filter((l) => !live.includes(l)),
+  );
+  return { kind: 'accepted', listeners: attached, ...(dormant.length === 0 ? {} : { dormant }) };
+}
+
+/** Not-accepted or conflicted listeners that still admit the route (counted in attachedRoutes). */
+function dormantListeners(
+  ctx: AnalysisContext,
+  route: Route,
+  listeners: readonly ListenerEval[],
+): AttachedListener[] {
+  const out: AttachedListener[] = [];
+  for (const l of listeners) {
+    if (!namespaceAllowed(ctx, l, route.meta.namespace)) continue;
+    if (!l.supportedKinds.some((gk) => gk.group === GATEWAY_GROUP && gk.kind === route.kind)) continue;
+    const hostnames =
+      route.kind === 'TCPRoute' || route.kind === 'UDPRoute'
+        ? []
+        : effectiveHostnames(l.listener.hostname, route.hostnames);
+    if (hostnames !== null) out.push({ listener: l, hostnames });
+  }
+  return out;
 }
 
 export function namespaceAllowed(ctx: AnalysisContext, l: ListenerEval, namespace: string): boolean {

@@ -423,4 +423,41 @@ spec:
     expect(routeAccepted(a, 'HTTPRoute', 'app', 'zz-web')).toEqual(['NotAllowedByListeners']);
     expect(listener(a, 'gw', 'a').attachedRoutes).toBe(1);
   });
+
+  it('is set on listeners that are not Accepted too: a conflicted listener counts the accepted routes its parentRef selects', () => {
+    // "Listener or Route status does not impact successful attachment, i.e. the AttachedRoutes
+    // field count MUST be set for Listeners, even if the Accepted condition of an individual
+    // Listener is set to False."
+    const a = run(`${gateway(`    - {name: one, port: 80, protocol: HTTP, hostname: a.example.com}
+    - {name: two, port: 80, protocol: HTTP, hostname: a.example.com}
+    - {name: alt, port: 8080, protocol: HTTP}
+`)}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: infra}
+spec:
+  parentRefs: [{name: gw}]
+`);
+    expect(routeAccepted(a, 'HTTPRoute', 'infra', 'r')).toEqual(['Accepted']);
+    expect(conds(listener(a, 'gw', 'one').conditions)).toContain('Accepted=False/HostnameConflict');
+    expect(
+      [listener(a, 'gw', 'one'), listener(a, 'gw', 'two'), listener(a, 'gw', 'alt')].map(
+        (l) => l.attachedRoutes,
+      ),
+    ).toEqual([1, 1, 1]);
+  });
+
+  it('a route whose only selected listener is conflicted is not Accepted, so it is not counted', () => {
+    const a = run(`${gateway(`    - {name: one, port: 80, protocol: HTTP, hostname: a.example.com}
+    - {name: two, port: 80, protocol: HTTP, hostname: a.example.com}
+`)}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: r, namespace: infra}
+spec:
+  parentRefs: [{name: gw, sectionName: one}]
+`);
+    expect(routeAccepted(a, 'HTTPRoute', 'infra', 'r')).toEqual(['NoMatchingParent']);
+    expect(listener(a, 'gw', 'one').attachedRoutes).toBe(0);
+  });
 });
