@@ -357,8 +357,8 @@ const ANALYSIS_ENTRIES = [
     'NamespaceNotInInput',
     'info',
     undefined,
-    "The route's Namespace is not in the input, so its labels for an allowedRoutes selector are unknown",
-    "Nothing to do if the namespace carries the labels the listener's selector needs; include the Namespace object in the input to have the selector checked.",
+    'Namespace is not in the input, so its labels for a namespace selector are unknown',
+    "Nothing to do if the namespace carries the labels the selector needs (a listener's allowedRoutes, a Gateway's allowedListeners); include the Namespace object in the input to have the selector checked.",
   ),
   e(
     'GS342',
@@ -447,6 +447,14 @@ const ANALYSIS_ENTRIES = [
     undefined,
     'backendRef kind is implementation-specific and not checked',
     'Kinds other than Service and ServiceImport (Envoy Gateway Backend, InferencePool, Istio Hostname, route delegation, ...) work only with a controller that supports them; Gatescope leaves them unchecked and routes to them as given.',
+  ),
+  e(
+    'GS318',
+    'ExtensionRefNotInInput',
+    'info',
+    undefined,
+    'ExtensionRef filter names an object that is not in the input',
+    'ExtensionRef filters are implementation-specific (Envoy Gateway HTTPRouteFilter, NGINX Gateway Fabric SnippetsFilter, ...): nothing to do if the object exists in the cluster. A controller that cannot resolve it answers the rule with an HTTP error.',
   ),
   e(
     'GS320',
