@@ -28,7 +28,10 @@ export interface ObjectMeta {
   readonly uid?: string;
   readonly generation?: number;
   readonly resourceVersion?: string;
-  /** RFC 3339 as written; absent for pasted YAML (then `order` is the creation order). */
+  /**
+   * RFC 3339 as written; absent for pasted YAML. Precedence ties (equal or absent timestamps)
+   * fall to `{namespace}/{name}`, never to document order (matching/precedence.ts).
+   */
   readonly creationTimestamp?: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
@@ -46,7 +49,7 @@ export interface ObjectBase<K extends string> {
   readonly ref: ObjectRef;
   readonly apiVersion: string;
   readonly meta: ObjectMeta;
-  /** Document order over all input (files in the order given): the creation order for ties. */
+  /** Document order over all input (files in the order given); display order, not precedence. */
   readonly order: number;
   readonly source?: SourcePos;
   /**
