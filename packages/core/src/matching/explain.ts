@@ -106,7 +106,7 @@ function ruleName(e: { route: RouteInfo; rule: { index: number }; matchIndex: nu
 /** The first precedence criterion on which `loser` is behind `winner` (precedence.ts numbering). */
 function lostOn(loser: HttpPrecedence, lr: HostnameRank, winner: HttpPrecedence, wr: HostnameRank): string {
   if (lr.exactChars !== wr.exactChars || lr.chars !== wr.chars)
-    return '0: the winner has a more specific hostname';
+    return '0: the winner has a more specific hostname (as written in spec.hostnames)';
   if (loser.pathType !== winner.pathType) return `1: ${winner.pathType} path beats ${loser.pathType}`;
   if (loser.pathChars !== winner.pathChars && loser.pathType !== 'Exact') {
     return '2: the winner has a longer path prefix';

@@ -83,3 +83,45 @@ describe('explain', () => {
     expect(simulate(compiled, { gateway: 'gw/web', path: '/(a' }).status).toBe(404);
   });
 });
+
+describe('explain: v1.7 precedence by the hostnames as written', () => {
+  const LISTENER = `
+apiVersion: gateway.networking.k8s.io/v1
+kind: GatewayClass
+metadata: { name: gc }
+spec: { controllerName: example.com/gateway }
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: { name: web, namespace: gw }
+spec:
+  gatewayClassName: gc
+  listeners: [{ name: abc, port: 80, protocol: HTTP, hostname: abc.example.com, allowedRoutes: { namespaces: { from: All } } }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: wide, namespace: app, creationTimestamp: "2024-01-01T00:00:00Z" }
+spec:
+  parentRefs: [{ name: web, namespace: gw }]
+  hostnames: ["*.example.com"]
+  rules: [{ matches: [{ path: { type: PathPrefix, value: /path/prefix } }], backendRefs: [{ name: v1, port: 8080 }] }]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: { name: exact, namespace: app, creationTimestamp: "2024-06-01T00:00:00Z" }
+spec:
+  parentRefs: [{ name: web, namespace: gw }]
+  hostnames: [abc.example.com]
+  rules: [{ backendRefs: [{ name: v2, port: 8080 }] }]
+`;
+  it('shows the written hostnames and says the loser lost on the hostname criterion', () => {
+    const tables = tablesOf(LISTENER, services('app', 'v1', 'v2'));
+    const r = explain(tables, { gateway: 'gw/web', host: 'abc.example.com', path: '/path/prefix' });
+    const text = r.explanation.join('\n');
+    expect(r.route?.name).toBe('exact');
+    expect(text).toContain('HTTPRoute app/wide [*.example.com]');
+    expect(text).toMatch(
+      /app\/wide .*loses on precedence 0: the winner has a more specific hostname \(as written/,
+    );
+  });
+});
