@@ -67,7 +67,10 @@ interface Reference {
   readonly what: string;
 }
 
-/** Every reference the model resolves: class, parameters, certificates, parents, backends, targets. */
+/**
+ * Every reference the model resolves: class, parameters, certificates, parents, backends, rule
+ * extensionRef filters, policy targets.
+ */
 function references(snapshot: Snapshot): Reference[] {
   const refs: Reference[] = [];
   const add = (from: GwObject, key: ObjectKey, name: string, what: string): void => {
@@ -92,7 +95,12 @@ function references(snapshot: Snapshot): Reference[] {
       for (const t of o.targetRefs) add(o, t.key, t.name, 'targetRef');
     } else if (isRoute(o)) {
       for (const p of o.parentRefs) add(o, p.key, p.name, 'parentRef');
-      for (const rule of o.rules) for (const b of rule.backendRefs) add(o, b.key, b.name, 'backendRef');
+      for (const rule of o.rules) {
+        for (const b of rule.backendRefs) add(o, b.key, b.name, 'backendRef');
+        for (const f of 'filters' in rule ? rule.filters : []) {
+          if (f.type === 'ExtensionRef') add(o, f.ref.key, f.ref.name, 'extensionRef filter');
+        }
+      }
     }
   }
   return refs;

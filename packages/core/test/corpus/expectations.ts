@@ -20,8 +20,8 @@ interface Case {
 export const EXPECTED_CODES: Readonly<Record<string, readonly string[]>> = {
   // GatewayClass and certificate Secrets not in the input.
   'gateway-api': ['GS230', 'GS232'],
-  // Envoy Gateway Backend and InferencePool backends; the class's EnvoyProxy is not in the input.
-  'envoy-gateway': ['GS317', 'GS231'],
+  // Envoy Gateway Backend and InferencePool backends; EnvoyProxy and one HTTPRouteFilter absent.
+  'envoy-gateway': ['GS317', 'GS231', 'GS318'],
   // NginxProxy parameters and the certificate Secret are not in the input.
   'nginx-gateway-fabric': ['GS231', 'GS232'],
   // HBONE waypoint, mesh routes, Istio Hostname backend.

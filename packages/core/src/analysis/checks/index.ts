@@ -4,6 +4,7 @@ import type { ParentEval } from '../attach.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Analysis } from '../types.ts';
 import { checkClassParameters } from './class-parameters.ts';
+import { checkExtensionRefs } from './extension-refs.ts';
 import { checkChannel, checkFeatures } from './features.ts';
 import { checkObserved } from './observed.ts';
 import { checkPolicies } from './policies.ts';
@@ -25,6 +26,7 @@ export function runChecks(
     ...checkFeatures(parents),
     ...checkChannel(ctx),
     ...checkClassParameters(ctx),
+    ...checkExtensionRefs(ctx),
     ...(routeDependentChecks ? checkObserved(ctx, analysis) : []),
   ];
 }
