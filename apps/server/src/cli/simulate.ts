@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { analyze } from '@gatescope/core/analysis/analyze';
+import { assumeAbsentPresent } from '@gatescope/core/matching/assume-present';
 import { compileRouteTables, explain, parseSimRequest } from '@gatescope/core/matching/index';
 import type { SimRequest } from '@gatescope/core/matching/types';
 import { loadManifests } from '@gatescope/core/model/load';
@@ -21,6 +22,9 @@ export const SIMULATE_USAGE = `usage: gatescope simulate -f PATH [-f PATH ...] (
   --request JSON        one request, e.g. '{"gateway":"ns/name","host":"a.example.com","path":"/x"}'
   --requests FILE       one JSON request per line (JSONL), or - for stdin; prints JSONL
   --format FORMAT       json (default) or text (a readable trace)
+  --assume-present      simulate as if what the input references but does not hold exists in the
+                        cluster (GatewayClasses, certificate Secrets, backend Services); listed
+                        first in each explanation
   --no-limits           lift the bounds (${DEFAULT_LIMITS.maxRequests} requests, ${DEFAULT_LIMITS.maxObjects} objects, ${DEFAULT_LIMITS.maxRouteEntries} route
                         table entries, explanations cut at ${DEFAULT_LIMITS.maxExplanationChars / 1024} KB per result) for trusted input
   -h, --help            show this help
@@ -34,6 +38,7 @@ interface SimulateArgs {
   readonly request?: string;
   readonly requests?: string;
   readonly format: 'json' | 'text';
+  readonly assumePresent: boolean;
   readonly limits: BatchLimits;
   readonly help: boolean;
 }
@@ -50,6 +55,7 @@ function parseSimulateArgs(args: string[]): SimulateArgs {
         requests: { type: 'string' },
         format: { type: 'string', default: 'json' },
         'no-limits': { type: 'boolean', default: false },
+        'assume-present': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }).values;
@@ -64,6 +70,7 @@ function parseSimulateArgs(args: string[]): SimulateArgs {
     ...(values.request !== undefined ? { request: values.request } : {}),
     ...(values.requests !== undefined ? { requests: values.requests } : {}),
     format,
+    assumePresent: values['assume-present'] === true,
     limits: values['no-limits'] === true ? NO_LIMITS : DEFAULT_LIMITS,
     help: values.help ?? false,
   };
@@ -160,10 +167,19 @@ function answer(
     throw new UsageError(`Gateway ${missing.gateway} is not in the input (Gateways: ${known})`);
   }
   checkInput(loaded.snapshot, options.limits);
-  const tables = compileRouteTables(analyze(loaded.snapshot));
+  // Real-world folders rarely hold their GatewayClass, Secrets or every Service (analysis says
+  // "not in the input"); --assume-present answers as if the cluster had them.
+  const { snapshot, assumed } = options.assumePresent
+    ? assumeAbsentPresent(loaded.snapshot)
+    : { snapshot: loaded.snapshot, assumed: [] };
+  const tables = compileRouteTables(analyze(snapshot));
   const single = options.request !== undefined;
+  const note = `Assumed present (not in the input): ${assumed.join(', ')}.`;
   for (const request of requests) {
-    const result = boundResult(explain(tables, request), options.limits);
+    const explained = explain(tables, request);
+    const full =
+      assumed.length === 0 ? explained : { ...explained, explanation: [note, ...explained.explanation] };
+    const result = boundResult(full, options.limits);
     if (options.format === 'text') io.stdout(`${formatSimText(request, result)}${single ? '' : '\n'}`);
     else io.stdout(`${single ? JSON.stringify(result, null, 2) : JSON.stringify(result)}\n`);
   }
