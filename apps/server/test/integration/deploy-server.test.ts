@@ -18,6 +18,7 @@ import { CRD_FILES, TestCluster } from '../harness/cluster.ts';
 import { waitFor, type KubeClient, type KubeObject } from '../harness/kube-client.ts';
 import { freePort, ManagedProcess } from '../harness/process.ts';
 import { snapshotOf } from '../../src/analysis/live-analysis.ts';
+import { completeKindsOf } from '@gatescope/core/analysis/visibility';
 
 const binaries = binariesOrSkip();
 const GW = '/apis/gateway.networking.k8s.io/v1';
@@ -178,7 +179,9 @@ function sidecarScript(): string {
 /** The certificate health a browser derives from the server's snapshot (secrets visible or not). */
 function listenerHealth(snapshot: SnapshotPayload) {
   const secretsVisible = snapshot.kinds.some((k) => k.kind === 'Secret' && k.state === 'synced');
-  const analysis = analyze(snapshotOf(snapshot.objects), { secretsVisible });
+  // Synced kinds are complete (a missing object of them does not exist), as in the browser.
+  const completeKinds = completeKindsOf(snapshot.kinds);
+  const analysis = analyze(snapshotOf(snapshot.objects), { secretsVisible, completeKinds });
   const gateway = [...analysis.predicted.values()].find((p) => p.kind === 'Gateway');
   const resolvedRefs = Object.fromEntries(
     (gateway?.kind === 'Gateway' ? gateway.listeners : []).map((l) => [
