@@ -1,7 +1,6 @@
 /**
  * What the health worker computes (health-worker.ts), and its answer to the main thread.
  */
-import { visibilityFromKinds } from '@gatescope/core/analysis/visibility';
 import type { KindStatus, WireObject } from '@gatescope/core/wire';
 import { analyzeLive, healthOf, type AnalysisHealth } from './live-analysis.ts';
 
@@ -13,8 +12,7 @@ export function healthOfObjects(
   kinds: readonly KindStatus[],
   objects: readonly WireObject[],
 ): AnalysisHealth {
-  // Without read access to Secrets/ConfigMaps their absence proves nothing: same rule as the UI.
-  return healthOf(analyzeLive(objects, visibilityFromKinds(kinds)));
+  return healthOf(analyzeLive(objects, kinds));
 }
 
 /** A failure as a reply the main thread reports: its message, no stack. */

@@ -1,47 +1,13 @@
 /**
- * Runs the core over the server's current objects (for /metrics): the same pipeline the browser
- * runs, so the health numbers match what the UI shows. The server runs it in a worker thread
- * (health-worker.ts), never on its main thread: see cached-health.ts.
+ * The /metrics health of the server's current objects, from core's analyzeLive: the same
+ * function and options the browser's engine uses, so the numbers match what the UI shows. The
+ * server runs it in a worker thread (health-worker.ts), never on its main thread: see
+ * cached-health.ts.
  */
-import { analyze, analyzeClusters } from '@gatescope/core/analysis/analyze';
 import type { Analysis } from '@gatescope/core/analysis/types';
-import { createSnapshot, type Snapshot } from '@gatescope/core/model/snapshot';
-import { applyWatchEvents } from '@gatescope/core/store/apply';
-import type { WireObject } from '@gatescope/core/wire';
 
-/**
- * The objects of one source as a Snapshot. A single cluster keeps cluster "" so that keys match
- * pasted YAML of the same objects; several clusters are analysed apart (analyzeLive).
- */
-export function snapshotOf(objects: readonly WireObject[], cluster = ''): Snapshot {
-  const events = objects.map((item) => ({ type: 'ADDED' as const, object: item.object }));
-  return applyWatchEvents(createSnapshot([]), events, { cluster });
-}
-
-/**
- * One Analysis per kube context, as the UI computes them: same-named objects in two clusters
- * never collide, and only ServiceImport↔ServiceExport links cross clusters.
- */
-export function analyzeLive(
-  objects: readonly WireObject[],
-  options: Parameters<typeof analyze>[1] = {},
-): Analysis[] {
-  const clusters = new Set(objects.map((o) => o.cluster));
-  if (clusters.size <= 1) return [analyze(snapshotOf(objects), options)];
-  const perCluster = new Map(
-    [...clusters].map(
-      (c) =>
-        [
-          c,
-          snapshotOf(
-            objects.filter((o) => o.cluster === c),
-            c,
-          ),
-        ] as const,
-    ),
-  );
-  return [...analyzeClusters(perCluster, options).values()];
-}
+// How a live source is analysed lives in core (shared with the browser's engine).
+export { analyzeLive, snapshotOf } from '@gatescope/core/analysis/live';
 
 export interface AnalysisHealth {
   readonly routes: { readonly accepted: number; readonly notAccepted: number };

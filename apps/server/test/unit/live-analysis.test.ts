@@ -28,7 +28,7 @@ describe('analyzeLive', () => {
       ...inCluster('east', gatewayClass, gateway(80)),
       ...inCluster('west', gatewayClass, gateway(8080)),
     ];
-    const analyses = analyzeLive(objects);
+    const analyses = analyzeLive(objects, []);
     expect(analyses).toHaveLength(2);
     const ports = analyses.flatMap((a) => a.listeners.map((l) => l.port)).sort((a, b) => a - b);
     expect(ports).toEqual([80, 8080]);
@@ -36,7 +36,7 @@ describe('analyzeLive', () => {
   });
 
   it('keeps a single source in one analysis with cluster-less keys', () => {
-    const analyses = analyzeLive(inCluster('only', gatewayClass, gateway(80)));
+    const analyses = analyzeLive(inCluster('only', gatewayClass, gateway(80)), []);
     expect(analyses).toHaveLength(1);
     expect([...analyses[0]!.predicted.keys()]).toContain('Gateway.gateway.networking.k8s.io/infra/edge');
   });

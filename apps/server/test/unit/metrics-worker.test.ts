@@ -111,7 +111,7 @@ describe('healthInWorker', () => {
     const health = await healthInWorker(bytes);
     // Transferred, not copied: the worker owns the bytes now.
     expect(bytes.byteLength).toBe(0);
-    expect(health).toEqual(healthOf(analyzeLive(objects)));
+    expect(health).toEqual(healthOf(analyzeLive(objects, [])));
     expect(health.routes).toEqual({ accepted: 2, notAccepted: 1 });
     expect(health.gateways).toEqual({ programmed: 1, notProgrammed: 0 });
     // No kind is reported synced here, so the absent parent is only "not in the input" (info).

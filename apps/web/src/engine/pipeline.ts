@@ -3,7 +3,8 @@
  * ingest (watch events per cluster) and analyze.
  */
 import { analyze, analyzeClusters, applyWatchEvents, createSnapshot, loadManifests } from '@gatescope/core';
-import type { Analysis, Diagnostic, KindStatus, Snapshot, WatchChange, WireObject } from '@gatescope/core';
+import type { Analysis, Diagnostic, Snapshot, WatchChange, WireObject } from '@gatescope/core';
+import type { AnalyzeOptions } from '@gatescope/core/analysis/context';
 import type { SourceFile } from './types.ts';
 
 export interface Loaded {
@@ -63,30 +64,14 @@ export function selectClusters(
 }
 
 /**
- * Live clusters usually do not let us read Secrets (DESIGN.md security rules): then certificate
- * health comes from the controller's listener conditions instead of being predicted.
+ * Options: live sources take core's liveAnalyzeOptions(kinds) (the same /metrics uses); sandbox
+ * YAML takes the defaults (files: everything visible, nothing complete, absent is info).
  */
-export function secretsVisibleIn(kinds: readonly KindStatus[]): boolean {
-  return kinds.some((k) => k.kind === 'Secret' && k.group === '' && k.state === 'synced');
-}
-
-/**
- * `completeKinds`: kinds the source holds completely (live: synced watches, see
- * completeKindsOf); none for YAML, where an absent object is only "not in the input".
- */
-export function analyzeSnapshot(
-  snapshot: Snapshot,
-  secretsVisible = true,
-  completeKinds: readonly string[] = [],
-): Analysis {
-  return analyze(snapshot, { secretsVisible, completeKinds });
+export function analyzeSnapshot(snapshot: Snapshot, options: AnalyzeOptions = {}): Analysis {
+  return analyze(snapshot, options);
 }
 
 /** Several contexts, each analysed on its own (only MCS exports are joined across them). */
-export function analyzeContexts(
-  clusters: LiveClusters,
-  secretsVisible: boolean,
-  completeKinds: readonly string[] = [],
-): Map<string, Analysis> {
-  return analyzeClusters(clusters, { secretsVisible, completeKinds });
+export function analyzeContexts(clusters: LiveClusters, options: AnalyzeOptions = {}): Map<string, Analysis> {
+  return analyzeClusters(clusters, options);
 }

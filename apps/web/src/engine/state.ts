@@ -15,13 +15,13 @@ import {
   applyLiveChanges,
   liveClusters,
   loadFiles,
-  secretsVisibleIn,
   selectClusters,
 } from './pipeline.ts';
 import type { LiveClusters } from './pipeline.ts';
 import { ASSUMPTION_MARK } from './types.ts';
 import type { SimRequest } from '@gatescope/core/matching/index';
-import { completeKindsOf } from '@gatescope/core/analysis/visibility';
+import type { AnalyzeOptions } from '@gatescope/core/analysis/context';
+import { liveAnalyzeOptions } from '@gatescope/core/analysis/live';
 import { runRequests, TablesCache } from '../simulator/run.ts';
 import type {
   EngineRequest,
@@ -103,9 +103,8 @@ export class EngineState {
   private revision = 0;
   private baselineCache: { input: Input; computed: Computed } | null = null;
   private loadMs = 0;
-  private liveSecretsVisible = false;
-  /** Kinds whose live watch is synced everywhere: absent objects of these kinds are missing. */
-  private liveComplete: readonly string[] = [];
+  /** What the live kinds' sync states imply (core's liveAnalyzeOptions, shared with /metrics). */
+  private liveOptions: AnalyzeOptions = liveAnalyzeOptions([]);
 
   private last: { revision: number; analysis: Analysis } | null = null;
   private readonly tables = new TablesCache();
@@ -125,8 +124,7 @@ export class EngineState {
       case 'live-snapshot':
         this.live = liveClusters(request.payload.objects);
         this.liveView = null;
-        this.liveSecretsVisible = secretsVisibleIn(request.payload.kinds);
-        this.liveComplete = completeKindsOf(request.payload.kinds);
+        this.liveOptions = liveAnalyzeOptions(request.payload.kinds);
         break;
       case 'live-delta':
         this.live = applyLiveChanges(this.live, request.payload.changes);
@@ -155,13 +153,9 @@ export class EngineState {
     return !(this.source === 'yaml' && request.type.startsWith('live-'));
   }
 
-  private secretsVisible(): boolean {
-    return this.source === 'yaml' || this.liveSecretsVisible;
-  }
-
-  /** Sandbox YAML is files, never a whole cluster: nothing in it is complete. */
-  private completeKinds(): readonly string[] {
-    return this.source === 'yaml' ? [] : this.liveComplete;
+  /** Sandbox YAML is files, never a whole cluster: the defaults (everything visible, nothing complete). */
+  private options(): AnalyzeOptions {
+    return this.source === 'yaml' ? {} : this.liveOptions;
   }
 
   private baseline(input: Input): Computed {
@@ -191,14 +185,13 @@ export class EngineState {
     if (input.kind === 'contexts') {
       const contexts = analyzeContexts(
         new Map([...input.contexts].map(([c, s]) => [c, on(s)])),
-        this.secretsVisible(),
-        this.completeKinds(),
+        this.options(),
       );
       const analyzeMs = now() - t;
       t = now();
       return { ...combineContexts(contexts), contexts, analyzeMs, topologyMs: now() - t };
     }
-    const analysis = analyzeSnapshot(on(input.snapshot), this.secretsVisible(), this.completeKinds());
+    const analysis = analyzeSnapshot(on(input.snapshot), this.options());
     const analyzeMs = now() - t;
     t = now();
     return { analysis, topology: buildTopology(analysis), contexts: null, analyzeMs, topologyMs: now() - t };
