@@ -62,6 +62,12 @@ function codes(a: Analysis, severity?: string): string[] {
     .sort();
 }
 
+/** The predicted status of the (only) object of a kind. */
+function statusOf(a: Analysis, kind: string): PredictedStatus | undefined {
+  const object = a.snapshot.objects.find((o) => o.ref.kind === kind);
+  return object === undefined ? undefined : a.predicted.get(object.key);
+}
+
 /** Type, status and reason of every predicted condition: what the JSON contract promises. */
 function shapes(a: Analysis): unknown {
   const strip = (s: PredictedStatus): unknown =>
@@ -121,9 +127,7 @@ describe('absent from the input is not missing', () => {
     const files = run(docs);
     const live = run(docs, { completeKinds: 'all' });
     expect(shapes(files)).toEqual(shapes(live));
-    const route = files.predicted.get(
-      files.snapshot.objects.find((o) => o.ref.kind === 'HTTPRoute')?.key ?? 'none',
-    );
+    const route = statusOf(files, 'HTTPRoute');
     const refs =
       route?.kind === 'Route'
         ? route.parents[0]?.conditions.find((c) => c.type === 'ResolvedRefs')
@@ -153,7 +157,7 @@ describe('absent from the input is not missing', () => {
     expect(codes(a, 'warning')).toEqual([]);
     expect(codes(a)).toContain('GS230-GatewayClassNotInInput');
     expect(codes(a)).toContain('GS307-RouteParentPending');
-    const gw = a.predicted.get(a.snapshot.objects.find((o) => o.ref.kind === 'Gateway')?.key ?? 'none');
+    const gw = statusOf(a, 'Gateway');
     const acc = gw?.kind === 'Gateway' ? gw.conditions.find((c) => c.type === 'Accepted') : undefined;
     expect(acc).toMatchObject({ status: 'Unknown', reason: 'Pending' });
     // Live, with GatewayClasses synced: the class does not exist (an error), the route warns.
@@ -225,7 +229,7 @@ spec:
     const a = run([CLASS, gw, ls]);
     expect(codes(a)).toContain('GS341-NamespaceNotInInput');
     expect(codes(a)).not.toContain('GS220-ListenerSetNotAllowed');
-    const set = a.predicted.get(a.snapshot.objects.find((o) => o.ref.kind === 'ListenerSet')?.key ?? 'none');
+    const set = statusOf(a, 'ListenerSet');
     const acc = set?.kind === 'ListenerSet' ? set.conditions.find((c) => c.type === 'Accepted') : undefined;
     expect(acc).toMatchObject({ status: 'False', reason: 'NotAllowed' });
     const ns = `apiVersion: v1\nkind: Namespace\nmetadata: {name: team-a}\n`;
