@@ -123,13 +123,20 @@ export function endpointSlice(mf: MetaFactory, ns: string, svc: string, ready: n
 }
 
 /** A TLS Secret; the data is a placeholder (Gatescope drops Secret values on ingest anyway). */
+function pemBase64(label: string): string {
+  return Buffer.from(`-----BEGIN ${label}-----\nMAA=\n-----END ${label}-----\n`).toString('base64');
+}
+
 export function tlsSecret(mf: MetaFactory, ns: string, name: string): RawObject {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: mf.meta(name, ns),
     type: 'kubernetes.io/tls',
-    data: { 'tls.crt': 'cGxhY2Vob2xkZXI=', 'tls.key': 'cGxhY2Vob2xkZXI=' },
+    // PEM-shaped data (a CERTIFICATE and a PRIVATE KEY block, each an empty DER SEQUENCE): the
+    // engine judges tls.crt/tls.key structure (not-PEM data makes the HTTPS listener
+    // InvalidCertificateRef), and the HTTPS probes must reach their routes.
+    data: { 'tls.crt': pemBase64('CERTIFICATE'), 'tls.key': pemBase64('PRIVATE KEY') },
   };
 }
 
