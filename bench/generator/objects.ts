@@ -122,11 +122,12 @@ export function endpointSlice(mf: MetaFactory, ns: string, svc: string, ready: n
   };
 }
 
-/** A TLS Secret; the data is a placeholder (Gatescope drops Secret values on ingest anyway). */
+/** base64 of a PEM block whose body is an empty DER SEQUENCE (what the PEM verdict checks). */
 function pemBase64(label: string): string {
   return Buffer.from(`-----BEGIN ${label}-----\nMAA=\n-----END ${label}-----\n`).toString('base64');
 }
 
+/** A TLS Secret; the data is PEM-shaped, not a key (Gatescope drops Secret values on ingest anyway). */
 export function tlsSecret(mf: MetaFactory, ns: string, name: string): RawObject {
   return {
     apiVersion: 'v1',
