@@ -109,12 +109,22 @@ function absentSeverity(value: string): Severity {
   return value as Severity;
 }
 
+/** `Kind` (core group) or `Kind.group`, as the analysis names kinds (absent.ts kindId). */
+const KIND_ID = /^[A-Z][A-Za-z0-9]*(\.[a-z0-9]([a-z0-9.-]*[a-z0-9])?)?$/;
+
 function completeKinds(value: string): readonly string[] | 'all' {
   if (value.trim() === 'all') return 'all';
-  return value
+  const kinds = value
     .split(',')
     .map((k) => k.trim())
     .filter((k) => k !== '');
+  // A typo (`services`) would silently declare nothing complete: refuse it instead.
+  const bad = kinds.find((k) => !KIND_ID.test(k));
+  if (bad !== undefined)
+    throw new UsageError(
+      `--complete "${bad}" is not a kind (use Kind or Kind.group, e.g. Service, GatewayClass.gateway.networking.k8s.io, or all)`,
+    );
+  return kinds;
 }
 
 function location(d: Diagnostic): string {

@@ -75,7 +75,7 @@ describe('gatescope analyze on a GitOps folder (absent is not missing)', () => {
     expect(codes.filter((c) => c.endsWith('NotInInput'))).toEqual([]);
   });
 
-  it('text output counts 0 errors; a bad --absent value is a usage error (exit 2)', () => {
+  it('text output counts 0 errors; a bad --absent or --complete value is a usage error (exit 2)', () => {
     const r = cli(['analyze', '-f', '.']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/info GS230-GatewayClassNotInInput/);
@@ -83,6 +83,9 @@ describe('gatescope analyze on a GitOps folder (absent is not missing)', () => {
     const bad = cli(['analyze', '-f', '.', '--absent', 'fatal']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('unknown --absent "fatal"');
+    const typo = cli(['analyze', '-f', '.', '--complete', 'services']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('--complete "services" is not a kind');
   });
 
   it('simulate names the absent GatewayClass instead of a refused connection', () => {
