@@ -36,6 +36,11 @@ function predictedConditions(status: PredictedStatus | undefined): readonly Cond
   return status.conditions;
 }
 
+/** A missing object breaks things, except a GatewayClass: nobody reconciles its Gateway (Pending). */
+function defaultGhostHealth(kind: string): Health {
+  return kind === 'GatewayClass' ? 'unknown' : 'error';
+}
+
 class GraphBuilder {
   readonly nodes = new Map<string, TopoNode>();
   readonly edges = new Map<string, TopoEdge>();
@@ -55,16 +60,25 @@ class GraphBuilder {
     return id;
   }
 
-  objectNode(key: ObjectKey, column?: number): TopoNode {
+  objectNode(key: ObjectKey, column?: number, ghostHealth?: Health): TopoNode {
     const known = this.nodes.get(this.objectId(key));
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      // A ghost referenced by several edges takes the worst health any of them gives it.
+      if (known.ghost !== true) return known;
+      const health = worse(known.health, ghostHealth ?? defaultGhostHealth(known.kind));
+      if (health === known.health) return known;
+      const node = { ...known, health };
+      this.nodes.set(node.id, node);
+      return node;
+    }
     const object = this.context.analysis.snapshot.byKey.get(key);
     const seed = objectSeed(key, object);
     const diagnostics = this.context.diagnosticsById.get(seed.id) ?? [];
     let health: Health;
     if (object === undefined) {
-      // Nobody reconciles a Gateway whose class is absent (Pending); other missing objects break things.
-      health = seed.kind === 'GatewayClass' ? 'unknown' : 'error';
+      // Not in the input: the relation's verdict when it says the reference is not checked (an
+      // implementation-specific backend, a mesh parent), else the default.
+      health = ghostHealth ?? defaultGhostHealth(seed.kind);
     } else {
       const conditions = predictedConditions(this.context.analysis.predicted.get(key));
       health = worse(conditionsHealth(conditions), diagnosticsHealth(diagnostics));
@@ -90,7 +104,7 @@ class GraphBuilder {
 
   /** Key and part ends create their node now; id ends are looked up after every relation ran. */
   materialize(end: Endpoint): void {
-    if ('key' in end) this.objectNode(end.key, end.column);
+    if ('key' in end) this.objectNode(end.key, end.column, end.ghostHealth);
     else if ('part' in end) this.partNode(end.part);
   }
 

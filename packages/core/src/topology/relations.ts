@@ -17,7 +17,12 @@ import { backendEdges, routeParentEdges } from './route-relations.ts';
 
 /** An edge end: an object (the builder makes its node, or a ghost) or a part with its own seed. */
 export type Endpoint =
-  | { readonly key: ObjectKey; readonly column?: number }
+  | {
+      readonly key: ObjectKey;
+      readonly column?: number;
+      /** Health of the node when the object is not in the input (default: error). */
+      readonly ghostHealth?: Health;
+    }
   | { readonly part: NodeSeed }
   /** A node another relation made (a listener or a rule); the edge is dropped if it is absent. */
   | { readonly id: string };

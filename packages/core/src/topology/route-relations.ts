@@ -7,6 +7,8 @@ import type { Analysis, ResolvedListener } from '../analysis/types.ts';
 import { parseKey, sameParentRef } from '../model/identity.ts';
 import { isRoute } from '../model/types.ts';
 import type { ParentRef, Route } from '../model/types.ts';
+import { isGatewayParent, isListenerSetParent } from '../analysis/attach.ts';
+import { isMeshServiceParent } from '../analysis/mesh-parents.ts';
 import { ruleNodeId } from './nodes.ts';
 import type { RelationContext, RelationEdge } from './relations.ts';
 
@@ -60,6 +62,18 @@ export function* routeParentEdges({ analysis }: RelationContext): Iterable<Relat
     const r = route;
     for (const ref of r.parentRefs) {
       if (attached.has(`${r.key}#${ref.index}`)) continue;
+      if (!isGatewayParent(ref) && !isListenerSetParent(ref)) {
+        // Mesh (GAMMA) and other parents attach to no listener; the analysis does not judge
+        // them (analysis/mesh-parents.ts), so neither the edge nor an absent parent is red.
+        const label = isMeshServiceParent(ref) ? 'mesh (GAMMA)' : 'implementation-specific';
+        yield {
+          source: { key: ref.key, ghostHealth: 'unknown' },
+          target: { key: r.key },
+          kind: 'parent',
+          label,
+        };
+        continue;
+      }
       const reason = refusalReason(analysis, r, ref) ?? 'NotAttached';
       const listeners = addressedListeners(byOwner, ref);
       const sources = listeners.length === 0 ? [{ key: ref.key }] : listeners.map((id) => ({ id }));
@@ -80,7 +94,11 @@ export function* backendEdges({ analysis }: RelationContext): Iterable<RelationE
   for (const b of analysis.backends) {
     const route = parseKey(b.route);
     const source = { id: ruleNodeId(route, b.ruleIndex) };
-    const target = { key: b.target.key };
+    // An implementation-specific backend that is not in the input is unchecked, not missing.
+    const target =
+      b.implementationSpecific === true
+        ? { key: b.target.key, ghostHealth: 'unknown' as const }
+        : { key: b.target.key };
     const health = b.valid ? 'ok' : 'error';
     if (b.reason === 'RefNotPermitted') {
       yield { source, target, kind: 'missing-reference-grant', health, label: 'no ReferenceGrant' };

@@ -25,6 +25,7 @@ import { parseManifests } from '../../src/manifest/parse.ts';
 import { loadManifests } from '../../src/model/load.ts';
 import type { Snapshot } from '../../src/model/snapshot.ts';
 import { isRoute } from '../../src/model/types.ts';
+import { buildTopology } from '../../src/topology/build.ts';
 import type { GwObject } from '../../src/model/types.ts';
 import { assumeAbsentPresent } from '../../src/matching/assume-present.ts';
 import { simulate } from '../../src/matching/simulate.ts';
@@ -194,6 +195,28 @@ describe('real-world corpus', () => {
           state = next.state;
         }
       }
+    });
+
+    it('draws no vendor backend and no mesh parent in the input as broken', () => {
+      const { analysis } = analysed(project);
+      const topology = buildTopology(analysis);
+      const nodeHealth = new Map(topology.nodes.map((n) => [n.id, n.health]));
+      const red: string[] = [];
+      for (const e of topology.edges) {
+        const vendorTarget = analysis.backends.some(
+          (b) =>
+            b.implementationSpecific === true &&
+            e.target === `${b.target.kind}/${b.target.namespace}/${b.target.name}`,
+        );
+        const meshParent =
+          e.kind === 'parent' && e.source.startsWith('Service/') && nodeHealth.get(e.source) === 'ok';
+        if ((vendorTarget || meshParent) && e.health === 'error') red.push(e.id);
+      }
+      for (const b of analysis.backends) {
+        const id = `${b.target.kind}/${b.target.namespace}/${b.target.name}`;
+        if (b.implementationSpecific === true && nodeHealth.get(id) === 'error') red.push(id);
+      }
+      expect(red).toEqual([]);
     });
 
     it('simulates requests as the project documents them', () => {
