@@ -1,14 +1,19 @@
 /**
  * Worker thread entry for analyze/simulate calls (started and reused by batch-runner.ts): answers
- * each job message with the JSON text of the answer, or the status and message of its failure.
+ * each job message with the JSON bytes of the answer, or the status and message of its failure.
  */
 import { parentPort } from 'node:worker_threads';
 import { runJob } from './jobs.ts';
-import type { JobMessage, JobReply } from './batch-runner.ts';
+import { transferable, type JobMessage, type JobReply } from './batch-runner.ts';
 
 function replyTo(job: JobMessage): JobReply {
   try {
-    return { id: job.id, ok: true, json: runJob(job.kind, job.text, job.limits) };
+    const text = new TextDecoder().decode(job.body);
+    return {
+      id: job.id,
+      ok: true,
+      json: transferable(Buffer.from(runJob(job.kind, text, job.limits), 'utf8')),
+    };
   } catch (error) {
     const status = (error as { statusCode?: unknown }).statusCode;
     const message = error instanceof Error ? error.message : String(error);
@@ -18,6 +23,9 @@ function replyTo(job: JobMessage): JobReply {
   }
 }
 
-parentPort?.on('message', (job: JobMessage) => parentPort?.postMessage(replyTo(job)));
+parentPort?.on('message', (job: JobMessage) => {
+  const reply = replyTo(job);
+  parentPort?.postMessage(reply, reply.id !== 0 && 'json' in reply ? [reply.json.buffer] : []);
+});
 const ready: JobReply = { id: 0, ready: true };
 parentPort?.postMessage(ready);

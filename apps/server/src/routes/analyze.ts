@@ -3,7 +3,7 @@
  * Body: `{ "files": [{ "name", "text" }] }` or `{ "yaml": "..." }`; simulate adds
  * `"request": {...}` or `"requests": [...]`. Bad input → 400 with a message; over a bound of
  * batch/limits.ts or the worker's memory → 413; over the time budget → 422; too many calls at
- * once → 503. The body is not parsed here: its text goes to the batch worker (batch-runner.ts),
+ * once → 503. The body is not parsed here: its bytes go to the batch worker (batch-runner.ts),
  * which parses, analyses and explains off the event loop.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -23,15 +23,19 @@ export function registerAnalysisRoutes(app: FastifyInstance, options: AnalysisRo
   const handler =
     (kind: BatchKind) =>
     async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-      const text = typeof request.body === 'string' ? request.body : '';
-      const answer = await runner.run(kind, text, limits);
+      const body = request.body instanceof Uint8Array ? request.body : new Uint8Array();
+      const answer = await runner.run(kind, body, limits);
       if (answer.status >= 500) request.log.warn({ kind, answer: answer.json }, 'batch call failed');
-      return reply.code(answer.status).type('application/json; charset=utf-8').send(answer.json);
+      const payload =
+        typeof answer.json === 'string'
+          ? answer.json
+          : Buffer.from(answer.json.buffer, answer.json.byteOffset, answer.json.byteLength);
+      return reply.code(answer.status).type('application/json; charset=utf-8').send(payload);
     };
-  // A scope of its own: here JSON bodies stay text (parsed in the worker, not on the event loop).
+  // A scope of its own: here JSON bodies stay bytes (decoded and parsed in the worker, not here).
   void app.register(async (scope) => {
     scope.removeContentTypeParser('application/json');
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) =>
       done(null, body),
     );
     scope.post('/api/analyze', handler('analyze'));
