@@ -26,6 +26,25 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a switch over a union without a `default` must name every member (so a
+    // new filter type or route kind cannot go unhandled; a `default` is an explicit decision and
+    // switches over filter types and route kinds have none), and no promise may be dropped.
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.config.ts'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
     // The core is pure: no clock, no timers, no randomness, no I/O. Time and randomness come in
     // as arguments so that every stage is deterministic and golden-testable.
     files: ['packages/core/src/**/*.ts'],

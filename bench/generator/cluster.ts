@@ -34,12 +34,3 @@ export interface GeneratedCluster {
     readonly protocol?: 'HTTP' | 'HTTPS';
   }[];
 }
-
-export function countKinds(objects: readonly RawObject[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const o of objects) {
-    const kind = String(o['kind']);
-    counts[kind] = (counts[kind] ?? 0) + 1;
-  }
-  return counts;
-}

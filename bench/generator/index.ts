@@ -7,14 +7,11 @@ import type { GeneratedCluster } from './cluster.ts';
 import { envoyScale, huge, listenerSets, teams } from './presets.ts';
 import { createPrng } from './prng.ts';
 
-export type { GeneratedCluster, RouteProbe } from './cluster.ts';
-export { countKinds } from './cluster.ts';
-export type { RawObject } from './objects.ts';
+export type { GeneratedCluster } from './cluster.ts';
 export { toYamlStream } from './yaml.ts';
 export { generateRequests } from './requests.ts';
-export type { BenchRequest, RequestMix } from './requests.ts';
+export type { BenchRequest } from './requests.ts';
 export { watchStream } from './watch.ts';
-export type { WatchEvent } from './watch.ts';
 export { createPrng } from './prng.ts';
 
 export type Size = 'full' | 'tiny';

@@ -1,9 +1,5 @@
 /** Timing and summary statistics for the benches (wall clock, high resolution). */
 
-export function nowMs(): number {
-  return performance.now();
-}
-
 /** Nearest-rank percentile of unsorted samples; p in [0, 100]. */
 export function percentile(samples: readonly number[], p: number): number {
   if (samples.length === 0) return Number.NaN;
@@ -12,20 +8,10 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank] as number;
 }
 
-export function mean(samples: readonly number[]): number {
-  return samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length;
-}
-
 /** Runs fn once and returns its result with the elapsed milliseconds. */
 export function timed<T>(fn: () => T): { value: T; ms: number } {
   const start = performance.now();
   const value = fn();
-  return { value, ms: performance.now() - start };
-}
-
-export async function timedAsync<T>(fn: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const start = performance.now();
-  const value = await fn();
   return { value, ms: performance.now() - start };
 }
 
@@ -46,10 +32,6 @@ export function perCallMicros<T>(items: readonly T[], fn: (item: T) => unknown):
     samples[i] = Number(process.hrtime.bigint() - start) / 1000;
   }
   return samples;
-}
-
-export function rssMb(): number {
-  return process.memoryUsage().rss / (1024 * 1024);
 }
 
 /**

@@ -23,14 +23,7 @@ import type { SimRequest } from '@gatescope/core/matching/index';
 import type { AnalyzeOptions } from '@gatescope/core/analysis/context';
 import { liveAnalyzeOptions } from '@gatescope/core/analysis/live';
 import { runRequests, TablesCache } from '../simulator/run.ts';
-import type {
-  EngineRequest,
-  EngineResult,
-  EngineView,
-  Simulated,
-  SourceFile,
-  WhatIfBaseline,
-} from './types.ts';
+import type { EngineRequest, EngineResult, EngineView, Simulated, WhatIfBaseline } from './types.ts';
 
 interface Loaded {
   readonly snapshot: Snapshot;
@@ -267,5 +260,3 @@ export class EngineState {
     return { nodes, edges: graph.edges, aggregated: graph.aggregated, shownAs: graph.shownAs };
   }
 }
-
-export type { SourceFile };

@@ -9,7 +9,7 @@
 import type { ResolvedBackend } from '../analysis/types.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type { BackendRef } from '../model/types.ts';
-import { backendKey } from './tables.ts';
+import { backendKey } from './keys.ts';
 import type { RouteTables } from './tables.ts';
 import type { SimBackend } from './types.ts';
 import type { MatchedRule } from './respond.ts';

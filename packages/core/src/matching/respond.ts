@@ -19,7 +19,7 @@ import {
 } from './filters.ts';
 import type { HeaderBag } from './filters.ts';
 import type { RequestView } from './request.ts';
-import { mirrorKey } from './tables.ts';
+import { mirrorKey } from './keys.ts';
 import type { MemoOwner, RouteInfo, RouteTables } from './tables.ts';
 import { applyTiming } from './timing.ts';
 import type { EffectiveRetry } from './timing.ts';

@@ -13,6 +13,7 @@ import type { CompiledGrpcMatch } from './grpc-match.ts';
 import type { CompiledHttpMatch } from './http-match.ts';
 import type { HostnameRank } from './hostname.ts';
 import { buildHttpIndex } from './http-index.ts';
+import { backendKey, mirrorKey } from './keys.ts';
 import type { HttpIndex } from './http-index.ts';
 import type { PackedScan } from './scan.ts';
 import { compareHttpStatic } from './precedence.ts';
@@ -161,14 +162,6 @@ export type MemoOwner = Readonly<Record<never, never>>;
 /** A new owner token; an object, not a counter, so tables derived twice from the same tables differ. */
 export function newMemoOwner(): MemoOwner {
   return Object.freeze({});
-}
-
-export function backendKey(route: ObjectKey, rule: number, backend: number): string {
-  return `${route}#${rule}#${backend}`;
-}
-
-export function mirrorKey(route: ObjectKey, rule: number, filter: number, backendRef?: number): string {
-  return `${route}#${rule}#${filter}#${backendRef ?? ''}`;
 }
 
 export function compileRouteTables(analysis: Analysis): RouteTables {
