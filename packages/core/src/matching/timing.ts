@@ -24,13 +24,16 @@ export interface EffectiveRetry {
   readonly codes: readonly number[];
   readonly attempts?: number;
   readonly backoff?: string;
-  /** Extension: retries after the first try the simulation uses (attempts; unspecified: 0). */
+  /** Extension: retries after the first try the simulation uses (attempts; unspecified: 1). */
   readonly retries: number;
-  /** Extension: true when `attempts` is unspecified (implementation-specific default assumed none). */
+  /** Extension: true when `attempts` is unspecified and the v1.7 CRD default (1) applies. */
   readonly attemptsDefaulted: boolean;
   /** Extension: connection failures and backend-request timeouts are retried too (spec SHOULD). */
   readonly retriesConnectionFailures: true;
 }
+
+/** HTTPRouteRetry.attempts when unspecified: the v1.7 CRD default. */
+export const DEFAULT_RETRY_ATTEMPTS = 1;
 
 export function effectiveRetry(retry: {
   readonly codes: readonly number[];
@@ -41,7 +44,9 @@ export function effectiveRetry(retry: {
     codes: retry.codes,
     ...(retry.attempts !== undefined ? { attempts: retry.attempts } : {}),
     ...(retry.backoff !== undefined ? { backoff: retry.backoff } : {}),
-    retries: Math.max(0, retry.attempts ?? 0),
+    // Gateway API v1.7 puts retry in the standard channel and its CRD defaults `attempts` to 1
+    // (+kubebuilder:default=1): a stanza without attempts retries once. 0 disables retries.
+    retries: Math.max(0, retry.attempts ?? DEFAULT_RETRY_ATTEMPTS),
     attemptsDefaulted: retry.attempts === undefined,
     retriesConnectionFailures: true,
   };
@@ -161,7 +166,7 @@ function policyNotes(rule: TimingRule): string[] {
   const retry = rule.retry;
   if (retry) {
     const times = retry.attemptsDefaulted
-      ? 'an implementation-specific number of times (attempts unspecified; simulated as none)'
+      ? `up to ${retry.retries} time(s) (attempts unspecified: the CRD default, ${DEFAULT_RETRY_ATTEMPTS})`
       : retry.retries === 0
         ? 'never (attempts: 0 disables retries)'
         : `up to ${retry.retries} time(s)`;

@@ -20,10 +20,10 @@ const fails = (code: number, count: number, delay?: string): SimBackendBehavior 
 });
 
 describe('effective retry policy', () => {
-  it('attempts unspecified: implementation-specific, simulated as no retries', () => {
+  it('attempts unspecified: the v1.7 CRD default, one retry', () => {
     expect(effectiveRetry({ codes: [500] })).toEqual({
       codes: [500],
-      retries: 0,
+      retries: 1,
       attemptsDefaulted: true,
       retriesConnectionFailures: true,
     });
@@ -65,9 +65,15 @@ describe('applyTiming', () => {
       status: 500,
     },
     {
-      name: 'attempts unspecified: simulated as none',
+      name: 'attempts unspecified: one retry (CRD default) recovers from one failure',
       rule: rule({ codes: [500] }),
       behavior: fails(500, 1),
+      status: 200,
+    },
+    {
+      name: 'attempts unspecified: one retry (CRD default) is not enough for two failures',
+      rule: rule({ codes: [500] }),
+      behavior: fails(500, 2),
       status: 500,
     },
     {
@@ -147,6 +153,6 @@ describe('applyTiming', () => {
 
   it('says what it assumed when attempts is unspecified', () => {
     const { notes } = applyTiming(200, rule({ codes: [500] }), fails(500, 1));
-    expect(notes.join(' ')).toMatch(/attempts unspecified; simulated as none/);
+    expect(notes.join(' ')).toMatch(/up to 1 time\(s\) \(attempts unspecified: the CRD default, 1\)/);
   });
 });
