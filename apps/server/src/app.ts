@@ -29,8 +29,8 @@ export async function gatescopeApp(app: FastifyInstance, options: AppOptions): P
   registerErrorHandling(app);
   registerStatusRoutes(app, options.source);
   const events = registerEventRoutes(app, options.source, options.events);
-  registerMetricsRoute(app, options.source, events);
-  registerAnalysisRoutes(app, options.batch);
+  const batch = registerAnalysisRoutes(app, options.batch);
+  registerMetricsRoute(app, options.source, events, batch);
   if (!(await registerSpa(app, options.webRoot))) app.setNotFoundHandler(jsonNotFound);
 }
 

@@ -16,7 +16,10 @@ export interface AnalysisRouteOptions {
   readonly limits?: Partial<BatchLimits>;
 }
 
-export function registerAnalysisRoutes(app: FastifyInstance, options: AnalysisRouteOptions = {}): void {
+/** What /metrics reports about analyze/simulate calls (batch-runner.ts counters). */
+export type BatchStats = BatchRunner['stats'];
+
+export function registerAnalysisRoutes(app: FastifyInstance, options: AnalysisRouteOptions = {}): BatchStats {
   const runner = new BatchRunner(options.runner);
   const limits: BatchLimits = { ...DEFAULT_LIMITS, ...options.limits };
   app.addHook('onClose', async () => runner.close());
@@ -41,4 +44,5 @@ export function registerAnalysisRoutes(app: FastifyInstance, options: AnalysisRo
     scope.post('/api/analyze', handler('analyze'));
     scope.post('/api/simulate', handler('simulate'));
   });
+  return runner.stats;
 }

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { KindSyncState } from '@gatescope/core/wire';
 import { CachedHealth } from '../analysis/cached-health.ts';
 import type { DataSource } from '../source/types.ts';
+import type { BatchStats } from './analyze.ts';
 import type { EventStats } from './events.ts';
 
 const STATES: readonly KindSyncState[] = ['absent', 'forbidden', 'syncing', 'synced', 'degraded'];
@@ -48,6 +49,7 @@ export async function renderMetrics(
   source: DataSource,
   health: CachedHealth,
   events?: EventStats,
+  batch?: BatchStats,
 ): Promise<string> {
   const outcome = await health.get(source.hub, source.kinds());
   const out = new MetricsText();
@@ -101,6 +103,28 @@ export async function renderMetrics(
     );
     out.sample('gatescope_stream_rejected_total', {}, events.rejected);
   }
+  if (batch !== undefined) {
+    out.family('gatescope_batch_calls_total', 'counter', 'POST /api/analyze and /api/simulate calls run.');
+    out.sample('gatescope_batch_calls_total', {}, batch.jobs);
+    out.family(
+      'gatescope_batch_timeouts_total',
+      'counter',
+      'Analyze/simulate calls ended at their time budget (422).',
+    );
+    out.sample('gatescope_batch_timeouts_total', {}, batch.timeouts);
+    out.family(
+      'gatescope_batch_out_of_memory_total',
+      'counter',
+      'Analyze/simulate calls that reached the worker heap limit (413).',
+    );
+    out.sample('gatescope_batch_out_of_memory_total', {}, batch.outOfMemory);
+    out.family(
+      'gatescope_batch_rejected_total',
+      'counter',
+      'Analyze/simulate calls refused (503) because too many were waiting.',
+    );
+    out.sample('gatescope_batch_rejected_total', {}, batch.rejected);
+  }
 
   out.family('gatescope_analysis_failed', 'gauge', 'The newest analysis of the objects failed.');
   out.sample('gatescope_analysis_failed', {}, outcome.failed ? 1 : 0);
@@ -125,11 +149,18 @@ export async function renderMetrics(
   return out.toString();
 }
 
-export function registerMetricsRoute(app: FastifyInstance, source: DataSource, events?: EventStats): void {
+export function registerMetricsRoute(
+  app: FastifyInstance,
+  source: DataSource,
+  events?: EventStats,
+  batch?: BatchStats,
+): void {
   const health = new CachedHealth({ log: (message) => app.log.warn(message) });
   // A stopping server must not wait for an analysis (up to its timeout) before it can exit.
   app.addHook('onClose', () => health.close());
   app.get('/metrics', async (_request, reply) =>
-    reply.type('text/plain; version=0.0.4; charset=utf-8').send(await renderMetrics(source, health, events)),
+    reply
+      .type('text/plain; version=0.0.4; charset=utf-8')
+      .send(await renderMetrics(source, health, events, batch)),
   );
 }

@@ -133,6 +133,8 @@ describe('time and memory budgets of the batch worker', () => {
     const res = await post(server, '/api/simulate', { yaml: BOMB, requests: missRequests(1000) });
     expect(res.status).toBe(422);
     expect(res.json['message']).toMatch(/time budget of 1\.5 s/);
+    const metrics = await (await fetch(`${server.base}/metrics`)).text();
+    expect(metrics).toMatch(/^gatescope_batch_timeouts_total 1$/m);
     const next = await post(server, '/api/simulate', { yaml: SMALL_YAML, request: missRequests(1)[0] });
     expect(next.status).toBe(200);
   }, 180_000);
@@ -146,6 +148,8 @@ describe('time and memory budgets of the batch worker', () => {
     const res = await post(server, '/api/simulate', { yaml: BOMB, requests: missRequests(1000) });
     expect(res.status).toBe(413);
     expect(res.json['message']).toMatch(/64 MB memory bound/);
+    const metrics = await (await fetch(`${server.base}/metrics`)).text();
+    expect(metrics).toMatch(/^gatescope_batch_out_of_memory_total 1$/m);
     const health = await fetch(`${server.base}/api/healthz`);
     expect(health.status).toBe(200);
   }, 180_000);
