@@ -77,6 +77,14 @@ const ANALYSIS_ENTRIES = [
     'Use one of HTTP, HTTPS, TLS, TCP or UDP (or a protocol your implementation documents).',
   ),
   e(
+    'GS224',
+    'GatewayAddressesNotAssigned',
+    'error',
+    undefined,
+    'Gateway controller could not assign the requested addresses',
+    'The controller wrote AddressesAssigned=False: some (PartiallyAssigned, a warning) or all (NotAssigned) of spec.addresses cannot be used in this network. Request usable addresses or remove the unusable ones.',
+  ),
+  e(
     'GS223',
     'ListenerImplementationSpecificProtocol',
     'warning',

@@ -1,14 +1,18 @@
 /**
  * Health from conditions, by the DESIGN.md polarity table: bad when False for Accepted,
  * Programmed, ResolvedRefs, Ready; bad when True for Conflicted, Detached, PartiallyInvalid;
- * Pending/Unknown is "in progress".
+ * Pending/Unknown is "in progress". Gateway API v1.7 adds AddressesAssigned (bad when False; a
+ * PartiallyAssigned Gateway still serves on the addresses it got, so a warning) and two warnings
+ * when True: OverlappingTLSConfig (listeners) and InsecureFrontendValidationMode (Gateway).
  */
 import type { Diagnostic, Severity } from '../diagnostics/types.ts';
 import type { Condition } from '../model/types.ts';
 import type { Health } from './types.ts';
 
-const POSITIVE = new Set(['Accepted', 'Programmed', 'ResolvedRefs', 'Ready']);
+const POSITIVE = new Set(['Accepted', 'Programmed', 'ResolvedRefs', 'Ready', 'AddressesAssigned']);
 const NEGATIVE = new Set(['Conflicted', 'Detached', 'PartiallyInvalid']);
+/** True means "works, but look at this": never an error. */
+const CAUTION = new Set(['OverlappingTLSConfig', 'InsecureFrontendValidationMode']);
 
 const RANK: Readonly<Record<Health, number>> = { ok: 0, unknown: 1, warning: 2, error: 3 };
 
@@ -25,7 +29,11 @@ export function worst(values: Iterable<Health>): Health {
 
 export function conditionHealth(condition: Condition): Health {
   if (condition.status === 'Unknown' || condition.reason === 'Pending') return 'unknown';
-  if (POSITIVE.has(condition.type)) return condition.status === 'False' ? 'error' : 'ok';
+  if (POSITIVE.has(condition.type)) {
+    if (condition.status !== 'False') return 'ok';
+    return condition.reason === 'PartiallyAssigned' ? 'warning' : 'error';
+  }
+  if (CAUTION.has(condition.type)) return condition.status === 'True' ? 'warning' : 'ok';
   if (NEGATIVE.has(condition.type)) {
     // PartiallyInvalid: some rules were dropped, the rest still serves traffic.
     if (condition.status !== 'True') return 'ok';

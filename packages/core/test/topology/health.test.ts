@@ -16,6 +16,11 @@ describe('condition polarity (DESIGN.md)', () => {
     ['Accepted', 'Unknown', 'Pending', 'unknown'],
     ['Programmed', 'False', 'Pending', 'unknown'],
     ['SomethingElse', 'False', 'Whatever', 'ok'],
+    ['AddressesAssigned', 'True', 'Assigned', 'ok'],
+    ['AddressesAssigned', 'False', 'NotAssigned', 'error'],
+    ['AddressesAssigned', 'False', 'PartiallyAssigned', 'warning'],
+    ['OverlappingTLSConfig', 'True', 'OverlappingHostnames', 'warning'],
+    ['InsecureFrontendValidationMode', 'True', 'ConfigurationChanged', 'warning'],
   ] as const)('%s=%s (%s) is %s', (type, status, reason, expected) => {
     expect(conditionHealth(cond(type, status, reason))).toBe(expected);
   });

@@ -4,6 +4,7 @@ import type { ParentEval } from '../attach.ts';
 import type { AnalysisContext } from '../context.ts';
 import type { Analysis } from '../types.ts';
 import { checkClassParameters } from './class-parameters.ts';
+import { checkAddresses } from './addresses.ts';
 import { checkExtensionRefs } from './extension-refs.ts';
 import { checkChannel, checkFeatures } from './features.ts';
 import { checkObserved } from './observed.ts';
@@ -27,6 +28,7 @@ export function runChecks(
     ...checkChannel(ctx),
     ...checkClassParameters(ctx),
     ...checkExtensionRefs(ctx),
+    ...checkAddresses(ctx),
     ...(routeDependentChecks ? checkObserved(ctx, analysis) : []),
   ];
 }
