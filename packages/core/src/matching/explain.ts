@@ -26,6 +26,11 @@ import type { SimRequest, SimResult } from './types.ts';
 
 /** How many candidates (and routes) are described one by one; the rest are counted. */
 const MAX_LISTED = 40;
+/**
+ * Hostnames shown per listed route: a route may list hundreds, and the line is built for every
+ * request of a batch (40 routes × 2000 names was ~640 KB of text per request).
+ */
+const MAX_HOSTNAMES = 4;
 const MAX_NEAR_MISSES = 5;
 
 export function explain(tables: RouteTables, request: SimRequest): SimResult {
@@ -86,8 +91,12 @@ function hostnameLine(table: ListenerTable, view: RequestView): string {
       ? (buckets[0]?.routes ?? [])
       : unionInOrder(buckets.map((b) => b.routes.map((route) => ({ route })))).map((x) => x.route);
   const shown = matching.slice(0, MAX_LISTED).map((r) => {
-    const names = r.hostnames.map((h) => h || `(any${l.hostname ? `: ${l.hostname}` : ''})`).join(', ');
-    return `${r.kind} ${r.nsName} [${names}]`;
+    const names = r.hostnames
+      .slice(0, MAX_HOSTNAMES)
+      .map((h) => h || `(any${l.hostname ? `: ${l.hostname}` : ''})`)
+      .join(', ');
+    const rest = r.hostnames.length - MAX_HOSTNAMES;
+    return `${r.kind} ${r.nsName} [${names}${rest > 0 ? `, +${rest} more` : ''}]`;
   });
   const more = matching.length > MAX_LISTED ? `, and ${matching.length - MAX_LISTED} more` : '';
   const port = view.host.port !== null ? ` (port ${view.host.port} ignored)` : '';
