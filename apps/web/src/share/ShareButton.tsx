@@ -12,7 +12,10 @@ import { useViewState } from '../view/ViewState.tsx';
 import { usePopover } from '../shell/popovers.ts';
 import { SharePopover } from './SharePopover.tsx';
 import { clearApplying, crashedBefore, markApplying } from './crash-guard.ts';
-import { applySharedState } from './state.ts';
+import { applySharedState, sharedYaml } from './state.ts';
+import { ReplaceSandboxPrompt } from './ReplaceSandboxPrompt.tsx';
+import { getSandbox, updateSandbox } from '../sandbox/store.ts';
+import type { SandboxState } from '../sandbox/store.ts';
 import './share.css';
 
 export function ShareButton(): ReactElement {
@@ -24,9 +27,16 @@ export function ShareButton(): ReactElement {
   const [opened, setOpened] = useState<string | null>(null);
   usePopover(open, () => setOpen(false));
 
-  const openState = useCallback(
+  // The recipient's own sandbox: asked about before a link replaces it, restorable after.
+  const [asking, setAsking] = useState<ShareState | null>(null);
+  const [replaced, setReplaced] = useState<SandboxState | null>(null);
+
+  const apply = useCallback(
     (state: ShareState) => {
+      const mine = getSandbox();
       applySharedState(state, view);
+      setAsking(null);
+      setReplaced(mine.yaml.trim() === '' || mine.yaml === sharedYaml(state) ? null : mine);
       setError(null);
       setOpen(false);
       setOpened(
@@ -35,6 +45,23 @@ export function ShareButton(): ReactElement {
     },
     [view],
   );
+  const openState = useCallback(
+    (state: ShareState) => {
+      const mine = getSandbox().yaml;
+      if (mine.trim() !== '' && mine !== sharedYaml(state)) {
+        setOpen(false);
+        setAsking(state);
+      } else apply(state);
+    },
+    [apply],
+  );
+  const restoreMine = (): void => {
+    if (replaced === null) return;
+    const { loadTick: _tick, ...mine } = replaced;
+    updateSandbox(mine, true);
+    setReplaced(null);
+    setOpened('Your sandbox is back.');
+  };
 
   useEffect(() => {
     const check = (): void => {
@@ -89,9 +116,24 @@ export function ShareButton(): ReactElement {
           </button>
         </div>
       )}
-      {opened !== null && error === null && (
+      {asking !== null && (
+        <ReplaceSandboxPrompt
+          mine={getSandbox().yaml}
+          onOpen={() => apply(asking)}
+          onKeep={() => {
+            setAsking(null);
+            setOpened('Kept your sandbox; the shared link was not opened.');
+          }}
+        />
+      )}
+      {opened !== null && error === null && asking === null && (
         <div className="share-alert share-alert-ok" role="status" data-testid="share-opened">
           {opened}
+          {replaced !== null && (
+            <button type="button" className="share-undo" data-testid="share-undo" onClick={restoreMine}>
+              Restore my sandbox
+            </button>
+          )}
           <button type="button" onClick={() => setOpened(null)} aria-label="Dismiss">
             ✕
           </button>

@@ -52,13 +52,17 @@ export function shareTestsOf(): readonly RouteTest[] {
   return getSandbox().tests;
 }
 
+/** The sandbox text a shared state opens as (a shared live snapshot becomes sandbox YAML). */
+export function sharedYaml(state: ShareState): string {
+  return state.source.type === 'sandbox'
+    ? state.source.yaml
+    : `# Shared ${state.source.label ?? 'snapshot'} (redacted), opened in the sandbox\n` +
+        state.source.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+}
+
 /** Opens a shared state: always in the sandbox (a shared live snapshot becomes sandbox YAML). */
 export function applySharedState(state: ShareState, view: ViewState): void {
-  const yaml =
-    state.source.type === 'sandbox'
-      ? state.source.yaml
-      : `# Shared ${state.source.label ?? 'snapshot'} (redacted), opened in the sandbox\n` +
-        state.source.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+  const yaml = sharedYaml(state);
   updateSandbox(
     { yaml, tests: state.tests, request: state.view.request ?? null, assumptions: [], whatIf: false },
     true,
