@@ -129,33 +129,19 @@ spec:
 describe('explain stays small for routes with many hostnames', () => {
   it('lists at most four hostnames per route and counts the rest', () => {
     const hostnames = Array.from({ length: 500 }, (_, i) => `h${i}.example.com`);
-    const yaml = `apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata: {name: gc}
-spec: {controllerName: example.com/c}
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata: {name: gw, namespace: ns}
-spec:
-  gatewayClassName: gc
-  listeners: [{name: web, port: 80, protocol: HTTP}]
----
-apiVersion: gateway.networking.k8s.io/v1
+    const tables = tablesOf(
+      BASE,
+      services('app', 'svc'),
+      `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
-metadata: {name: many, namespace: ns}
+metadata: { name: many, namespace: app }
 spec:
-  parentRefs: [{name: gw}]
+  parentRefs: [{ name: web, namespace: gw }]
   hostnames: [${hostnames.join(', ')}]
-  rules: [{backendRefs: [{name: svc, port: 80}]}]
----
-apiVersion: v1
-kind: Service
-metadata: {name: svc, namespace: ns}
-spec: {ports: [{port: 80}]}
-`;
-    const tables = compileRouteTables(analyze(loadManifests([{ name: 'm.yaml', text: yaml }]).snapshot));
-    const result = explain(tables, { gateway: 'ns/gw', host: 'h7.example.com', path: '/' });
+  rules: [{ backendRefs: [{ name: svc, port: 8080 }] }]
+`,
+    );
+    const result = explain(tables, { gateway: 'gw/web', host: 'h7.example.com', path: '/' });
     const line = result.explanation.find((l) => l.includes('route hostnames')) ?? '';
     expect(line).toContain('[h0.example.com, h1.example.com, h2.example.com, h3.example.com, +496 more]');
     expect(line.length).toBeLessThan(600);
