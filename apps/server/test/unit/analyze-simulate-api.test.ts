@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
 import { parseSimRequest } from '@gatescope/core/matching/index';
-import { buildServer } from '../../src/server.ts';
-import { DemoSource } from '../../src/source/demo.ts';
+import { LOCAL, useDemoApp } from '../harness/demo-app.ts';
 
-const LOCAL = { host: '127.0.0.1:7080' };
 const MANIFESTS = `
 apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -40,21 +37,11 @@ metadata: { name: cart, namespace: web }
 spec: { ports: [{ port: 8080 }] }
 `;
 
-let app: FastifyInstance;
-let source: DemoSource;
-
-beforeAll(async () => {
-  source = await DemoSource.load('/nonexistent/demo.yaml', 'test', [], () => {});
-  app = await buildServer({ source });
-});
-afterAll(async () => {
-  source.stop();
-  await app.close();
-});
+const server = useDemoApp();
 
 describe('POST /api/analyze', () => {
   it('returns predicted status and diagnostics in the CLI JSON shape', async () => {
-    const res = await app.inject({
+    const res = await server().inject({
       method: 'POST',
       url: '/api/analyze',
       headers: LOCAL,
@@ -81,7 +68,7 @@ describe('POST /api/analyze', () => {
   });
 
   it('accepts several files and reports parse problems as diagnostics', async () => {
-    const res = await app.inject({
+    const res = await server().inject({
       method: 'POST',
       url: '/api/analyze',
       headers: LOCAL,
@@ -98,7 +85,7 @@ describe('POST /api/analyze', () => {
 
   it('refuses bodies without manifests', async () => {
     for (const payload of [{}, { files: [] }, { files: [{ name: 'x' }] }, [1, 2]]) {
-      const res = await app.inject({ method: 'POST', url: '/api/analyze', headers: LOCAL, payload });
+      const res = await server().inject({ method: 'POST', url: '/api/analyze', headers: LOCAL, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
     }
   });
@@ -106,7 +93,7 @@ describe('POST /api/analyze', () => {
 
 describe('POST /api/simulate', () => {
   it('answers one request with the matched route and backend', async () => {
-    const res = await app.inject({
+    const res = await server().inject({
       method: 'POST',
       url: '/api/simulate',
       headers: LOCAL,
@@ -126,7 +113,7 @@ describe('POST /api/simulate', () => {
   });
 
   it('answers a batch in order, 404 when nothing matches', async () => {
-    const res = await app.inject({
+    const res = await server().inject({
       method: 'POST',
       url: '/api/simulate',
       headers: LOCAL,
@@ -146,7 +133,7 @@ describe('POST /api/simulate', () => {
   });
 
   it('refuses malformed requests with a message naming the request and the field', async () => {
-    const res = await app.inject({
+    const res = await server().inject({
       method: 'POST',
       url: '/api/simulate',
       headers: LOCAL,
@@ -172,7 +159,7 @@ describe('POST /api/simulate', () => {
       ['GET /', 'a request must be a JSON object'],
     ];
     for (const [request, message] of bad) {
-      const res = await app.inject({
+      const res = await server().inject({
         method: 'POST',
         url: '/api/simulate',
         headers: LOCAL,

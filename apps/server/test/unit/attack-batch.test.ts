@@ -11,37 +11,30 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
 import { runSimulate } from '../../src/cli/simulate.ts';
 import { runAnalyze } from '../../src/cli/analyze.ts';
 import type { CliIO } from '../../src/cli/inputs.ts';
-import { buildServer, type ServerOptions } from '../../src/server.ts';
-import { DemoSource } from '../../src/source/demo.ts';
+import type { ServerOptions } from '../../src/server.ts';
+import { startDemoApp, type DemoApp } from '../harness/demo-app.ts';
 import { DEFAULT_LIMITS } from '../../src/batch/limits.ts';
 import { hostnameBombYaml, manyObjectsYaml, missRequests, SMALL_YAML } from '../attack/bombs.ts';
 
-interface Running {
-  readonly app: FastifyInstance;
+interface Running extends DemoApp {
   readonly base: string;
-  readonly source: DemoSource;
 }
 
 const started: Running[] = [];
 
 async function start(batch: ServerOptions['batch'] = {}): Promise<Running> {
-  const source = await DemoSource.load('/nonexistent/demo.yaml', 'test', [], () => {});
-  const app = await buildServer({ source, batch });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  const running = { app, source, base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}` };
+  const demo = await startDemoApp({ batch });
+  await demo.app.listen({ host: '127.0.0.1', port: 0 });
+  const running = { ...demo, base: `http://127.0.0.1:${(demo.app.server.address() as AddressInfo).port}` };
   started.push(running);
   return running;
 }
 
 afterAll(async () => {
-  for (const r of started) {
-    r.source.stop();
-    await r.app.close();
-  }
+  for (const r of started) await r.close();
 });
 
 async function post(
@@ -142,10 +135,10 @@ describe('time and memory budgets of the batch worker', () => {
   it('answers 413 when a call reaches the worker heap limit, and the server lives on', async () => {
     const server = await start({
       runner: { heapMb: 64, timeoutMs: 120_000 },
-      // Unbounded explanations: 1000 × ~640 KB of text cannot fit in 64 MB.
-      limits: { maxExplanationChars: Infinity, maxLineChars: Infinity, maxOutputBytes: Infinity },
+      // No object bound: 60,000 parsed, normalized and analysed objects cannot fit in 64 MB.
+      limits: { maxObjects: Infinity, maxOutputBytes: Infinity },
     });
-    const res = await post(server, '/api/simulate', { yaml: BOMB, requests: missRequests(1000) });
+    const res = await post(server, '/api/analyze', { yaml: manyObjectsYaml(60_000) });
     expect(res.status).toBe(413);
     expect(res.json['message']).toMatch(/64 MB memory bound/);
     const metrics = await (await fetch(`${server.base}/metrics`)).text();

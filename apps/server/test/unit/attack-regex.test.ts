@@ -4,28 +4,15 @@
  * analysis reports GS336-RegularExpressionTooComplex and simulate treats the match as never
  * matching — in POST /api/analyze and /api/simulate alike, and /api/healthz answers meanwhile.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { buildServer } from '../../src/server.ts';
-import { DemoSource } from '../../src/source/demo.ts';
+import { describe, expect, it } from 'vitest';
+import { LOCAL, useDemoApp } from '../harness/demo-app.ts';
 import { regexBombYaml } from '../attack/bombs.ts';
 
-const LOCAL = { host: '127.0.0.1:7080' };
-let app: FastifyInstance;
-let source: DemoSource;
-
-beforeAll(async () => {
-  source = await DemoSource.load('/nonexistent/demo.yaml', 'test', [], () => {});
-  app = await buildServer({ source });
-});
-afterAll(async () => {
-  source.stop();
-  await app.close();
-});
+const server = useDemoApp();
 
 describe('regex bombs', () => {
   it('analyze reports the too-complex pattern as GS336, a warning on its field', async () => {
-    const res = await app.inject({
+    const res = await server().inject({
       method: 'POST',
       url: '/api/analyze',
       headers: LOCAL,
@@ -41,13 +28,13 @@ describe('regex bombs', () => {
   it('simulate does not evaluate it: a path the pattern would match gets no route', async () => {
     const request = { gateway: 'web/gw', host: 'rx.example.com', path: `/${'a'.repeat(1000)}` };
     const [res, health] = await Promise.all([
-      app.inject({
+      server().inject({
         method: 'POST',
         url: '/api/simulate',
         headers: LOCAL,
         payload: { yaml: regexBombYaml(20), request },
       }),
-      app.inject({ method: 'GET', url: '/api/healthz', headers: LOCAL }),
+      server().inject({ method: 'GET', url: '/api/healthz', headers: LOCAL }),
     ]);
     expect(health.statusCode).toBe(200);
     expect(res.statusCode).toBe(200);
