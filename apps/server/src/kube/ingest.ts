@@ -31,9 +31,14 @@ function stripMetadata(metadata: unknown): RawObject {
  */
 const IDENTITY_METADATA = ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'generation'];
 
-function identityMetadata(metadata: RawObject): RawObject {
+function identityMetadata(metadata: RawObject, annotations: readonly string[] = []): RawObject {
   const out: RawObject = {};
   for (const key of IDENTITY_METADATA) if (key in metadata) out[key] = metadata[key];
+  const written = isRecord(metadata['annotations']) ? metadata['annotations'] : {};
+  const kept = Object.fromEntries(
+    annotations.filter((a) => typeof written[a] === 'string').map((a) => [a, written[a]]),
+  );
+  if (Object.keys(kept).length > 0) out['annotations'] = kept;
   return out;
 }
 
@@ -67,12 +72,18 @@ export function ingest(target: WatchTarget, raw: RawObject): RawObject {
     kind: target.kind,
     metadata: stripMetadata(raw['metadata']),
   };
-  if (target.metadataOnly) return { ...identity, metadata: identityMetadata(identity.metadata) };
+  if (target.metadataOnly)
+    return { ...identity, metadata: identityMetadata(identity.metadata, target.annotations) };
   if (target.group === 'discovery.k8s.io' && target.kind === 'EndpointSlice') {
     return { ...identity, ...reduceEndpointSlice(raw) };
   }
   const { apiVersion: _v, kind: _k, metadata: _m, ...rest } = raw;
   return { ...identity, ...rest };
+}
+
+/** Whether the server holds this object at all (a kind's `keep` filter, e.g. only Gateway API CRDs). */
+export function isKept(target: WatchTarget, raw: RawObject): boolean {
+  return target.keep === undefined || target.keep(metaOf(raw).name);
 }
 
 export function metaOf(object: RawObject): { namespace: string; name: string; resourceVersion: string } {

@@ -5,8 +5,27 @@
 export interface WantedKind {
   readonly group: string;
   readonly kind: string;
-  /** Secrets: PartialObjectMetadata only, never data. */
+  /** Requested as PartialObjectMetadata: Secrets (never data), CRDs (never their schemas). */
   readonly metadataOnly?: boolean;
+  /** Only readable with the opt-in role (deploy/optional): Secrets. */
+  readonly optIn?: boolean;
+  /**
+   * Metadata-only kinds keep identity metadata and only these annotations (none by default), and
+   * only the objects `keep` accepts (all by default).
+   */
+  readonly annotations?: readonly string[];
+  readonly keep?: (name: string) => boolean;
+}
+
+/** The annotations every upstream Gateway API CRD carries: release and channel. */
+export const GATEWAY_BUNDLE_ANNOTATIONS = [
+  'gateway.networking.k8s.io/bundle-version',
+  'gateway.networking.k8s.io/channel',
+] as const;
+
+/** A Gateway API CRD by name (`<plural>.<group>`): the only CRDs whose metadata matters here. */
+export function isGatewayApiCrd(name: string): boolean {
+  return name.endsWith('.gateway.networking.k8s.io') || name.endsWith('.gateway.networking.x-k8s.io');
 }
 
 const GATEWAY = 'gateway.networking.k8s.io';
@@ -30,7 +49,16 @@ export const WANTED_KINDS: readonly WantedKind[] = [
   { group: '', kind: 'Service' },
   { group: '', kind: 'Namespace' },
   { group: 'discovery.k8s.io', kind: 'EndpointSlice' },
-  { group: '', kind: 'Secret', metadataOnly: true },
+  { group: '', kind: 'Secret', metadataOnly: true, optIn: true },
+  // Which Gateway API release and channel the cluster serves (v1.6 and v1.7 side by side): the
+  // analysis reads the bundle annotations of these CRDs as it does for CRDs in pasted YAML.
+  {
+    group: 'apiextensions.k8s.io',
+    kind: 'CustomResourceDefinition',
+    metadataOnly: true,
+    annotations: GATEWAY_BUNDLE_ANNOTATIONS,
+    keep: isGatewayApiCrd,
+  },
 ];
 
 /** A kind as the cluster serves it: the version discovery chose and the plural resource name. */

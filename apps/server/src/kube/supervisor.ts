@@ -6,7 +6,7 @@
 import type { KindSyncState } from '@gatescope/core/wire';
 import { ACCEPT_JSON, KubeHttpError, type KubeHttp } from './http.ts';
 import { storedObject, type StoredObject } from '../store/object-store.ts';
-import { ingest, type RawObject } from './ingest.ts';
+import { ingest, isKept, type RawObject } from './ingest.ts';
 import { collectionPath, groupKindId, type WatchTarget } from './kinds.ts';
 import { runWatch } from './watch-stream.ts';
 import { safeErrorText } from './error-text.ts';
@@ -119,13 +119,15 @@ export class KindSupervisor {
           },
           // A dropped connection resumes from the last version seen, not from where it started.
           onResourceVersion: (version) => (rv = version),
-          onEvent: (event) =>
+          onEvent: (event) => {
+            if (!isKept(this.opts.target, event.object)) return;
             this.opts.sink.apply(
               this.opts.cluster,
               this.kindId,
               event.type,
               storedObject(ingest(this.opts.target, event.object)),
-            ),
+            );
+          },
         });
       } catch (error) {
         if (signal.aborted) return;
@@ -200,7 +202,8 @@ export class KindSupervisor {
         accept: this.opts.target.metadataOnly ? ACCEPT_METADATA_LIST : ACCEPT_JSON,
         signal: this.abort.signal,
       });
-      for (const item of page.items ?? []) items.push(storedObject(ingest(this.opts.target, item)));
+      for (const item of page.items ?? [])
+        if (isKept(this.opts.target, item)) items.push(storedObject(ingest(this.opts.target, item)));
       rv = page.metadata?.resourceVersion ?? rv;
       token = page.metadata?.continue || undefined;
     } while (token);

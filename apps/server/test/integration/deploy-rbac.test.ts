@@ -32,8 +32,8 @@ const GATESCOPE = serviceAccount('gatescope', 'gatescope');
 const UNBOUND = serviceAccount('gatescope-baseline', 'nobody');
 
 /**
- * What Gatescope reads: every kind the server watches (its own table, WANTED_KINDS) except the
- * metadata-only ones (Secrets, opt-in), plus CRDs (which Gateway API channel is installed).
+ * What Gatescope reads: every kind the server watches (its own table, WANTED_KINDS, CRDs
+ * included: which Gateway API release and channel is installed) except the opt-in Secrets.
  * Resource names come from discovery where the test cluster serves the kind, else `plural`.
  */
 let READS: readonly (readonly [group: string, resource: string])[] = [];
@@ -47,10 +47,9 @@ function plural(kind: string): string {
 
 function readsOf(served: ReadonlyMap<string, string>): (readonly [string, string])[] {
   return [
-    ...WANTED_KINDS.filter((k) => k.metadataOnly !== true).map(
+    ...WANTED_KINDS.filter((k) => k.optIn !== true).map(
       (k) => [k.group, served.get(`${k.group}|${k.kind}`) ?? plural(k.kind)] as const,
     ),
-    ['apiextensions.k8s.io', 'customresourcedefinitions'],
   ];
 }
 

@@ -217,19 +217,18 @@ describe('deploy RBAC', () => {
     return lower.endsWith('s') ? `${lower}es` : `${lower}s`;
   };
 
-  it('the base ClusterRole reads exactly what the server watches (minus Secrets) plus CRDs', () => {
-    const watched = WANTED_KINDS.filter((k) => k.metadataOnly !== true).map(
-      (k) => `${k.group}/${plural(k.kind)}`,
-    );
-    expect(granted).toEqual([...watched, 'apiextensions.k8s.io/customresourcedefinitions'].sort());
+  it('the base ClusterRole reads exactly what the server watches (minus opt-in Secrets, CRDs included)', () => {
+    const watched = WANTED_KINDS.filter((k) => k.optIn !== true).map((k) => `${k.group}/${plural(k.kind)}`);
+    expect(watched).toContain('apiextensions.k8s.io/customresourcedefinitions');
+    expect(granted).toEqual([...watched].sort());
     for (const rule of rules) expect(rule.verbs).toEqual(['get', 'list', 'watch']);
   });
 
   it('the optional role is list/watch of the metadata-only kinds and nothing else', () => {
     const optional = one('optional/secrets-clusterrole.yaml')['rules'];
-    const metadataOnly = WANTED_KINDS.filter((k) => k.metadataOnly === true);
+    const optIn = WANTED_KINDS.filter((k) => k.optIn === true);
     expect(optional).toEqual(
-      metadataOnly.map((k) => ({
+      optIn.map((k) => ({
         apiGroups: [k.group],
         resources: [plural(k.kind)],
         verbs: ['list', 'watch'],
