@@ -58,11 +58,6 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
       data-roving={node.id}
       role="button"
       tabIndex={tabStop ? 0 : -1}
-      aria-label={
-        node.group === undefined
-          ? `${kindText} ${node.label}, ${HEALTH_TEXT[node.health]}${node.ghost === true ? ', not found' : ''}`
-          : `Group ${node.label}: ${node.sublabel ?? ''}`
-      }
       aria-pressed={node.group === undefined ? selected : undefined}
       aria-expanded={node.group === undefined ? undefined : false}
       title={description}
@@ -89,6 +84,11 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
         </span>
       </span>
       <span className={`health-dot health-${node.health}`} aria-hidden />
+      {/* The accessible name is the visible text plus the health the dot shows. */}
+      <span className="sr-only">
+        , {HEALTH_TEXT[node.health]}
+        {node.ghost === true ? ', not found' : ''}
+      </span>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

@@ -1,8 +1,9 @@
 /** One diagnostic: code, message, reason and the copyable fix (YAML or command). */
 import { useState } from 'react';
-import type { KeyboardEvent, MouseEvent, ReactElement } from 'react';
+import type { MouseEvent, ReactElement } from 'react';
 import { entryForCode } from '@gatescope/core';
 import type { Diagnostic } from '@gatescope/core';
+import { TryFixButton } from './TryFix.tsx';
 
 function CopyBlock({ text, label }: { readonly text: string; readonly label: string }): ReactElement {
   const [copied, setCopied] = useState(false);
@@ -47,32 +48,29 @@ export function DiagnosticCard({
       ? `${d.object.kind} ${d.object.name}`
       : `${d.object.kind} ${d.object.namespace}/${d.object.name}`;
   return (
+    // The card is clickable with the mouse anywhere; for the keyboard its object button is the one
+    // control that focuses the node (a card with role=button around buttons is nested interactive).
     <article
       className={`diagnostic severity-${d.severity}${onFocus === undefined ? '' : ' clickable'}`}
       data-testid="diagnostic"
       data-code={d.code}
       onClick={onFocus}
-      {...(onFocus === undefined
-        ? {}
-        : {
-            role: 'button',
-            tabIndex: 0,
-            onKeyDown: (event: KeyboardEvent) => {
-              if (event.target === event.currentTarget && (event.key === 'Enter' || event.key === ' ')) {
-                event.preventDefault();
-                onFocus();
-              }
-            },
-          })}
     >
       <header>
         <span className={`severity-pill severity-${d.severity}`}>{d.severity}</span>
         <code className="diagnostic-code">{d.code}</code>
         {d.reason !== undefined && <span className="reason">{d.reason}</span>}
       </header>
-      {showObject && (
-        <button type="button" className="link-button diagnostic-object">
-          {object}
+      {(showObject || onFocus !== undefined) && (
+        <button
+          type="button"
+          className="link-button diagnostic-object"
+          onClick={(event) => {
+            event.stopPropagation();
+            onFocus?.();
+          }}
+        >
+          {showObject ? object : 'Show in graph'}
         </button>
       )}
       {entry !== undefined && <p className="diagnostic-title">{entry.title}</p>}
@@ -94,6 +92,7 @@ export function DiagnosticCard({
           <p>
             <strong>Fix:</strong> {d.fix.summary}
           </p>
+          {d.fix.yaml !== undefined && <TryFixButton diagnostic={d} />}
           {d.fix.yaml !== undefined && <CopyBlock text={d.fix.yaml} label="Apply this YAML" />}
           {d.fix.command !== undefined && <CopyBlock text={d.fix.command} label="Run" />}
         </div>

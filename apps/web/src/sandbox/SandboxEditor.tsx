@@ -87,7 +87,13 @@ export function SandboxEditor({ value, loadTick, onChange, problems }: Props): R
           placeholder(
             'Paste, type or drop Kubernetes YAML here (multi-document, kind: List, kubectl get -o yaml)…',
           ),
-          EditorView.contentAttributes.of({ 'data-testid': 'sandbox-editor', 'aria-label': 'Sandbox YAML' }),
+          // tabindex: the editor's scroll region then has focusable content for assistive tech
+          // (axe scrollable-region-focusable); contenteditable alone does not count.
+          EditorView.contentAttributes.of({
+            'data-testid': 'sandbox-editor',
+            'aria-label': 'Sandbox YAML',
+            tabindex: '0',
+          }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged && !update.transactions.some((t) => t.isUserEvent('external'))) {
               onChangeRef.current(update.state.doc.toString());

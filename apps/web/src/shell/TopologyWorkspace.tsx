@@ -8,6 +8,7 @@ import { useLive } from '../live/LiveProvider.tsx';
 import { FilterBar } from '../graph/FilterBar.tsx';
 import { TopologyGraph } from '../graph/TopologyGraph.tsx';
 import { SidePanel } from '../panel/SidePanel.tsx';
+import { TryFixBanner } from '../panel/TryFix.tsx';
 import { navigate } from './router.ts';
 
 function EmptyGraph(): ReactElement | null {
@@ -58,6 +59,7 @@ export function TopologyWorkspace(): ReactElement {
     <div className="workspace">
       <div className="graph-column">
         <FilterBar />
+        <TryFixBanner />
         <div className="graph-wrap">
           <TopologyGraph />
           <EmptyGraph />

@@ -13,6 +13,7 @@ import { pathNodes } from './highlight.ts';
 import { gatewaysOf, RequestForm } from './RequestForm.tsx';
 import { RouteTestsTable } from './RouteTestsTable.tsx';
 import { SimResultView } from './SimResultView.tsx';
+import { SimWhy } from './SimWhy.tsx';
 import './simulator.css';
 
 function defaultRequest(analysis: Analysis | null): RouteTest {
@@ -110,6 +111,7 @@ function SingleSourceSimulator(): ReactElement {
         ) : (
           <>
             <SimResultView request={ran} result={result} />
+            <SimWhy analysis={simulator.analysis} request={ran} result={result} />
             <button type="button" className="sim-secondary" onClick={saveAsTest} data-testid="sim-save-test">
               Save as test (expect this result)
             </button>

@@ -3,7 +3,7 @@
  * selected node, panel tab, filters, "only problems", and a highlight (the simulator's winning
  * path). One provider per page, next to its EngineProvider.
  */
-import { createContext, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactElement, ReactNode } from 'react';
 
 /** The inspector's tabs in display order: the one list the panel, share links and types read. */
@@ -68,6 +68,11 @@ export function ViewStateProvider({ children }: { readonly children: ReactNode }
   const [highlight, setHighlight] = useState<Highlight | null>(null);
   const [focusTick, setFocusTick] = useState(0);
   const [frameRequest, setFrameRequest] = useState<FrameRequest | null>(null);
+  // Stable: effects that call it (the simulator's) must not re-run whenever the view changes.
+  const frame = useCallback(
+    (nodes: readonly string[]) => setFrameRequest((prior) => ({ nodes, tick: (prior?.tick ?? 0) + 1 })),
+    [],
+  );
   const value = useMemo<ViewState>(
     () => ({
       selected,
@@ -85,9 +90,9 @@ export function ViewStateProvider({ children }: { readonly children: ReactNode }
         setFocusTick((n) => n + 1);
       },
       frameRequest,
-      frame: (nodes) => setFrameRequest((prior) => ({ nodes, tick: (prior?.tick ?? 0) + 1 })),
+      frame,
     }),
-    [selected, tab, filters, highlight, focusTick, frameRequest],
+    [selected, tab, filters, highlight, focusTick, frameRequest, frame],
   );
   return <ViewStateContext value={value}>{children}</ViewStateContext>;
 }
