@@ -4,75 +4,26 @@
  * its connection for ever), the number of open streams is capped (503 with a JSON message past
  * the cap), and /metrics reports both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
-import type { WireObject } from '@gatescope/core/wire';
-import { buildServer } from '../../src/server.ts';
+import { describe, expect, it } from 'vitest';
 import { StreamHub, type SseClient } from '../../src/stream/hub.ts';
-import type { DataSource } from '../../src/source/types.ts';
 import { waitFor } from '../harness/kube-client.ts';
+import { useHubServer } from '../harness/sse-server.ts';
 
 const LIMIT = 256 * 1024;
 const MAX_CLIENTS = 3;
-const objects: WireObject[] = [];
-const hub = new StreamHub(
-  {
-    source: () => ({ mode: 'live', contexts: [] }),
-    kinds: () => [],
-    objectsJson: () => objects.map((o) => ({ cluster: o.cluster, objectJson: JSON.stringify(o.object) })),
-  },
+const server = useHubServer(
   { epoch: 'atk', coalesceMs: 10_000, clientMaxBufferedBytes: LIMIT, stallTimeoutMs: 1000 },
+  { events: { maxClients: MAX_CLIENTS } },
 );
-const source: DataSource = {
-  hub,
-  info: () => ({ mode: 'live', contexts: [] }),
-  kinds: () => [],
-  objects: () => objects,
-  readiness: () => ({ ready: true, waiting: [] }),
-  metrics: () => ({ watchRelists: 0, discoveryFailures: 0 }),
-  stop: () => hub.close(),
-};
-
-let app: FastifyInstance;
-let port: number;
-
-beforeAll(async () => {
-  app = await buildServer({ source, events: { maxClients: MAX_CLIENTS } });
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  port = (app.server.address() as AddressInfo).port;
-});
-afterAll(async () => {
-  hub.close();
-  await app.close();
-});
-
-interface Stream {
-  readonly socket: Socket;
-  received(): string;
-  closed(): boolean;
-}
-
-function openStream(): Promise<Stream> {
-  return new Promise((resolve) => {
-    let text = '';
-    let closed = false;
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.write(
-        `GET /api/events HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/event-stream\r\n\r\n`,
-      );
-      resolve({ socket, received: () => text, closed: () => closed });
-    });
-    socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => (text += chunk));
-    socket.on('error', () => {});
-    socket.on('close', () => (closed = true));
-  });
-}
+const { hub } = server;
+const openStream = server.openStream;
 
 async function metrics(): Promise<string> {
-  return (await app.inject({ method: 'GET', url: '/metrics', headers: { host: `127.0.0.1:${port}` } })).body;
+  return (
+    await server
+      .app()
+      .inject({ method: 'GET', url: '/metrics', headers: { host: `127.0.0.1:${server.port()}` } })
+  ).body;
 }
 
 describe('SSE slow and excess clients', () => {
@@ -80,16 +31,7 @@ describe('SSE slow and excess clients', () => {
     const stalled = await openStream();
     await waitFor('initial snapshot', () => stalled.received().includes('event: snapshot'));
     stalled.socket.pause(); // stop reading: the kernel buffers fill, then Node's
-    const big = 'x'.repeat(8 * 1024);
-    for (let i = 0; i < 4000 && hub.stats.resyncs === 0; i++) {
-      hub.push({
-        type: 'ADDED',
-        cluster: 'c',
-        object: { kind: 'Service', metadata: { name: `s${i}` }, pad: big },
-      });
-      hub.flush();
-      await new Promise((r) => setImmediate(r));
-    }
+    await server.fillUntilResync(4000);
     expect(hub.stats.resyncs).toBe(1);
     // Before the cut-off existed the server held this client and its buffer for ever.
     await waitFor(
