@@ -134,3 +134,25 @@ for (const size of SIZES) {
     });
   });
 }
+
+test('search counts its matches and steps through them', async ({ page }) => {
+  await page.goto(url());
+  await firstPaint(page);
+  const search = page.getByTestId('search');
+  await search.fill('shop');
+  const count = page.getByTestId('search-count');
+  await expect(count).toHaveText(/^\d+ matches$/);
+  const total = Number((await count.textContent())?.split(' ')[0]);
+  expect(total).toBeGreaterThan(2);
+  await search.press('Enter');
+  await expect(count).toHaveText(`1 of ${total}`);
+  const first = await page.getByTestId('details').getAttribute('data-node');
+  expect(first).toContain('shop');
+  await page.getByTestId('search-next').click();
+  await expect(count).toHaveText(`2 of ${total}`);
+  await expect(page.getByTestId('details')).not.toHaveAttribute('data-node', first ?? '');
+  // The match is on screen: the camera went to it.
+  await expect(page.locator('.topo-node.selected')).toBeInViewport();
+  await search.fill('zzz-nothing');
+  await expect(count).toHaveText('no matches');
+});

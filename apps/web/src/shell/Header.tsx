@@ -1,10 +1,9 @@
 /** App header: brand, pages, source status, context picker, search, share and theme. */
 import { Suspense, lazy } from 'react';
 import type { MouseEvent, ReactElement } from 'react';
-import { useViewState } from '../view/ViewState.tsx';
 import { ContextPicker } from './ContextPicker.tsx';
-import { SEARCH_INPUT_ID } from './hotkeys.ts';
 import { navigate } from './router.ts';
+import { SearchBox } from './SearchBox.tsx';
 import { SourceStatus } from './SourceStatus.tsx';
 import { useTheme } from './theme.ts';
 
@@ -41,7 +40,6 @@ function Logo(): ReactElement {
 
 export function Header({ page }: { readonly page: 'topology' | 'sandbox' }): ReactElement {
   const { theme, toggle } = useTheme();
-  const { filters, setFilters } = useViewState();
   return (
     <header className="app-header">
       <a className="brand" href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
@@ -59,18 +57,7 @@ export function Header({ page }: { readonly page: 'topology' | 'sandbox' }): Rea
       <SourceStatus page={page} />
       <ContextPicker />
       <span className="spacer" />
-      <div className="search">
-        <input
-          id={SEARCH_INPUT_ID}
-          type="search"
-          placeholder="Search objects"
-          aria-label="Search objects"
-          data-testid="search"
-          value={filters.text}
-          onChange={(e) => setFilters({ ...filters, text: e.target.value })}
-        />
-        <kbd className="search-hint">/</kbd>
-      </div>
+      <SearchBox />
       <Suspense fallback={null}>
         <ShareButton />
       </Suspense>
