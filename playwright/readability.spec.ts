@@ -156,3 +156,16 @@ test('search counts its matches and steps through them', async ({ page }) => {
   await search.fill('zzz-nothing');
   await expect(count).toHaveText('no matches');
 });
+
+test('the details panel opens at the top for each node', async ({ page }) => {
+  await page.goto(url());
+  await firstPaint(page);
+  await page.locator('[data-node-id="HTTPRoute/billing/invoices"]').click();
+  const body = page.locator('.tab-body');
+  await expect(page.getByTestId('details')).toHaveAttribute('data-node', 'HTTPRoute/billing/invoices');
+  await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.locator('[data-node-id="HTTPRoute/marketing/promo"]').click();
+  await expect(page.getByTestId('details')).toHaveAttribute('data-node', 'HTTPRoute/marketing/promo');
+  await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(0);
+});

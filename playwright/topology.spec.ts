@@ -148,6 +148,8 @@ test('a large input is aggregated by namespace and expands on demand', async ({ 
   const mounted = await page.locator('.react-flow__node, .react-flow__edge').count();
   expect(mounted).toBeLessThanOrEqual(1500);
   await expect(page.locator('[data-node-id^="HTTPRoute/team3/"]')).toHaveCount(0);
+  // The first paint is at a readable zoom that does not show every column: fit everything first.
+  await page.locator('.react-flow__controls-fitview').click();
   await group.click();
   await expect(page.locator('[data-node-id^="HTTPRoute/team3/"]').first()).toBeVisible();
   await expect(page.locator('[data-group-id="Group/team3/3"]')).toHaveCount(0);
