@@ -119,8 +119,16 @@ export function ShareButton(): ReactElement {
       {asking !== null && (
         <ReplaceSandboxPrompt
           mine={getSandbox().yaml}
-          onOpen={() => apply(asking)}
+          onOpen={() => {
+            // The link is applied only now: guard this application, not the prompt before it.
+            const hash = window.location.hash;
+            if (hash !== '' && hash !== '#') markApplying(window.sessionStorage, hash);
+            apply(asking);
+            window.setTimeout(() => clearApplying(window.sessionStorage), 1_500);
+          }}
           onKeep={() => {
+            // Nothing was applied: the link did not fail, it may be opened again at once.
+            clearApplying(window.sessionStorage);
             setAsking(null);
             setOpened('Kept your sandbox; the shared link was not opened.');
           }}
