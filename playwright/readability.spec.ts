@@ -135,6 +135,63 @@ for (const size of SIZES) {
   });
 }
 
+/** Ids of the nodes the minimap's box intersects on screen (none when it is not shown). */
+async function nodesUnderMinimap(page: Page): Promise<{ shown: boolean; under: string[] }> {
+  return page.evaluate(() => {
+    const map = document.querySelector('.react-flow__minimap');
+    if (map === null) return { shown: false, under: [] };
+    const m = map.getBoundingClientRect();
+    const under: string[] = [];
+    for (const node of document.querySelectorAll<HTMLElement>('.react-flow__node')) {
+      const r = node.getBoundingClientRect();
+      if (r.left < m.right && m.left < r.right && r.top < m.bottom && m.top < r.bottom)
+        under.push(node.dataset['id'] ?? '?');
+    }
+    return { shown: true, under };
+  });
+}
+
+test.describe('the minimap', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('never sits on a node while the user pans and zooms', async ({ page }) => {
+    await page.goto(url('/sandbox'));
+    await applySandboxYaml(page, fortyNamespaces());
+    await firstPaint(page);
+    const toggle = page.getByTestId('minimap-toggle');
+    if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+    // Walk the graph with the keyboard (the camera follows the focus), then zoom out and in.
+    await page.locator('[data-roving][tabindex="0"]').focus();
+    const moves = [
+      ...Array<string>(12).fill('ArrowDown'),
+      'ArrowRight',
+      'ArrowRight',
+      ...Array<string>(12).fill('ArrowDown'),
+      'End',
+      'Home',
+    ];
+    let seen = 0;
+    const check = async (step: string): Promise<void> => {
+      await page.waitForTimeout(60);
+      const { shown, under } = await nodesUnderMinimap(page);
+      if (shown) seen++;
+      expect(under, `after ${step}`).toEqual([]);
+    };
+    await check('the first fit');
+    for (const key of moves) {
+      await page.keyboard.press(key);
+      await check(key);
+    }
+    for (const button of ['zoomout', 'zoomout', 'zoomout', 'zoomin', 'zoomin']) {
+      await page.locator(`.react-flow__controls-${button}`).click();
+      await check(button);
+    }
+    // Not vacuous: the minimap was on screen for part of the walk.
+    expect(seen).toBeGreaterThan(0);
+    await screenshot(page, 'minimap-clear-1440x900');
+  });
+});
+
 test('search counts its matches and steps through them', async ({ page }) => {
   await page.goto(url());
   await firstPaint(page);

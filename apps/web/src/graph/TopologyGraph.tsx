@@ -10,7 +10,6 @@ import {
   Background,
   ControlButton,
   Controls,
-  MiniMap,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -24,6 +23,7 @@ import { useTheme } from '../shell/theme.ts';
 import { boundsOf, readableViewport } from './fit.ts';
 import { NODE_HEIGHT, NODE_WIDTH, searchMatches, toFlow } from './model.ts';
 import type { TopoFlowNode } from './model.ts';
+import { GraphMinimap } from './GraphMinimap.tsx';
 import { ColumnNodeView, TopoNodeView } from './TopoNodeView.tsx';
 import { TopoEdgeView } from './TopoEdgeView.tsx';
 import { isRovingKey, moveFrom } from './roving.ts';
@@ -32,13 +32,8 @@ import { RovingContext } from './roving-context.ts';
 const nodeTypes = { topo: TopoNodeView, column: ColumnNodeView };
 const edgeTypes = { topo: TopoEdgeView };
 
-const MINIMAP_COLORS = { ok: '#2f9e6b', warning: '#d99a1c', error: '#e5484d', unknown: '#8b8d98' } as const;
-/** Under this canvas width the minimap starts hidden: it would sit on the nodes (toggle shows it). */
+/** Under this canvas width the minimap starts hidden: it would rarely find a clear corner. */
 const MINIMAP_MIN_WIDTH = 1100;
-
-function minimapColor(node: TopoFlowNode): string {
-  return node.type === 'topo' ? MINIMAP_COLORS[node.data.node.health] : 'transparent';
-}
 
 type Shown = readonly TopoFlowNode[];
 
@@ -329,16 +324,7 @@ function GraphCanvas(): ReactElement {
               </svg>
             </ControlButton>
           </Controls>
-          {minimapShown && (
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={minimapColor}
-              position="bottom-right"
-              style={{ width: 132, height: 88 }}
-              ariaLabel="Minimap"
-            />
-          )}
+          {minimapShown && <GraphMinimap nodes={nodes} />}
         </ReactFlow>
       </RovingContext>
     </div>
