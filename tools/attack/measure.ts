@@ -286,9 +286,11 @@ if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
 else {
   console.log('| Bomb | Body | Answer | Seconds | Worst /api/healthz | Peak RSS |');
   console.log('| --- | --- | --- | ---: | ---: | ---: |');
+  // A pipe inside a cell (the regex bombs' `(?:a|aa)`) would split the Markdown row.
+  const cell = (text: string): string => text.replaceAll('|', '\\|');
   for (const r of rows) {
     console.log(
-      `| ${r.bomb} | ${r.body} | ${r.answer} | ${r.seconds.toFixed(1)} | ${r.worstHealthzMs.toFixed(0)} ms | ${r.peakRssMb.toFixed(0)} MB |`,
+      `| ${cell(r.bomb)} | ${r.body} | ${cell(r.answer)} | ${r.seconds.toFixed(1)} | ${r.worstHealthzMs.toFixed(0)} ms | ${r.peakRssMb.toFixed(0)} MB |`,
     );
   }
 }
