@@ -97,6 +97,14 @@ test('missing objects can be assumed, clearly marked', async ({ page }) => {
   await expect(assume).toHaveCount(2);
   await expect(page.getByTestId('assumptions')).toContainText('Service team/api (port 8080)');
   await expect(page.getByTestId('assumptions')).toContainText('Gateway infra/shared');
+  // Absent is not missing: before any assumption the route and the objects it names are grey
+  // ("not in the input"), not red ("not found").
+  await expect(page.getByTestId('assumptions')).toContainText('Not in the input');
+  await expect(graphNode(page, 'HTTPRoute/team/orphan-route')).toHaveAttribute('data-health', 'unknown');
+  for (const id of ['Gateway/infra/shared', 'Service/team/api']) {
+    await expect(graphNode(page, id)).toHaveAttribute('data-health', 'unknown');
+    await expect(graphNode(page, id)).toContainText('not in the input');
+  }
   await assume.first().click();
   await assume.first().click();
   // GatewayClass for the assumed Gateway is the next missing object: assume it too.

@@ -40,7 +40,8 @@ export function Legend(): ReactElement {
             <Line className="edge-mirror health-ok" /> mirror, policy
           </li>
           <li>
-            <span className="legend-ghost">name</span> referenced but missing (ghost)
+            <span className="legend-ghost">name</span> referenced, not in the input (ghost; grey when it may
+            exist elsewhere)
           </li>
           <li>
             <span className="legend-group">team-a 42</span> aggregated group: click to expand

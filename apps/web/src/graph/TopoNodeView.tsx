@@ -32,6 +32,12 @@ function nodeTags(node: ViewNode, changed: boolean): Tag[] {
   return tags;
 }
 
+/** What a ghost is: only not in the input (files), or not found (the input has every object of its kind). */
+function ghostText(node: ViewNode): string | undefined {
+  if (node.ghost !== true) return undefined;
+  return node.notInInput === true ? 'not in the input' : 'not found';
+}
+
 function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo'>>): ReactElement {
   const { node, dimmed, highlighted, changed } = data;
   const classes = ['topo-node', `health-${node.health}`];
@@ -46,7 +52,8 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
   const kindText = node.realKind ?? node.kind;
   const tags = nodeTags(node, changed);
   const tabStop = useContext(RovingContext) === node.id;
-  const description = `${node.id} — ${HEALTH_TEXT[node.health]}${node.ghost === true ? ' (missing)' : ''}${
+  const absence = ghostText(node);
+  const description = `${node.id} — ${HEALTH_TEXT[node.health]}${absence === undefined ? '' : ` (${absence})`}${
     node.assumed === true ? ' (assumed to exist: sandbox stub)' : ''
   }`;
   return (
@@ -80,14 +87,14 @@ function TopoNodeViewImpl({ data, selected }: NodeProps<Node<TopoNodeData, 'topo
           {node.group !== undefined && <span className="count">{node.group.count}</span>}
         </span>
         <span className="topo-node-sub">
-          {node.ghost === true ? `${kindText} · not found` : (node.sublabel ?? kindText)}
+          {absence === undefined ? (node.sublabel ?? kindText) : `${kindText} · ${absence}`}
         </span>
       </span>
       <span className={`health-dot health-${node.health}`} aria-hidden />
       {/* The accessible name is the visible text plus the health the dot shows. */}
       <span className="sr-only">
         , {HEALTH_TEXT[node.health]}
-        {node.ghost === true ? ', not found' : ''}
+        {absence === undefined ? '' : `, ${absence}`}
       </span>
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>

@@ -62,10 +62,15 @@ function NodeDetails({
   return (
     <div className="details" data-testid="details" data-node={node.id}>
       <Header node={node} />
-      {node.ghost === true && (
+      {node.ghost === true && node.notInInput !== true && (
         <p className="callout callout-error">
-          This {node.realKind ?? node.kind} is referenced but does not exist in the input. Create it, or fix
-          the reference.
+          This {node.realKind ?? node.kind} is referenced but does not exist. Create it, or fix the reference.
+        </p>
+      )}
+      {node.notInInput === true && (
+        <p className="callout">
+          This {node.realKind ?? node.kind} is referenced but not in the input. Nothing to do if it exists
+          where this configuration is applied; otherwise create it, or fix the reference.
         </p>
       )}
       {diagnostics.length > 0 && (

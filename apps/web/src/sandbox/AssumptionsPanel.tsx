@@ -1,4 +1,4 @@
-/** Missing referenced objects, one click to assume each exists (clearly marked, removable). */
+/** Referenced objects not in the input, one click to assume each exists (clearly marked, removable). */
 import type { ReactElement } from 'react';
 import type { Assumption } from './store.ts';
 
@@ -15,7 +15,7 @@ export function AssumptionsPanel({ missing, assumed, onAssume, onRemove }: Props
     <section className="sb-assumptions" aria-label="Assumptions" data-testid="assumptions">
       {missing.length > 0 && (
         <div>
-          <h4>Missing objects</h4>
+          <h4>Not in the input</h4>
           <ul>
             {missing.map((m) => (
               <li key={m.key}>

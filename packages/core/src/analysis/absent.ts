@@ -72,6 +72,11 @@ function codeName(code: string): string {
   return code.slice(code.indexOf('-') + 1);
 }
 
+/** Whether a diagnostic code (`GS342-BackendNotInInput`) is one of the not-in-the-input checks. */
+export function isAbsentCode(code: string): boolean {
+  return (ABSENT_CHECKS as readonly string[]).includes(codeName(code));
+}
+
 /**
  * A Gateway "will not be programmed" because its only certificate Secret is not in the input is
  * not an error of the input either: when every error on an object is a not-in-the-input
@@ -82,13 +87,11 @@ export function softenConsequences(diagnostics: Diagnostic[], severity: Severity
   if (severity === 'error') return;
   const absent = new Set<string>();
   const otherErrors = new Set<string>();
-  const isAbsent = (name: string): boolean => (ABSENT_CHECKS as readonly string[]).includes(name);
   const isConsequence = (name: string): boolean => (CONSEQUENCES as readonly string[]).includes(name);
   for (const d of diagnostics) {
-    const name = codeName(d.code);
     const id = objectId(d);
-    if (isAbsent(name)) absent.add(id);
-    else if (d.severity === 'error' && !isConsequence(name)) otherErrors.add(id);
+    if (isAbsentCode(d.code)) absent.add(id);
+    else if (d.severity === 'error' && !isConsequence(codeName(d.code))) otherErrors.add(id);
   }
   diagnostics.forEach((d, i) => {
     const id = objectId(d);

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { diagnose } from '../diagnostics/make.ts';
 import { labelNamespaceFix } from '../diagnostics/fixes.ts';
 import type { ObjectKey } from '../model/identity.ts';
-import { GATEWAY_GROUP } from '../model/identity.ts';
+import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
 import type { Gateway, GatewayClass, ListenerSet } from '../model/types.ts';
 import type { AnalysisContext } from './context.ts';
 import { compareAge } from './context.ts';
@@ -99,6 +99,14 @@ function reportMissingClass(ctx: AnalysisContext, gateway: Gateway, out: Diagnos
             : `Check that GatewayClass "${gateway.gatewayClassName}" is installed in the cluster (kubectl get gatewayclass), or include it in the input.`,
           command: 'kubectl get gatewayclass',
         },
+        related: [
+          keyOf({
+            group: GATEWAY_GROUP,
+            kind: 'GatewayClass',
+            namespace: '',
+            name: gateway.gatewayClassName,
+          }),
+        ],
         ...a.details,
       },
     ),
@@ -191,6 +199,7 @@ function admitListenerSet(
               ? 'Point spec.parentRef at an existing Gateway (name and namespace).'
               : `Nothing to do if Gateway ${parent} exists in the cluster and allows this ListenerSet; include it in the input to have it checked.`,
           },
+          related: [ls.parentRef.key],
           ...a.details,
         },
       ),

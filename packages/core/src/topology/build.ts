@@ -8,6 +8,7 @@ import type { Diagnostic } from '../diagnostics/types.ts';
 import { nodeIdOf, parseKey } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import type { Condition } from '../model/types.ts';
+import { absentTargets, unlessOnlyAbsent } from './absent.ts';
 import { conditionsHealth, diagnosticsHealth, worse } from './health.ts';
 import { objectSeed } from './nodes.ts';
 import type { NodeSeed } from './nodes.ts';
@@ -65,7 +66,7 @@ class GraphBuilder {
     if (known !== undefined) {
       // A ghost referenced by several edges takes the worst health any of them gives it.
       if (known.ghost !== true) return known;
-      const health = worse(known.health, ghostHealth ?? defaultGhostHealth(known.kind));
+      const health = worse(known.health, ghostHealth ?? this.ghostHealthOf(key, known.kind));
       if (health === known.health) return known;
       const node = { ...known, health };
       this.nodes.set(node.id, node);
@@ -75,15 +76,22 @@ class GraphBuilder {
     const seed = objectSeed(key, object);
     const diagnostics = this.context.diagnosticsById.get(seed.id) ?? [];
     let health: Health;
+    let notInInput = false;
     if (object === undefined) {
       // Not in the input: the relation's verdict when it says the reference is not checked (an
-      // implementation-specific backend, a mesh parent), else the default.
-      health = ghostHealth ?? defaultGhostHealth(seed.kind);
+      // implementation-specific backend, a mesh parent), else what its absence gives (topology/
+      // absent.ts), else the default.
+      health = ghostHealth ?? this.ghostHealthOf(key, seed.kind);
+      notInInput = ghostHealth !== undefined || this.context.absent.has(key);
     } else {
       const conditions = predictedConditions(this.context.analysis.predicted.get(key));
-      health = worse(conditionsHealth(conditions), diagnosticsHealth(diagnostics));
+      health = worse(
+        unlessOnlyAbsent(conditionsHealth(conditions), diagnostics),
+        diagnosticsHealth(diagnostics),
+      );
     }
-    const node = this.toNode(column === undefined ? seed : { ...seed, column }, health, object === undefined);
+    const placed = column === undefined ? seed : { ...seed, column };
+    const node = this.toNode(placed, health, object === undefined ? { notInInput } : undefined);
     this.nodes.set(node.id, node);
     return node;
   }
@@ -92,14 +100,22 @@ class GraphBuilder {
     const existing = this.nodes.get(seed.id);
     if (existing !== undefined) return existing;
     const diagnostics = this.context.diagnosticsById.get(seed.id) ?? [];
-    const node = this.toNode(seed, worse(seed.health ?? 'ok', diagnosticsHealth(diagnostics)), false);
+    const node = this.toNode(seed, worse(seed.health ?? 'ok', diagnosticsHealth(diagnostics)), undefined);
     this.nodes.set(node.id, node);
     return node;
   }
 
-  private toNode(seed: NodeSeed, health: Health, ghost: boolean): TopoNode {
+  private ghostHealthOf(key: ObjectKey, kind: string): Health {
+    return this.context.absent.get(key) ?? defaultGhostHealth(kind);
+  }
+
+  /** `ghost`: set for an object that is not in the input. */
+  private toNode(seed: NodeSeed, health: Health, ghost: { notInInput: boolean } | undefined): TopoNode {
     const { health: _seedHealth, ...rest } = seed;
-    return ghost ? { ...rest, health, ghost: true } : { ...rest, health };
+    if (ghost === undefined) return { ...rest, health };
+    return ghost.notInInput
+      ? { ...rest, health, ghost: true, notInInput: true }
+      : { ...rest, health, ghost: true };
   }
 
   /** Key and part ends create their node now; id ends are looked up after every relation ran. */
@@ -138,7 +154,11 @@ function compareNodes(a: TopoNode, b: TopoNode): number {
 }
 
 export function buildTopology(analysis: Analysis): Topology {
-  const context: RelationContext = { analysis, diagnosticsById: groupDiagnostics(analysis.diagnostics) };
+  const context: RelationContext = {
+    analysis,
+    diagnosticsById: groupDiagnostics(analysis.diagnostics),
+    absent: absentTargets(analysis.diagnostics),
+  };
   const builder = new GraphBuilder(context);
   const derived: RelationEdge[] = [];
   for (const relation of RELATIONS) {

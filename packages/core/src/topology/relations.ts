@@ -4,11 +4,12 @@
  */
 import type { Analysis } from '../analysis/types.ts';
 import type { Diagnostic } from '../diagnostics/types.ts';
-import { GATEWAY_GROUP, keyOf } from '../model/identity.ts';
+import { GATEWAY_GROUP, keyOf, parseKey } from '../model/identity.ts';
 import type { ObjectKey } from '../model/identity.ts';
 import { objectsOfKind } from '../model/snapshot.ts';
 import { isRoute, ROUTE_KINDS } from '../model/types.ts';
 import type { GwObject, Route, ServiceExport } from '../model/types.ts';
+import { unlessOnlyAbsent } from './absent.ts';
 import { conditionsHealth, diagnosticsHealth, worse, worst } from './health.ts';
 import { clusterSeed, endpointsSeed, listenerSeed, placeKind, ruleSeed } from './nodes.ts';
 import type { NodeSeed } from './nodes.ts';
@@ -41,6 +42,8 @@ export interface RelationContext {
   readonly analysis: Analysis;
   /** Diagnostics by node id of their object. */
   readonly diagnosticsById: ReadonlyMap<string, readonly Diagnostic[]>;
+  /** Objects referenced but not in the input, with the health their absence gives (absent.ts). */
+  readonly absent: ReadonlyMap<string, Health>;
 }
 
 export interface Relation {
@@ -72,9 +75,14 @@ function* gatewayToListenerSet({ analysis }: RelationContext): Iterable<Relation
   }
 }
 
-function* ownerToListener({ analysis }: RelationContext): Iterable<RelationEdge> {
+function* ownerToListener({ analysis, diagnosticsById }: RelationContext): Iterable<RelationEdge> {
   for (const listener of analysis.listeners) {
-    const health = worse(conditionsHealth(listener.conditions), listener.ready ? 'ok' : 'error');
+    const owner = parseKey(listener.owner);
+    // A listener's problems are diagnosed on its owner (fields spec.listeners[i]...).
+    const health = unlessOnlyAbsent(
+      worse(conditionsHealth(listener.conditions), listener.ready ? 'ok' : 'error'),
+      diagnosticsById.get(`${owner.kind}/${owner.namespace}/${owner.name}`) ?? [],
+    );
     // From its owner: the Gateway, or the ListenerSet that contributed it.
     yield {
       source: { key: listener.owner },
@@ -85,21 +93,24 @@ function* ownerToListener({ analysis }: RelationContext): Iterable<RelationEdge>
   }
 }
 
-/** Per rule (`<route key>#<rule index>`): how many non-mirror backends it has and how many are invalid. */
-type RuleBackendCounts = Map<string, { total: number; invalid: number }>;
+/**
+ * Per rule (`<route key>#<rule index>`): how many non-mirror backends it has, how many are
+ * invalid, and how many of those only because their target is not in the input (absent.ts).
+ */
+type RuleBackendCounts = Map<string, { total: number; invalid: number; absent: number }>;
 
 /** One pass over every backend, so that each rule's health is a lookup (linear, not per-rule scans). */
-function countRuleBackends(analysis: Analysis): RuleBackendCounts {
+function countRuleBackends({ analysis, absent }: RelationContext): RuleBackendCounts {
   const counts: RuleBackendCounts = new Map();
   for (const b of analysis.backends) {
     if (b.mirror !== undefined) continue;
     const id = `${b.route}#${b.ruleIndex}`;
-    const sum = counts.get(id);
-    if (sum === undefined) counts.set(id, { total: 1, invalid: b.valid ? 0 : 1 });
-    else {
-      sum.total++;
-      if (!b.valid) sum.invalid++;
-    }
+    let sum = counts.get(id);
+    if (sum === undefined) counts.set(id, (sum = { total: 0, invalid: 0, absent: 0 }));
+    sum.total++;
+    if (b.valid) continue;
+    if (absent.get(b.target.key) === 'unknown') sum.absent++;
+    else sum.invalid++;
   }
   return counts;
 }
@@ -114,14 +125,20 @@ function ruleHealth(
   const own = (
     context.diagnosticsById.get(`${route.ref.kind}/${route.ref.namespace}/${route.ref.name}`) ?? []
   ).filter((d) => d.field !== undefined && d.field.startsWith(prefix));
-  const { total, invalid } = backendCounts.get(`${route.key}#${index}`) ?? { total: 0, invalid: 0 };
+  const { total, invalid, absent } = backendCounts.get(`${route.key}#${index}`) ?? {
+    total: 0,
+    invalid: 0,
+    absent: 0,
+  };
   // Some invalid backends: that share of requests gets 500s; all invalid: the rule is broken.
-  const backendHealth: Health = invalid === 0 ? 'ok' : invalid === total ? 'error' : 'warning';
+  // Backends only not in the input may well exist: unknown, not broken.
+  const backendHealth: Health =
+    invalid === 0 ? (absent === 0 ? 'ok' : 'unknown') : invalid === total ? 'error' : 'warning';
   return worst([diagnosticsHealth(own), backendHealth]);
 }
 
 function* routeToRule(context: RelationContext): Iterable<RelationEdge> {
-  const backendCounts = countRuleBackends(context.analysis);
+  const backendCounts = countRuleBackends(context);
   for (const route of routes(context.analysis)) {
     for (let index = 0; index < route.rules.length; index++) {
       const health = ruleHealth(context, backendCounts, route, index);

@@ -12,6 +12,9 @@ import { isMeshServiceParent } from '../analysis/mesh-parents.ts';
 import { ruleNodeId } from './nodes.ts';
 import type { RelationContext, RelationEdge } from './relations.ts';
 
+/** The edge label for a reference whose target is only not in the input (absent.ts). */
+const NOT_IN_INPUT = 'not in the input';
+
 /** Why the parent refused the route: the first False/Unknown condition's reason, if any. */
 function refusalReason(analysis: Analysis, route: Route, ref: ParentRef): string | undefined {
   const predicted = analysis.predicted.get(route.key);
@@ -49,7 +52,7 @@ function addressedListeners(
     .map((l) => l.id);
 }
 
-export function* routeParentEdges({ analysis }: RelationContext): Iterable<RelationEdge> {
+export function* routeParentEdges({ analysis, absent }: RelationContext): Iterable<RelationEdge> {
   const attached = new Set<string>();
   const byOwner = listenersByOwner(analysis);
   for (const a of analysis.attachments) {
@@ -77,14 +80,18 @@ export function* routeParentEdges({ analysis }: RelationContext): Iterable<Relat
       const reason = refusalReason(analysis, r, ref) ?? 'NotAttached';
       const listeners = addressedListeners(byOwner, ref);
       const sources = listeners.length === 0 ? [{ key: ref.key }] : listeners.map((id) => ({ id }));
+      // A parent only not in the input may well accept the route: unknown, not refused.
+      const notInInput = absent.get(ref.key);
+      const health = notInInput ?? 'error';
+      const label = notInInput === undefined ? reason : NOT_IN_INPUT;
       for (const source of sources) {
-        yield { source, target: { key: r.key }, kind: 'parent', health: 'error', label: reason };
+        yield { source, target: { key: r.key }, kind: 'parent', health, label };
       }
     }
   }
 }
 
-export function* backendEdges({ analysis }: RelationContext): Iterable<RelationEdge> {
+export function* backendEdges({ analysis, absent }: RelationContext): Iterable<RelationEdge> {
   const perRule = new Map<string, number>();
   for (const b of analysis.backends) {
     if (b.mirror !== undefined) continue;
@@ -99,15 +106,18 @@ export function* backendEdges({ analysis }: RelationContext): Iterable<RelationE
       b.implementationSpecific === true
         ? { key: b.target.key, ghostHealth: 'unknown' as const }
         : { key: b.target.key };
-    const health = b.valid ? 'ok' : 'error';
+    // A target only not in the input may well exist: unknown, not broken (absent.ts).
+    const notInInput = b.valid ? undefined : absent.get(b.target.key);
+    const health = b.valid ? 'ok' : (notInInput ?? 'error');
     if (b.reason === 'RefNotPermitted') {
-      yield { source, target, kind: 'missing-reference-grant', health, label: 'no ReferenceGrant' };
+      const label = notInInput === undefined ? 'no ReferenceGrant' : NOT_IN_INPUT;
+      yield { source, target, kind: 'missing-reference-grant', health, label };
       continue;
     }
     const parts: string[] = [];
     if (b.mirror !== undefined) parts.push('mirror');
     else if ((perRule.get(`${b.route}#${b.ruleIndex}`) ?? 0) > 1) parts.push(`weight ${b.weight}`);
-    if (!b.valid && b.reason !== undefined) parts.push(b.reason);
+    if (!b.valid && b.reason !== undefined) parts.push(notInInput === undefined ? b.reason : NOT_IN_INPUT);
     if (b.grantedBy !== undefined) parts.push(`granted by ${parseKey(b.grantedBy).name}`);
     yield {
       source,

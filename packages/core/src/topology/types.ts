@@ -70,6 +70,12 @@ export interface TopoNode {
   readonly key?: ObjectKey;
   /** Referenced but absent from the input. */
   readonly ghost?: boolean;
+  /**
+   * On a ghost: the input does not hold every object of its kind (a folder of manifests, not a
+   * synced cluster) or the reference is not checked, so the object is only not in the input,
+   * not known to be missing (topology/absent.ts).
+   */
+  readonly notInInput?: boolean;
   /** For Policy nodes: the real kind (e.g. BackendTLSPolicy). */
   readonly realKind?: string;
   /** Kube context, when the input came from several clusters. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analysis/analyze.ts';
+import type { AnalyzeOptions } from '../../src/analysis/context.ts';
+import { loadManifests } from '../../src/model/load.ts';
 import { buildTopology } from '../../src/topology/build.ts';
 import type { Topology } from '../../src/topology/types.ts';
 import { GATEWAY_GROUP, keyOf } from '../../src/model/identity.ts';
@@ -177,5 +180,70 @@ describe('buildTopology edge cases', () => {
     expect(listenerEdge).toMatchObject({ kind: 'listener', health: 'error' });
     expect(node(topology, 'Listener/team/extra/https')).toMatchObject({ column: 2, health: 'error' });
     expect(node(topology, 'ListenerSet/team/extra').column).toBe(1);
+  });
+});
+
+describe('absent is not missing, on the canvas', () => {
+  const yaml = [
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: Gateway',
+    'metadata: {name: edge, namespace: infra}',
+    'spec:',
+    '  gatewayClassName: lb',
+    '  listeners: [{name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}]',
+    '---',
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: GatewayClass',
+    'metadata: {name: lb}',
+    'spec: {controllerName: example.com/lb}',
+    '---',
+    'apiVersion: gateway.networking.k8s.io/v1',
+    'kind: HTTPRoute',
+    'metadata: {name: web, namespace: app}',
+    'spec:',
+    '  parentRefs: [{name: edge, namespace: infra}, {name: elsewhere, namespace: infra}]',
+    '  rules: [{backendRefs: [{name: api, port: 8080}]}]',
+  ].join('\n');
+  const topologyOf = (options: AnalyzeOptions) =>
+    buildTopology(analyze(loadManifests([{ name: 'in.yaml', text: yaml }]).snapshot, options));
+
+  it('draws a target only not in the input grey, labelled not in the input', () => {
+    const topology = topologyOf({});
+    expect(node(topology, 'Service/app/api')).toMatchObject({
+      ghost: true,
+      notInInput: true,
+      health: 'unknown',
+    });
+    expect(node(topology, 'Gateway/infra/elsewhere')).toMatchObject({ notInInput: true, health: 'unknown' });
+    // Its route and rule are not broken: their failing conditions hang on the absent objects.
+    expect(node(topology, 'HTTPRoute/app/web').health).toBe('unknown');
+    expect(node(topology, 'Rule/app/HTTPRoute/web/0').health).toBe('unknown');
+    expect(edgesBetween(topology, 'Rule/app/HTTPRoute/web/0', 'Service/app/api')[0]?.health).toBe('unknown');
+    expect(edgesBetween(topology, 'Gateway/infra/elsewhere', 'HTTPRoute/app/web')[0]?.health).toBe('unknown');
+  });
+
+  it('keeps them red when the input holds every object of the kind (a synced cluster)', () => {
+    const topology = topologyOf({ completeKinds: 'all' });
+    const ghost = node(topology, 'Service/app/api');
+    expect(ghost).toMatchObject({ ghost: true, health: 'error' });
+    expect(ghost.notInInput).toBeUndefined();
+    expect(node(topology, 'HTTPRoute/app/web').health).toBe('error');
+    expect(node(topology, 'Rule/app/HTTPRoute/web/0').health).toBe('error');
+  });
+
+  it('keeps them red when absent references are configured as errors (--absent error)', () => {
+    const topology = topologyOf({ absentSeverity: 'error' });
+    expect(node(topology, 'Service/app/api')).toMatchObject({ notInInput: true, health: 'error' });
+    expect(node(topology, 'HTTPRoute/app/web').health).toBe('error');
+    expect(edgesBetween(topology, 'Rule/app/HTTPRoute/web/0', 'Service/app/api')[0]?.health).toBe('error');
+  });
+
+  it('keeps a route red when something else is wrong with it as well', () => {
+    const broken = yaml.replace(
+      'rules: [{backendRefs',
+      'rules: [{matches: [{path: {type: Exact, value: nope}}], backendRefs',
+    );
+    const topology = buildTopology(analyze(loadManifests([{ name: 'in.yaml', text: broken }]).snapshot, {}));
+    expect(node(topology, 'HTTPRoute/app/web').health).toBe('error');
   });
 });

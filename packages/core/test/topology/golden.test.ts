@@ -17,7 +17,7 @@ const UPDATE = process.env['UPDATE_GOLDEN'] === '1';
 export function renderTopology(topology: Topology): string {
   const lines = ['# nodes: column health id (kind) label', ''];
   for (const n of topology.nodes) {
-    const ghost = n.ghost === true ? ' ghost' : '';
+    const ghost = n.ghost === true ? (n.notInInput === true ? ' ghost, not in the input' : ' ghost') : '';
     lines.push(`${n.column} ${n.health.padEnd(7)} ${n.id} (${n.realKind ?? n.kind}${ghost}) ${n.label}`);
   }
   lines.push('', '# edges: kind health source -> target [label] {grant}', '');
