@@ -41,17 +41,30 @@ function topoNodes(nodes: Shown): TopoFlowNode[] {
   return nodes.filter((n) => n.type === 'topo');
 }
 
-/** The first failing node in reading order: what a fit that cannot show everything keeps on screen. */
-function firstFailing(nodes: Shown): Rect | undefined {
+/** Which health a fit brings into view first: errors, else warnings, else unknowns. */
+const ATTENTION: Readonly<Record<string, number>> = { error: 3, warning: 2, unknown: 1 };
+
+/**
+ * The first node that needs attention in reading order (the worst health shown: error, then
+ * warning, then unknown, e.g. a route whose backend is not in the input): what a fit that cannot
+ * show everything keeps on screen.
+ */
+function firstProblem(nodes: Shown): Rect | undefined {
   let best: TopoFlowNode | undefined;
+  let bestRank = 0;
   for (const n of nodes) {
-    if (n.type !== 'topo' || n.data.node.health !== 'error') continue;
+    if (n.type !== 'topo') continue;
+    const rank = ATTENTION[n.data.node.health] ?? 0;
+    if (rank === 0 || rank < bestRank) continue;
     if (
       best === undefined ||
+      rank > bestRank ||
       n.position.x < best.position.x ||
       (n.position.x === best.position.x && n.position.y < best.position.y)
-    )
+    ) {
       best = n;
+      bestRank = rank;
+    }
   }
   return best === undefined ? undefined : { ...best.position, width: NODE_WIDTH, height: NODE_HEIGHT };
 }
@@ -121,7 +134,7 @@ function GraphCanvas(): ReactElement {
       const { clientWidth: width, clientHeight: height } = element;
       fittedWidth.current = width;
       const viewport = readableViewport(bounds, width, height, {
-        focus: subset === undefined ? firstFailing(shown) : undefined,
+        focus: subset === undefined ? firstProblem(shown) : undefined,
         ...(options.everything === true ? { minZoom: 0.05 } : {}),
       });
       return flow.setViewport(viewport, { duration: options.duration ?? 0 });

@@ -1,7 +1,8 @@
 /**
  * Where the camera looks (pure, tested without a DOM). A fit never shrinks node labels below
  * READABLE_PX on screen: when the whole graph does not fit at that zoom, it shows what fits from
- * the top-left, moved just enough to bring the first failing node into view, and the user pans.
+ * the top-left, moved just enough to bring the first node that needs attention (worst health)
+ * into view, and the user pans.
  */
 import type { Rect, Viewport } from '@xyflow/react';
 
