@@ -124,7 +124,7 @@ export function FilterBar(): ReactElement {
         <span
           className="legend"
           role="img"
-          aria-label={`${counts.error} failing, ${counts.warning} warnings, ${counts.unknown} pending, ${counts.ok} healthy`}
+          aria-label={`${counts.error} failing, ${counts.warning} warnings, ${counts.unknown} unknown or pending, ${counts.ok} healthy`}
         >
           <span className="legend-item" title="failing">
             <span className="health-dot health-error" />
@@ -134,7 +134,7 @@ export function FilterBar(): ReactElement {
             <span className="health-dot health-warning" />
             {counts.warning}
           </span>
-          <span className="legend-item" title="pending">
+          <span className="legend-item" title="unknown or pending">
             <span className="health-dot health-unknown" />
             {counts.unknown}
           </span>

@@ -19,13 +19,14 @@ export function Legend(): ReactElement {
       <summary className="ghost-button" data-testid="legend-button">
         Legend
       </summary>
-      <div className="popover legend-body">
+      {/* Focusable: on a short window the legend scrolls, and keyboard users must reach it. */}
+      <div className="popover legend-body" tabIndex={0} role="region" aria-label="Legend">
         <ul>
           <li>
             <span className="health-dot health-ok" /> healthy
             <span className="health-dot health-warning" /> warning
             <span className="health-dot health-error" /> failing
-            <span className="health-dot health-unknown" /> pending
+            <span className="health-dot health-unknown" /> unknown
           </li>
           <li>
             <Line className="health-ok" /> attachment, rule, backend
@@ -40,8 +41,7 @@ export function Legend(): ReactElement {
             <Line className="edge-mirror health-ok" /> mirror, policy
           </li>
           <li>
-            <span className="legend-ghost">name</span> referenced, not in the input (ghost; grey when it may
-            exist elsewhere)
+            <span className="legend-ghost">name</span> referenced, not in the input (ghost)
           </li>
           <li>
             <span className="legend-group">team-a 42</span> aggregated group: click to expand

@@ -13,7 +13,7 @@ import type { ViewNode } from '../engine/aggregate.ts';
 import { KindIcon } from './KindIcon.tsx';
 import { RovingContext } from './roving-context.ts';
 
-const HEALTH_TEXT = { ok: 'healthy', warning: 'warning', error: 'failing', unknown: 'pending' } as const;
+const HEALTH_TEXT = { ok: 'healthy', warning: 'warning', error: 'failing', unknown: 'unknown' } as const;
 
 interface Tag {
   readonly kind: 'changed' | 'assumed' | 'context';
