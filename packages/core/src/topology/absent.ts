@@ -18,13 +18,19 @@ function absentHealth(d: Diagnostic): Health {
 /**
  * The objects referenced but not in the input (the related keys of the not-in-the-input
  * diagnostics), with the health their absence gives: unknown, or error when absent references
- * are configured to be errors.
+ * are configured to be errors. Related objects that are in the input are left out: a
+ * NamespaceNotInInput names the Gateway whose selector needs the labels, a ServiceExportNotInInput
+ * the ServiceImport, and neither of those is absent.
  */
-export function absentTargets(diagnostics: readonly Diagnostic[]): Map<string, Health> {
+export function absentTargets(
+  diagnostics: readonly Diagnostic[],
+  inInput: (key: string) => boolean,
+): Map<string, Health> {
   const targets = new Map<string, Health>();
   for (const d of diagnostics) {
     if (!isAbsentCode(d.code)) continue;
     for (const key of d.related ?? []) {
+      if (inInput(key)) continue;
       const known = targets.get(key);
       targets.set(key, known === undefined ? absentHealth(d) : worse(known, absentHealth(d)));
     }

@@ -157,7 +157,7 @@ export function buildTopology(analysis: Analysis): Topology {
   const context: RelationContext = {
     analysis,
     diagnosticsById: groupDiagnostics(analysis.diagnostics),
-    absent: absentTargets(analysis.diagnostics),
+    absent: absentTargets(analysis.diagnostics, (key) => analysis.snapshot.byKey.has(key as ObjectKey)),
   };
   const builder = new GraphBuilder(context);
   const derived: RelationEdge[] = [];

@@ -238,6 +238,21 @@ describe('absent is not missing, on the canvas', () => {
     expect(edgesBetween(topology, 'Rule/app/HTTPRoute/web/0', 'Service/app/api')[0]?.health).toBe('error');
   });
 
+  it('never calls an object in the input absent, though a not-in-the-input check names it', () => {
+    // NamespaceNotInInput names the Gateway whose selector needs the absent Namespace's labels.
+    const selector = yaml.replace(
+      '{namespaces: {from: All}}',
+      '{namespaces: {from: Selector, selector: {matchLabels: {team: a}}}}',
+    );
+    const analysis = analyze(loadManifests([{ name: 'in.yaml', text: selector }]).snapshot, {});
+    expect(analysis.diagnostics.map((d) => d.code)).toContain('GS341-NamespaceNotInInput');
+    const topology = buildTopology(analysis);
+    expect(node(topology, 'Gateway/infra/edge').ghost).toBeUndefined();
+    const fromEdge = topology.edges.filter((e) => e.source === 'Listener/infra/edge/http');
+    expect(fromEdge.length).toBeGreaterThan(0);
+    expect(fromEdge.map((e) => e.label)).not.toContain('not in the input');
+  });
+
   it('keeps a route red when something else is wrong with it as well', () => {
     const broken = yaml.replace(
       'rules: [{backendRefs',
